@@ -1,0 +1,48 @@
+import { runQuestionnaireCommand } from './questionnaire-command';
+import { runServe } from './serve-command';
+
+const USAGE = `Usage: zorgspiegel <command>
+
+Commands:
+  serve                                   start the bot (what \`npm start\` runs)
+  questionnaire show [--lang nl|en] [--json] [--file FILE]
+                                          print the questionnaire in use
+  questionnaire validate FILE             check a questionnaire file
+  embedded-mongo [--port N] [--data-dir DIR]
+                                          run the development MongoDB stand-in on its own
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'serve':
+      return runServe();
+    case 'questionnaire':
+      return runQuestionnaireCommand(rest);
+    case 'embedded-mongo': {
+      const { runStandalone } = await import('../store/embedded-mongo/standalone');
+      await runStandalone(rest);
+      return 0;
+    }
+    case undefined:
+    case 'help':
+    case '--help':
+    case '-h':
+      process.stdout.write(USAGE);
+      return command ? 0 : 1;
+    default:
+      process.stderr.write(`Unknown command "${command}".\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    if (code !== 0 || process.argv[2] !== 'serve') process.exitCode = code;
+  },
+  (err) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,14 @@
+import { startApp } from '../app/start';
+
+/** `zorgspiegel serve`: validates configuration, starts everything, stops cleanly on a signal. */
+export async function runServe(): Promise<number> {
+  const app = await startApp();
+  const stop = async (signal: string) => {
+    app.logger.info({ signal }, 'stopping');
+    await app.stop();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+  return 0;
+}

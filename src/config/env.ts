@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { MIN_ANONYMITY_THRESHOLD } from '../core/tenant';
+
+/**
+ * All configuration comes from the environment and is validated once at start-up. A missing or
+ * invalid value stops the process with one line per problem: the variable, what is wrong, and an
+ * example. Every variable here is explained in .env.example.
+ */
+const optionalString = z.string().trim().min(1).optional();
+const bool = z.enum(['true', 'false', '1', '0', 'on', 'off']).transform((v) => ['true', '1', 'on'].includes(v));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    PUBLIC_URL: z.url().optional(),
+    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+    MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,38}$/, 'letters, digits, - and _ only').default('zorgspiegel'),
+    DATA_DIR: z.string().min(1).default('./.data'),
+    RESPONDENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    QUESTIONNAIRE_PATH: optionalString,
+    DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
+    ANONYMITY_THRESHOLD: z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD, `must be at least ${MIN_ANONYMITY_THRESHOLD}`).default(5),
+    TIME_ZONE: z
+      .string()
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'is not a known IANA time zone')
+      .default('Europe/Brussels'),
+    PLAYGROUND: bool.optional(),
+    SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: optionalString,
+    SLACK_API_URL: z.url().optional(),
+    MicrosoftAppId: optionalString,
+    MicrosoftAppPassword: optionalString,
+    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    MicrosoftAppTenantId: optionalString,
+  })
+  .superRefine((e, ctx) => {
+    const need = (name: keyof typeof e, because: string) => {
+      if (!e[name]) ctx.addIssue({ code: 'custom', path: [name], message: `is required ${because}` });
+    };
+    if (e.SLACK_BOT_TOKEN && !e.SLACK_APP_TOKEN) need('SLACK_SIGNING_SECRET', 'with SLACK_BOT_TOKEN (HTTP mode)');
+    if (e.SLACK_CLIENT_ID || e.SLACK_CLIENT_SECRET || e.SLACK_STATE_SECRET) {
+      need('SLACK_CLIENT_ID', 'for multi-workspace Slack');
+      need('SLACK_CLIENT_SECRET', 'for multi-workspace Slack');
+      need('SLACK_STATE_SECRET', 'for multi-workspace Slack');
+      need('SLACK_SIGNING_SECRET', 'for multi-workspace Slack');
+    }
+    if (e.MicrosoftAppId && e.MicrosoftAppType !== 'UserAssignedMSI') need('MicrosoftAppPassword', 'with MicrosoftAppId');
+    if (e.MicrosoftAppId && e.MicrosoftAppType !== 'MultiTenant') need('MicrosoftAppTenantId', `when MicrosoftAppType is ${e.MicrosoftAppType}`);
+    if (e.NODE_ENV === 'production') {
+      need('RESPONDENT_KEY_SECRET', 'in production (answers are keyed by HMAC with it)');
+      need('MONGODB_URI', 'in production (the embedded database is for development only)');
+      if (e.PLAYGROUND) ctx.addIssue({ code: 'custom', path: ['PLAYGROUND'], message: 'cannot be on in production: anyone could act as anyone' });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+const EXAMPLES: Partial<Record<string, string>> = {
+  NODE_ENV: 'production',
+  PORT: '3978',
+  LOG_LEVEL: 'info',
+  PUBLIC_URL: 'https://zorgspiegel.example.be',
+  MONGODB_URI: 'mongodb://localhost:27017',
+  MONGODB_DB: 'zorgspiegel',
+  RESPONDENT_KEY_SECRET: '$(openssl rand -hex 32)',
+  QUESTIONNAIRE_PATH: './my-questionnaire.json',
+  DEFAULT_LANGUAGE: 'nl',
+  ANONYMITY_THRESHOLD: '5',
+  TIME_ZONE: 'Europe/Brussels',
+  PLAYGROUND: 'false',
+  SLACK_BOT_TOKEN: 'xoxb-…',
+  SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543',
+  SLACK_APP_TOKEN: 'xapp-…',
+  SLACK_CLIENT_ID: '1234567890.1234567890',
+  SLACK_CLIENT_SECRET: '…',
+  SLACK_STATE_SECRET: 'any-long-random-string',
+  SLACK_API_URL: 'https://slack.com/api/',
+  MicrosoftAppId: '00000000-0000-0000-0000-000000000000',
+  MicrosoftAppPassword: '…',
+  MicrosoftAppType: 'SingleTenant',
+  MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000000',
+};
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Parses the environment; throws ConfigError with one readable line per problem. */
+export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  // Treat empty strings (a blank line in .env) as unset rather than as an invalid value.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((i) => {
+      const name = String(i.path[0] ?? '?');
+      const example = EXAMPLES[name];
+      const message = i.code === 'invalid_value' && 'values' in i ? `must be one of ${i.values.join(', ')}` : i.message;
+      return `${name}: ${message}${example ? ` (e.g. ${name}=${example})` : ''}`;
+    }),
+  );
+}
+
+export function slackConfigured(env: Env): boolean {
+  return Boolean(env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID);
+}
+export function teamsConfigured(env: Env): boolean {
+  return Boolean(env.MicrosoftAppId) || env.NODE_ENV !== 'production';
+}
+export function playgroundEnabled(env: Env): boolean {
+  return env.PLAYGROUND ?? env.NODE_ENV !== 'production';
+}

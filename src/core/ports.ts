@@ -1,0 +1,127 @@
+import type { AnswerValue } from './answers';
+import type { Participation, ParticipationStatus } from './participation';
+import type { ResponseRecord } from './response';
+import type { Round, RoundState } from './round';
+import type { Tenant, TenantSettings } from './tenant';
+
+/**
+ * The storage ports the core's services use. src/store implements them on MongoDB; every
+ * invariant rests on single-document atomicity and unique indexes (no transactions).
+ * Implementations throw StoreUnavailableError (src/store/errors.ts) when the database cannot be
+ * reached, so callers never tell a user something was saved when it was not.
+ */
+
+export interface TenantRepository {
+  get(id: string): Promise<Tenant | null>;
+  /** Creates the tenant with these settings if it does not exist yet; returns the stored one. */
+  ensure(tenant: Omit<Tenant, 'createdAt' | 'updatedAt'>, now: Date): Promise<Tenant>;
+  updateSettings(id: string, patch: Partial<TenantSettings>, now: Date): Promise<Tenant>;
+  addCoordinator(id: string, platformUserId: string, now: Date): Promise<Tenant>;
+}
+
+export interface RoundRepository {
+  insert(round: Round): Promise<void>;
+  get(id: string): Promise<Round | null>;
+  listByTenant(tenantId: string, opts?: { states?: RoundState[]; limit?: number }): Promise<Round[]>;
+  /**
+   * Compare-and-set on the state: moves the round only if it is still in `from`, so two
+   * processes closing the same round at once close it once. Returns the updated round or null.
+   */
+  transition(id: string, from: RoundState, to: RoundState, patch: Partial<Round>): Promise<Round | null>;
+  /** The latest published round of the tenant before `before`, for the trend. */
+  previousPublished(tenantId: string, before: Date): Promise<Round | null>;
+}
+
+export interface ParticipationRepository {
+  /** Inserts the invitations that do not exist yet (unique on round + user); returns how many were new. */
+  invite(roundId: string, tenantId: string, platformUserIds: string[], now: Date): Promise<number>;
+  get(roundId: string, platformUserId: string): Promise<Participation | null>;
+  /** Moves the status forward only (see `advances`); returns the stored participation. */
+  advance(roundId: string, platformUserId: string, to: ParticipationStatus, patch: Partial<Participation>, now: Date): Promise<Participation | null>;
+  /** Records delivery details without changing a status that already moved on. */
+  recordDelivery(roundId: string, platformUserId: string, patch: Pick<Participation, 'invitationMessageId' | 'conversationId'>, now: Date): Promise<void>;
+  incrementReminders(roundId: string, platformUserId: string, now: Date): Promise<void>;
+  listByRound(roundId: string, opts?: { statuses?: ParticipationStatus[] }): Promise<Participation[]>;
+  /** Open invitations of one person across rounds (for "continue" and App Home). */
+  listByUser(tenantId: string, platformUserId: string): Promise<Participation[]>;
+  countByStatus(roundId: string): Promise<Partial<Record<ParticipationStatus, number>>>;
+  /** Undeliverable invitations with reasons, for the coordinator (no other status is listed). */
+  listUndeliverable(roundId: string): Promise<Participation[]>;
+}
+
+export interface ResponseRepository {
+  /**
+   * One atomic upsert: `$set` of each given answer (null = `$unset`) plus updatedAt, keyed by
+   * (roundId, respondentKey). Repeating the same call changes nothing but updatedAt; concurrent
+   * calls for different items of one respondent never overwrite each other.
+   */
+  saveAnswers(roundId: string, respondentKey: string, answers: Record<string, AnswerValue | null>, now: Date): Promise<void>;
+  /** Adds the section to submittedSections ($addToSet); sets completedAt once when `complete`. */
+  markSectionSubmitted(roundId: string, respondentKey: string, section: string, complete: boolean, now: Date): Promise<ResponseRecord>;
+  setGroup(roundId: string, respondentKey: string, group: string | null, now: Date): Promise<void>;
+  get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;
+  /** Every response of a round, for aggregation at closing. Never filtered by person. */
+  listByRound(roundId: string): Promise<ResponseRecord[]>;
+  count(roundId: string): Promise<{ started: number; completed: number }>;
+}
+
+export type JobKind = 'open-round' | 'deliver-invitation' | 'send-reminders' | 'remind' | 'close-round' | 'publish-summary' | 'notify-coordinator';
+export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
+
+export interface Job {
+  id: string;
+  kind: JobKind;
+  /** Unique: enqueueing the same key twice yields one job (e.g. "deliver:<round>:<user>"). */
+  key: string;
+  tenantId: string;
+  payload: Record<string, unknown>;
+  status: JobStatus;
+  runAt: Date;
+  attempts: number;
+  leaseOwner?: string;
+  leaseUntil?: Date;
+  lastError?: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface JobRepository {
+  /** Idempotent on `key`: a second enqueue of the same key returns false and changes nothing. */
+  enqueue(job: Pick<Job, 'kind' | 'key' | 'tenantId' | 'payload' | 'runAt'>, now: Date): Promise<boolean>;
+  /**
+   * Atomically claims the due job with the earliest runAt (pending, or running with an expired
+   * lease), setting the lease; null when nothing is due.
+   */
+  claim(owner: string, now: Date, leaseMs: number, kinds?: JobKind[]): Promise<Job | null>;
+  complete(id: string, owner: string, now: Date): Promise<boolean>;
+  /** Gives the job back for a later attempt (retry with backoff / retry-after / quiet hours). */
+  release(id: string, owner: string, runAt: Date, error: string | undefined, now: Date, countAttempt: boolean): Promise<boolean>;
+  fail(id: string, owner: string, error: string, now: Date): Promise<boolean>;
+  extendLease(id: string, owner: string, leaseUntil: Date): Promise<boolean>;
+  /** Cancels pending jobs of a round (cancel / early close). */
+  cancelPending(filter: { roundId: string; kinds?: JobKind[] }, now: Date): Promise<number>;
+  countByStatus(filter?: { roundId?: string }): Promise<Partial<Record<JobStatus, number>>>;
+}
+
+/** A platform installation (Slack OAuth install, Teams team/personal install). */
+export interface InstallationRepository {
+  save(platform: string, key: string, data: Record<string, unknown>, now: Date): Promise<void>;
+  get(platform: string, key: string): Promise<Record<string, unknown> | null>;
+  delete(platform: string, key: string): Promise<void>;
+  list(platform: string, filter?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
+}
+
+export interface Repositories {
+  tenants: TenantRepository;
+  rounds: RoundRepository;
+  participations: ParticipationRepository;
+  responses: ResponseRepository;
+  jobs: JobRepository;
+  installations: InstallationRepository;
+}
+
+/** Time is injected everywhere so scheduling and quiet hours are testable with a fake clock. */
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };

@@ -1,0 +1,36 @@
+import { createHmac } from 'node:crypto';
+import type { AnswerValue } from './answers';
+import { roundSections, type Round } from './round';
+
+/**
+ * One response per respondent per round. It is keyed by a pseudonym, never by the platform
+ * user id: HMAC(secret, roundId + userId). Without the secret nobody can link a response to a
+ * person, and the same person gets an unrelated key in every round.
+ */
+export interface ResponseRecord {
+  roundId: string;
+  respondentKey: string;
+  /** Answers keyed by item id. */
+  answers: Record<string, AnswerValue>;
+  /** Sections (dimension ids, "reflection") the respondent has submitted at least once. */
+  submittedSections: string[];
+  /** Self-declared group for group comparison; optional. */
+  group?: string;
+  completedAt?: Date;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function respondentKey(secret: string, roundId: string, platformUserId: string): string {
+  return createHmac('sha256', secret).update(`${roundId}\u0000${platformUserId}`).digest('base64url');
+}
+
+/** A response is complete when every section of the round has been submitted. */
+export function isComplete(round: Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection'>, submittedSections: readonly string[]): boolean {
+  return roundSections(round).every((s) => submittedSections.includes(s));
+}
+
+/** The first section not yet submitted: where "continue" takes the respondent. */
+export function nextSection(round: Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection'>, submittedSections: readonly string[]): string | undefined {
+  return roundSections(round).find((s) => !submittedSections.includes(s));
+}

@@ -1,0 +1,81 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import i18next, { type i18n, type Resource } from 'i18next';
+import type { Lang } from '../core/questionnaire/schema';
+import type { SurveyError } from '../core/errors';
+
+/**
+ * Every user-facing string lives in src/locales/<lang>/<namespace>.json; each feature owns its
+ * namespace file. Keys are addressed as "namespace:path.to.key"; params use {{name}}.
+ */
+const LOCALES_DIR = path.join(__dirname, '..', 'locales');
+export const SUPPORTED_LANGS: readonly Lang[] = ['nl', 'en'];
+
+function loadResources(): Resource {
+  const resources: Resource = {};
+  for (const lang of SUPPORTED_LANGS) {
+    resources[lang] = {};
+    for (const file of fs.readdirSync(path.join(LOCALES_DIR, lang))) {
+      if (!file.endsWith('.json')) continue;
+      resources[lang]![file.slice(0, -5)] = JSON.parse(fs.readFileSync(path.join(LOCALES_DIR, lang, file), 'utf8'));
+    }
+  }
+  return resources;
+}
+
+let instance: i18n | undefined;
+function i18nInstance(): i18n {
+  if (!instance) {
+    const resources = loadResources();
+    instance = i18next.createInstance();
+    void instance.init({
+      resources,
+      lng: 'nl',
+      fallbackLng: 'nl',
+      ns: Object.keys(resources.nl ?? {}),
+      defaultNS: 'common',
+      initAsync: false,
+      interpolation: { escapeValue: false },
+      returnNull: false,
+    });
+  }
+  return instance;
+}
+
+export type TParams = Record<string, string | number | undefined>;
+
+export function t(lang: Lang, key: string, params: TParams = {}): string {
+  return i18nInstance().t(key, { ...params, lng: lang });
+}
+
+/** A translator bound to one language, handy in presenters. */
+export type Translate = (key: string, params?: TParams) => string;
+export function translator(lang: Lang): Translate {
+  return (key, params) => t(lang, key, params);
+}
+
+export function hasKey(lang: Lang, key: string): boolean {
+  return i18nInstance().exists(key, { lng: lang, fallbackLng: false });
+}
+
+/** Maps a platform locale ("nl-BE", "en_US", "fr") to one we speak, else the fallback. */
+export function resolveLang(locale: string | undefined | null, fallback: Lang): Lang {
+  const base = (locale ?? '').toLowerCase().split(/[-_]/)[0];
+  return (SUPPORTED_LANGS as readonly string[]).includes(base ?? '') ? (base as Lang) : fallback;
+}
+
+export function describeError(err: SurveyError, lang: Lang): string {
+  return t(lang, `errors:${err.code}`, err.params);
+}
+
+/** Every key of a namespace tree, flattened ("a.b.c"), for the locale-parity test. */
+export function localeKeys(lang: Lang): string[] {
+  const keys: string[] = [];
+  const walk = (node: unknown, prefix: string): void => {
+    if (node && typeof node === 'object') {
+      for (const [k, v] of Object.entries(node)) walk(v, prefix.endsWith(':') ? `${prefix}${k}` : `${prefix}.${k}`);
+    } else keys.push(prefix);
+  };
+  for (const [ns, tree] of Object.entries(loadResources()[lang] ?? {})) walk(tree, `${ns}:`);
+  return keys.sort();
+}
