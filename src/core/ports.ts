@@ -111,6 +111,58 @@ export interface InstallationRepository {
   list(platform: string, filter?: Record<string, unknown>): Promise<Record<string, unknown>[]>;
 }
 
+/**
+ * An open answer copied out of the responses when a round closes, with nothing that points back
+ * to its writer (no respondent key, no group, no time stamp of the answer), in a random order.
+ */
+export interface Quote {
+  id: string;
+  roundId: string;
+  itemId: string;
+  /** Dimension id or "reflection". */
+  section: string;
+  text: string;
+  /** The coordinator's edit (e.g. a name removed); shown instead of `text` when set. */
+  editedText?: string;
+  status: 'pending' | 'approved' | 'hidden';
+  /** Theme ids from the success-factor and barrier list. */
+  themes: string[];
+  /** Random rank fixed at closing: the order quotes are listed in. */
+  order: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface QuoteRepository {
+  /** Idempotent on id: closing twice never duplicates a quote. */
+  insertMany(quotes: Quote[]): Promise<void>;
+  listByRound(roundId: string, opts?: { statuses?: Quote['status'][] }): Promise<Quote[]>;
+  get(id: string): Promise<Quote | null>;
+  moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null>;
+}
+
+/** The summary computed once at closing, stored so every later view shows the same figures. */
+export interface SummaryRecord {
+  roundId: string;
+  tenantId: string;
+  /** The summary model (src/core/summary); stored as a document. */
+  summary: Record<string, unknown>;
+  /** Unguessable token for the chart URL (Teams cards fetch the image over HTTPS). */
+  chartToken: string;
+  chartPng?: Buffer;
+  computedAt: Date;
+  publishedAt?: Date;
+}
+
+export interface SummaryRepository {
+  /** Inserts once; a second save for the same round keeps the first (the snapshot never changes). */
+  saveOnce(record: SummaryRecord): Promise<SummaryRecord>;
+  get(roundId: string): Promise<SummaryRecord | null>;
+  getByChartToken(token: string): Promise<SummaryRecord | null>;
+  /** Replaces the summary model (after moderation) while the round is not yet published. */
+  update(roundId: string, patch: Partial<Pick<SummaryRecord, 'summary' | 'chartPng' | 'publishedAt'>>): Promise<void>;
+}
+
 export interface Repositories {
   tenants: TenantRepository;
   rounds: RoundRepository;
@@ -118,6 +170,8 @@ export interface Repositories {
   responses: ResponseRepository;
   jobs: JobRepository;
   installations: InstallationRepository;
+  quotes: QuoteRepository;
+  summaries: SummaryRepository;
 }
 
 /** Time is injected everywhere so scheduling and quiet hours are testable with a fake clock. */
