@@ -150,3 +150,25 @@ export function checkSection(round: RoundShape, section: string, raw: Record<str
   }
   return errors.length ? { ok: false, errors } : { ok: true, answers };
 }
+
+/**
+ * Forms (Slack modals, Adaptive Cards, the playground) send flat fields: "R3.onderwijsloopbaan"
+ * → "1.5", "R4.onderwijsloopbaan.mine" → "…". This nests them back under their item id.
+ */
+export function formToAnswers(flat: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(flat)) {
+    const [id, ...rest] = key.split('.');
+    if (!id) continue;
+    if (rest.length === 0) {
+      out[id] = value;
+      continue;
+    }
+    let node = (out[id] = typeof out[id] === 'object' && out[id] !== null ? out[id] : {}) as Record<string, unknown>;
+    rest.slice(0, -1).forEach((part) => {
+      node = (node[part] = typeof node[part] === 'object' && node[part] !== null ? node[part] : {}) as Record<string, unknown>;
+    });
+    node[rest[rest.length - 1]!] = value;
+  }
+  return out;
+}

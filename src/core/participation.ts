@@ -28,7 +28,8 @@ export interface Participation {
 const RANK: Record<ParticipationStatus, number> = { pending: 0, delivered: 1, started: 2, completed: 3, opted_out: 4, undeliverable: 1 };
 
 export function advances(from: ParticipationStatus, to: ParticipationStatus): boolean {
-  if (from === 'opted_out') return false;
+  // Someone who opted out may change their mind and start after all; nothing else revives them.
+  if (from === 'opted_out') return to === 'started' || to === 'completed';
   if (to === 'opted_out') return true;
   if (from === 'undeliverable') return to === 'started' || to === 'completed';
   return RANK[to] > RANK[from];

@@ -1,0 +1,63 @@
+import type { Audience } from './round';
+import type { Platform, Tenant } from './tenant';
+import type { InvitationView, NoticeView, ReminderView } from './views/types';
+
+/**
+ * The messenger port: what the core asks of a chat platform. Slack, Teams and the playground
+ * each implement it; the core never sees Block Kit or Adaptive Cards. Views are platform-neutral
+ * and already localised; the adapter turns them into its own wire format.
+ */
+export type OutboundMessage =
+  | { kind: 'invitation'; view: InvitationView }
+  | { kind: 'reminder'; view: ReminderView }
+  | { kind: 'notice'; view: NoticeView }
+  /** The published summary; `summary` is the core's summary model (src/core/summary). */
+  | { kind: 'summary'; summary: unknown; chart?: { png: Buffer; altText: string; url?: string } };
+
+export type PermanentFailureReason = 'user_left' | 'bot_blocked' | 'not_installed' | 'channel_not_found' | 'other';
+
+export type SendResult =
+  | { ok: true; messageId: string; conversationId?: string }
+  | { ok: false; retryable: true; retryAfterMs?: number; detail: string }
+  | { ok: false; retryable: false; reason: PermanentFailureReason; detail: string };
+
+export interface MessageRef {
+  conversationId: string;
+  messageId: string;
+}
+
+/** Documented platform limits the sender paces itself to, so it rarely meets a 429. */
+export interface PlatformLimits {
+  /** Messages per second into one conversation (Slack: ~1/s per channel). */
+  perConversationPerSecond: number;
+  /** Requests per second for the whole app in one workspace/tenant (Slack tier ~ 1/s for chat.postMessage bursts; Teams ~50/s). */
+  perTenantPerSecond: number;
+}
+
+export interface Messenger {
+  readonly platform: Platform;
+  readonly limits: PlatformLimits;
+  /** Platform user ids of everyone the audience stands for (channel members, user group, team roster). */
+  resolveAudience(tenant: Tenant, audience: Audience): Promise<string[]>;
+  sendDirect(tenant: Tenant, platformUserId: string, message: OutboundMessage): Promise<SendResult>;
+  updateMessage(tenant: Tenant, ref: MessageRef, message: OutboundMessage): Promise<SendResult>;
+  postToChannel(tenant: Tenant, channelId: string, message: OutboundMessage): Promise<SendResult>;
+  /** A short human name for a user id ("@An", "An Peeters"), for coordinator lists. */
+  displayName(tenant: Tenant, platformUserId: string): string;
+}
+
+/** One process can serve several platforms at once; the tenant says which messenger to use. */
+export class MessengerRegistry {
+  private readonly byPlatform = new Map<Platform, Messenger>();
+  register(messenger: Messenger): void {
+    this.byPlatform.set(messenger.platform, messenger);
+  }
+  for(tenant: Pick<Tenant, 'platform'>): Messenger {
+    const m = this.byPlatform.get(tenant.platform);
+    if (!m) throw new Error(`no messenger registered for platform ${tenant.platform}`);
+    return m;
+  }
+  has(platform: Platform): boolean {
+    return this.byPlatform.has(platform);
+  }
+}

@@ -1,0 +1,125 @@
+import { randomUUID } from 'node:crypto';
+import { SurveyError } from '../errors';
+import { planRoundJobs } from '../round-plan';
+import { assertTransition, createRound, type Round, type RoundInput } from '../round';
+import { assertCoordinator, validateThreshold, type Tenant, type TenantSettings } from '../tenant';
+import { buildRoundStatus } from '../views/round-status';
+import type { RoundStatusView } from '../views/types';
+import type { Actor, ServiceDeps } from './deps';
+
+export type SettingsPatch = Partial<Pick<TenantSettings, 'teamChannel' | 'coordinators' | 'language' | 'anonymityThreshold' | 'timeZone' | 'quietHours'>>;
+
+/**
+ * What a coordinator can do. Every method checks the coordinator rule first, and every state
+ * change goes through the round's state machine; the slow parts (inviting, closing, publishing)
+ * are durable jobs the scheduler runs.
+ */
+export class CoordinatorService {
+  constructor(
+    private readonly deps: ServiceDeps,
+    /** How adapters name a user in the "who are the coordinators" refusal. */
+    private readonly describeUser: (tenant: Tenant, platformUserId: string) => string = (_t, id) => id,
+  ) {}
+
+  assertCoordinator(actor: Actor): void {
+    assertCoordinator(actor.tenant.settings, actor.platformUserId, (id) => this.describeUser(actor.tenant, id));
+  }
+
+  private async round(actor: Actor, roundId: string): Promise<Round> {
+    const round = await this.deps.repos.rounds.get(roundId);
+    if (!round || round.tenantId !== actor.tenant.id) throw new SurveyError('round_not_found');
+    return round;
+  }
+
+  private async enqueue(specs: ReturnType<typeof planRoundJobs>): Promise<void> {
+    const now = this.deps.clock.now();
+    for (const spec of specs) await this.deps.repos.jobs.enqueue(spec, now);
+    this.deps.wakeScheduler?.();
+  }
+
+  /** Creates the round and plans its jobs; it opens (and invitations go out) at `opensAt`. */
+  async createRound(actor: Actor, input: Omit<RoundInput, 'language'> & { language?: RoundInput['language'] }): Promise<Round> {
+    this.assertCoordinator(actor);
+    const now = this.deps.clock.now();
+    const draft = createRound(
+      { ...input, language: input.language ?? actor.tenant.settings.language },
+      {
+        id: (this.deps.newId ?? randomUUID)(),
+        tenantId: actor.tenant.id,
+        questionnaire: this.deps.questionnaire,
+        anonymityThreshold: actor.tenant.settings.anonymityThreshold,
+        createdBy: actor.platformUserId,
+        now,
+      },
+    );
+    assertTransition(draft.state, 'scheduled');
+    const round: Round = { ...draft, state: 'scheduled' };
+    await this.deps.repos.rounds.insert(round);
+    await this.enqueue(planRoundJobs(round));
+    this.deps.logger.info({ roundId: round.id, tenantId: round.tenantId }, 'round created');
+    return round;
+  }
+
+  async listRounds(actor: Actor, limit = 10): Promise<Round[]> {
+    this.assertCoordinator(actor);
+    return this.deps.repos.rounds.listByTenant(actor.tenant.id, { limit });
+  }
+
+  /** Delivery and response counts per round; never who answered. */
+  async status(actor: Actor, roundId?: string): Promise<RoundStatusView[]> {
+    this.assertCoordinator(actor);
+    const rounds = roundId ? [await this.round(actor, roundId)] : await this.deps.repos.rounds.listByTenant(actor.tenant.id, { limit: 5 });
+    const views: RoundStatusView[] = [];
+    for (const round of rounds) {
+      const counts = await this.deps.repos.participations.countByStatus(round.id);
+      const undeliverable = await this.deps.repos.participations.listUndeliverable(round.id);
+      views.push(buildRoundStatus(round, counts, undeliverable, actor.lang, actor.tenant.settings.timeZone));
+    }
+    return views;
+  }
+
+  /** An extra reminder now, to those who have not finished. A double click within a minute sends one. */
+  async remindNow(actor: Actor, roundId: string): Promise<void> {
+    this.assertCoordinator(actor);
+    const round = await this.round(actor, roundId);
+    if (round.state !== 'open') throw new SurveyError('round_not_open');
+    const now = this.deps.clock.now();
+    const minute = now.toISOString().slice(0, 16);
+    await this.enqueue([{ kind: 'send-reminders', key: `reminders:${round.id}:manual:${minute}`, tenantId: round.tenantId, payload: { roundId: round.id, manual: true }, runAt: now }]);
+  }
+
+  /** Closes the round now instead of at its closing time. */
+  async closeNow(actor: Actor, roundId: string): Promise<void> {
+    this.assertCoordinator(actor);
+    const round = await this.round(actor, roundId);
+    assertTransition(round.state, 'closed');
+    await this.enqueue([{ kind: 'close-round', key: `close:${round.id}:now`, tenantId: round.tenantId, payload: { roundId: round.id }, runAt: this.deps.clock.now() }]);
+  }
+
+  /** Publishes the (moderated) summary to the team channel. */
+  async publish(actor: Actor, roundId: string): Promise<void> {
+    this.assertCoordinator(actor);
+    const round = await this.round(actor, roundId);
+    assertTransition(round.state, 'published');
+    if (!actor.tenant.settings.teamChannel) throw new SurveyError('invalid_round', { reason: 'no team channel set (settings)' }, 'teamChannel');
+    await this.enqueue([{ kind: 'publish-summary', key: `publish:${round.id}`, tenantId: round.tenantId, payload: { roundId: round.id }, runAt: this.deps.clock.now() }]);
+  }
+
+  async cancel(actor: Actor, roundId: string): Promise<Round> {
+    this.assertCoordinator(actor);
+    const round = await this.round(actor, roundId);
+    assertTransition(round.state, 'cancelled');
+    const now = this.deps.clock.now();
+    const updated = await this.deps.repos.rounds.transition(round.id, round.state, 'cancelled', { cancelledAt: now });
+    if (!updated) throw new SurveyError('illegal_transition', { from: round.state, to: 'cancelled' });
+    await this.deps.repos.jobs.cancelPending({ roundId: round.id }, now);
+    return updated;
+  }
+
+  async updateSettings(actor: Actor, patch: SettingsPatch): Promise<Tenant> {
+    this.assertCoordinator(actor);
+    if (patch.anonymityThreshold !== undefined) validateThreshold(patch.anonymityThreshold);
+    if (patch.coordinators && patch.coordinators.length === 0) throw new SurveyError('invalid_round', { reason: 'at least one coordinator' }, 'coordinators');
+    return this.deps.repos.tenants.updateSettings(actor.tenant.id, patch, this.deps.clock.now());
+  }
+}

@@ -1,0 +1,137 @@
+import { checkSection, formToAnswers } from '../answers';
+import { SurveyError } from '../errors';
+import type { ParticipationStatus } from '../participation';
+import { isComplete, nextSection, respondentKey } from '../response';
+import { assertAcceptsAnswers, roundSections, type Round } from '../round';
+import { buildMyRound, buildReview } from '../views/review';
+import { buildSectionForm } from '../views/section-form';
+import type { MyRoundView, ReviewView, SectionFormView } from '../views/types';
+import type { Actor, ServiceDeps } from './deps';
+
+export type NextStep = { kind: 'form'; view: SectionFormView } | { kind: 'review'; view: ReviewView };
+export type SubmitOutcome = { ok: true; next: NextStep } | { ok: false; form: SectionFormView };
+
+/**
+ * What a staff member can do: open the round, answer a section, review, opt out. Every write
+ * checks that the round still accepts answers, and every answer is stored under the respondent's
+ * pseudonymous key — this service is the only place a user id is turned into that key.
+ */
+export class RespondentService {
+  constructor(private readonly deps: ServiceDeps) {}
+
+  private async round(actor: Actor, roundId: string): Promise<Round> {
+    const round = await this.deps.repos.rounds.get(roundId);
+    if (!round || round.tenantId !== actor.tenant.id) throw new SurveyError('round_not_found');
+    return round;
+  }
+
+  private key(round: Round, actor: Actor): string {
+    return respondentKey(this.deps.respondentSecret, round.id, actor.platformUserId);
+  }
+
+  private async invited(round: Round, actor: Actor) {
+    const participation = await this.deps.repos.participations.get(round.id, actor.platformUserId);
+    if (!participation) throw new SurveyError('not_invited');
+    return participation;
+  }
+
+  private async advance(round: Round, actor: Actor, to: ParticipationStatus): Promise<void> {
+    const now = this.deps.clock.now();
+    await this.deps.repos.participations.advance(round.id, actor.platformUserId, to, to === 'started' ? { startedAt: now } : to === 'completed' ? { completedAt: now } : {}, now);
+  }
+
+  /** "Start" / "Continue": the first section not yet submitted, or the review when all are done. */
+  async startOrContinue(actor: Actor, roundId: string): Promise<NextStep> {
+    const round = await this.round(actor, roundId);
+    assertAcceptsAnswers(round, this.deps.clock.now());
+    await this.invited(round, actor);
+    await this.advance(round, actor, 'started');
+    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    const submitted = response?.submittedSections ?? [];
+    const section = nextSection(round, submitted);
+    if (!section) return { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, submitted) };
+    return { kind: 'form', view: buildSectionForm(round, section, actor.lang, { answers: response?.answers, group: response?.group }) };
+  }
+
+  /** Opens one section with whatever was saved before, to continue or to change answers. */
+  async openSection(actor: Actor, roundId: string, section: string): Promise<SectionFormView> {
+    const round = await this.round(actor, roundId);
+    assertAcceptsAnswers(round, this.deps.clock.now());
+    await this.invited(round, actor);
+    if (!roundSections(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
+    await this.advance(round, actor, 'started');
+    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    return buildSectionForm(round, section, actor.lang, {
+      answers: response?.answers,
+      group: response?.group,
+      saved: response?.submittedSections.includes(section) ?? false,
+    });
+  }
+
+  /**
+   * Validates and saves one section as a form submits it (flat field ids). On any problem nothing
+   * is saved and the form comes back with every error and the typed values kept.
+   */
+  async submitSection(actor: Actor, roundId: string, section: string, fields: Record<string, unknown>): Promise<SubmitOutcome> {
+    const round = await this.round(actor, roundId);
+    const now = this.deps.clock.now();
+    assertAcceptsAnswers(round, now);
+    await this.invited(round, actor);
+    const { group, ...raw } = formToAnswers(fields);
+    const groupError = this.checkGroup(round, group);
+    const check = checkSection(round, section, raw);
+    if (!check.ok || groupError) {
+      const errors = [...(check.ok ? [] : check.errors), ...(groupError ? [groupError] : [])];
+      return { ok: false, form: buildSectionForm(round, section, actor.lang, { answers: raw, errors, group: typeof group === 'string' ? group : undefined }) };
+    }
+    const key = this.key(round, actor);
+    const { responses } = this.deps.repos;
+    await responses.saveAnswers(round.id, key, check.answers, now);
+    if (group !== undefined) await responses.setGroup(round.id, key, typeof group === 'string' && group ? group : null, now);
+    const before = await responses.get(round.id, key);
+    const submitted = [...new Set([...(before?.submittedSections ?? []), section])];
+    const complete = isComplete(round, submitted);
+    const record = await responses.markSectionSubmitted(round.id, key, section, complete, now);
+    await this.advance(round, actor, complete ? 'completed' : 'started');
+    const next = nextSection(round, record.submittedSections);
+    if (next) return { ok: true, next: { kind: 'form', view: buildSectionForm(round, next, actor.lang, { answers: record.answers, group: record.group }) } };
+    return { ok: true, next: { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };
+  }
+
+  private checkGroup(round: Round, group: unknown): SurveyError | undefined {
+    if (group === undefined || group === null || group === '') return undefined;
+    if (typeof group !== 'string' || !round.questionnaire.groups.some((g) => g.id === group)) return new SurveyError('unknown_group', {}, 'group');
+    return undefined;
+  }
+
+  async review(actor: Actor, roundId: string): Promise<ReviewView> {
+    const round = await this.round(actor, roundId);
+    await this.invited(round, actor);
+    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    return buildReview(round, actor.lang, actor.tenant.settings.timeZone, response?.submittedSections ?? []);
+  }
+
+  /** Opting out stops reminders; answers already saved stay (they are anonymous and still count). */
+  async optOut(actor: Actor, roundId: string): Promise<void> {
+    const round = await this.round(actor, roundId);
+    assertAcceptsAnswers(round, this.deps.clock.now());
+    await this.invited(round, actor);
+    await this.advance(round, actor, 'opted_out');
+  }
+
+  /** Open rounds the person was invited to, for App Home and "continue later". */
+  async myRounds(actor: Actor): Promise<MyRoundView[]> {
+    const participations = await this.deps.repos.participations.listByUser(actor.tenant.id, actor.platformUserId);
+    const views: MyRoundView[] = [];
+    for (const p of participations) {
+      const round = await this.deps.repos.rounds.get(p.roundId);
+      if (!round || round.state !== 'open') continue;
+      const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+      const submitted = response?.submittedSections ?? [];
+      const status: MyRoundView['status'] =
+        p.status === 'opted_out' ? 'opted_out' : isComplete(round, submitted) ? 'completed' : submitted.length || p.status === 'started' ? 'in_progress' : 'todo';
+      views.push(buildMyRound(round, actor.lang, actor.tenant.settings.timeZone, status, submitted));
+    }
+    return views;
+  }
+}

@@ -1,0 +1,54 @@
+import type { Lang } from '../questionnaire/schema';
+import { REFLECTION_SECTION, roundSections, type Round } from '../round';
+import { t } from '../../i18n';
+import { formatDateTime } from './format';
+import type { MyRoundView, ReviewView } from './types';
+import { progressView } from './section-form';
+
+type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt'>;
+
+export function sectionTitle(round: Pick<Round, 'questionnaire'>, section: string, lang: Lang): string {
+  if (section === REFLECTION_SECTION) return round.questionnaire.reflection.title[lang];
+  const d = round.questionnaire.dimensions.find((x) => x.id === section);
+  return d ? `${d.id}. ${d.title[lang]}` : section;
+}
+
+/** The overview after (or between) sections: what is done, what is left, change anything. */
+export function buildReview(round: RoundShape, lang: Lang, timeZone: string, submitted: readonly string[]): ReviewView {
+  const sections = roundSections(round).map((section) => {
+    const done = submitted.includes(section);
+    return { section, title: sectionTitle(round, section, lang), submitted: done, label: t(lang, done ? 'survey:review.saved' : 'survey:review.todo') };
+  });
+  const complete = sections.every((s) => s.submitted);
+  return {
+    roundId: round.id,
+    lang,
+    title: t(lang, complete ? 'survey:review.titleComplete' : 'survey:review.title', { title: round.title }),
+    intro: t(lang, complete ? 'survey:review.introComplete' : 'survey:review.intro'),
+    sections,
+    complete,
+    closesAt: t(lang, 'survey:invitation.closes', { closes: formatDateTime(round.closesAt, lang, timeZone) }),
+    labels: { change: t(lang, 'survey:actions.change'), continue: t(lang, 'survey:actions.continue'), done: t(lang, 'survey:actions.done') },
+  };
+}
+
+export function buildMyRound(
+  round: RoundShape & Pick<Round, 'state'>,
+  lang: Lang,
+  timeZone: string,
+  status: MyRoundView['status'],
+  submitted: readonly string[],
+): MyRoundView {
+  const sections = roundSections(round);
+  const next = sections.find((s) => !submitted.includes(s)) ?? sections[sections.length - 1]!;
+  const progress = progressView(round, next, lang);
+  return {
+    roundId: round.id,
+    title: round.title,
+    closes: t(lang, 'survey:invitation.closes', { closes: formatDateTime(round.closesAt, lang, timeZone) }),
+    status,
+    statusLabel: t(lang, `survey:myRound.${status}`, { done: submitted.length, total: sections.length }),
+    progress: { ...progress, index: Math.min(submitted.length, sections.length), label: t(lang, 'survey:myRound.progress', { done: submitted.length, total: sections.length }) },
+    actionLabel: t(lang, status === 'todo' ? 'survey:actions.start' : status === 'completed' ? 'survey:actions.change' : 'survey:actions.continue'),
+  };
+}

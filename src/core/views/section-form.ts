@@ -1,0 +1,136 @@
+import type { AnswerValue } from '../answers';
+import type { SurveyError } from '../errors';
+import { sectionItems, type RoundItem } from '../items';
+import { MAX_GRID_CELL_LENGTH, MAX_TEXT_LENGTH } from '../answers';
+import type { Lang } from '../questionnaire/schema';
+import { REFLECTION_SECTION, roundSections, type Round } from '../round';
+import { describeError, t } from '../../i18n';
+import { formatDays } from './format';
+import type { FormField, ProgressView, ScalePointView, SectionFormView } from './types';
+
+type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
+
+export function progressView(round: RoundShape, section: string, lang: Lang): ProgressView {
+  const sections = roundSections(round);
+  const index = Math.max(0, sections.indexOf(section)) + 1;
+  return { index, total: sections.length, label: t(lang, 'survey:progress', { index, total: sections.length }) };
+}
+
+export function scalePoints(round: Pick<Round, 'questionnaire'>, lang: Lang): ScalePointView[] {
+  const { scale } = round.questionnaire;
+  return scale.points.map((p) => ({ value: p.value, label: p.label[lang], meaning: p.meaning[lang], band: scale.bandLabels[p.band][lang] }));
+}
+
+/** Errors keyed by the field they belong to; "R3.onderwijsloopbaan" stays as is for inline display. */
+export function errorMessages(errors: readonly SurveyError[], lang: Lang): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const e of errors) out[e.field ?? '_form'] ??= describeError(e, lang);
+  return out;
+}
+
+function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValue | undefined, errors: Record<string, string>): FormField {
+  const q = round.questionnaire;
+  const error = errors[item.id];
+  switch (item.kind) {
+    case 'global':
+      return { type: 'scale', role: 'global', id: item.id, label: item.dimension.globalJudgement.text[lang], required: item.required, value: value as number | undefined, error };
+    case 'statement': {
+      const s = item.dimension.statements.find((x) => x.id === item.id)!;
+      return { type: 'scale', role: 'statement', id: item.id, label: s.text[lang], required: true, value: value as number | undefined, error };
+    }
+    case 'open': {
+      const o = item.dimension.openQuestions.find((x) => x.id === item.id)!;
+      return { type: 'text', id: item.id, label: o.text[lang], required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH };
+    }
+    case 'reflection': {
+      const question = item.question;
+      const label = `${question.number}. ${question.text[lang]}`;
+      if (question.type === 'text') return { type: 'text', id: item.id, label, required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH };
+      if (question.type === 'allocation') {
+        const current = (value ?? {}) as Record<string, number>;
+        const options = [];
+        for (let v = 0; v <= question.max + 1e-9; v += question.step) options.push({ value: Math.round(v * 100) / 100, label: formatDays(v, lang) });
+        return {
+          type: 'allocation',
+          id: item.id,
+          label,
+          required: false,
+          max: question.max,
+          step: question.step,
+          options,
+          domains: q.guidanceDomains.map((d) => ({ id: d.id, label: d.label[lang], value: current[d.id], error: errors[`${item.id}.${d.id}`] })),
+          error,
+          hint: t(lang, 'survey:allocationHint', { max: question.max }),
+        };
+      }
+      const grid = (value ?? {}) as Record<string, Record<string, string>>;
+      return {
+        type: 'roleGrid',
+        id: item.id,
+        label,
+        required: false,
+        maxLength: MAX_GRID_CELL_LENGTH,
+        roles: q.roles.map((r) => ({ id: r.id, label: r.label[lang] })),
+        domains: q.guidanceDomains.map((d) => ({
+          id: d.id,
+          label: d.label[lang],
+          cells: q.roles.map((r) => ({ roleId: r.id, value: grid[d.id]?.[r.id], error: errors[`${item.id}.${d.id}.${r.id}`] })),
+        })),
+        error,
+      };
+    }
+  }
+}
+
+/**
+ * The form for one section, filled with the respondent's saved (or just-typed) answers and any
+ * errors. The first section also offers the optional self-declared group.
+ */
+export function buildSectionForm(
+  round: RoundShape,
+  section: string,
+  lang: Lang,
+  opts: { answers?: Record<string, unknown>; errors?: readonly SurveyError[]; group?: string; saved?: boolean } = {},
+): SectionFormView {
+  const q = round.questionnaire;
+  const errors = errorMessages(opts.errors ?? [], lang);
+  const answers = (opts.answers ?? {}) as Record<string, AnswerValue>;
+  const items = sectionItems(round, section);
+  const fields = items.map((item) => field(round, item, lang, answers[item.id], errors));
+  const isFirst = roundSections(round)[0] === section;
+  if (isFirst) {
+    fields.push({
+      type: 'group',
+      id: 'group',
+      label: t(lang, 'survey:groupQuestion'),
+      required: false,
+      value: opts.group,
+      options: q.groups.map((g) => ({ id: g.id, label: g.label[lang] })),
+      error: errors.group,
+    });
+  }
+  const dimension = q.dimensions.find((d) => d.id === section);
+  const isReflection = section === REFLECTION_SECTION;
+  return {
+    roundId: round.id,
+    section,
+    kind: isReflection ? 'reflection' : 'dimension',
+    lang,
+    title: isReflection ? q.reflection.title[lang] : dimension ? `${dimension.id}. ${dimension.title[lang]}` : section,
+    intro: isReflection ? q.reflection.intro[lang] : (dimension?.intro[lang] ?? ''),
+    stem: isReflection ? undefined : q.stem[lang],
+    progress: progressView(round, section, lang),
+    scale: { title: t(lang, 'survey:scaleHelpTitle'), points: scalePoints(round, lang) },
+    fields,
+    errors,
+    hasErrors: Object.keys(errors).length > 0,
+    saved: opts.saved ?? false,
+    labels: {
+      submit: t(lang, 'survey:saveAndContinue'),
+      cancel: t(lang, 'survey:later'),
+      scaleHelp: t(lang, 'survey:scaleHelp'),
+      optional: t(lang, 'survey:optional'),
+      errorSummary: t(lang, 'survey:errorSummary', { count: Object.keys(errors).length }),
+    },
+  };
+}

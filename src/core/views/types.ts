@@ -1,0 +1,143 @@
+import type { DeliveryProgress } from '../participation';
+import type { Lang } from '../questionnaire/schema';
+import type { Depth, RoundState } from '../round';
+
+/**
+ * Platform-neutral, already-localised view models. Slack's Block Kit builders, Teams' Adaptive
+ * Card templates and the playground render exactly these; they decide nothing about the survey.
+ */
+
+export interface ScalePointView {
+  value: number;
+  label: string;
+  /** The long meaning: behind a "what do the points mean?" click, not under every statement. */
+  meaning: string;
+  band: string;
+}
+
+export interface ProgressView {
+  index: number;
+  total: number;
+  /** "Dimensie 3 van 7" / "Part 3 of 7". */
+  label: string;
+}
+
+export type FormField =
+  | { type: 'scale'; id: string; label: string; required: boolean; value?: number; error?: string; role: 'global' | 'statement' }
+  | { type: 'text'; id: string; label: string; required: boolean; value?: string; error?: string; maxLength: number }
+  | {
+      type: 'allocation';
+      id: string;
+      label: string;
+      required: boolean;
+      max: number;
+      step: number;
+      /** Allowed values per domain, e.g. 0, 0.5, … 5, each with a display label ("1,5"). */
+      options: { value: number; label: string }[];
+      domains: { id: string; label: string; value?: number; error?: string }[];
+      error?: string;
+      hint: string;
+    }
+  | {
+      type: 'roleGrid';
+      id: string;
+      label: string;
+      required: boolean;
+      maxLength: number;
+      roles: { id: string; label: string }[];
+      domains: { id: string; label: string; cells: { roleId: string; value?: string; error?: string }[] }[];
+      error?: string;
+    }
+  | { type: 'group'; id: 'group'; label: string; required: false; value?: string; options: { id: string; label: string }[]; error?: string };
+
+export interface SectionFormView {
+  roundId: string;
+  section: string;
+  kind: 'dimension' | 'reflection';
+  lang: Lang;
+  title: string;
+  intro: string;
+  /** "Op onze school…": shown above the statements. */
+  stem?: string;
+  progress: ProgressView;
+  scale: { title: string; points: ScalePointView[] };
+  fields: FormField[];
+  /** Errors keyed by field id (sub-fields like "R3.onderwijsloopbaan" roll up to "R3"). */
+  errors: Record<string, string>;
+  hasErrors: boolean;
+  /** Whether this section was submitted before (the form then shows the saved answers). */
+  saved: boolean;
+  labels: { submit: string; cancel: string; scaleHelp: string; optional: string; errorSummary: string };
+}
+
+export interface ReviewView {
+  roundId: string;
+  lang: Lang;
+  title: string;
+  intro: string;
+  sections: { section: string; title: string; submitted: boolean; label: string }[];
+  complete: boolean;
+  closesAt: string;
+  labels: { change: string; continue: string; done: string };
+}
+
+export interface InvitationView {
+  roundId: string;
+  lang: Lang;
+  title: string;
+  greeting: string;
+  purpose: string;
+  anonymity: string;
+  /** The long explanation behind "read more about anonymity". */
+  anonymityDetails: string;
+  duration: string;
+  afterwards: string;
+  closes: string;
+  labels: { start: string; anonymity: string; optOut: string };
+}
+
+export interface ReminderView {
+  roundId: string;
+  lang: Lang;
+  title: string;
+  text: string;
+  closes: string;
+  labels: { continue: string; optOut: string };
+}
+
+/** A short message: a confirmation, a refusal, a "round is closed", a coordinator notice. */
+export interface NoticeView {
+  lang: Lang;
+  title?: string;
+  text: string;
+  tone: 'info' | 'success' | 'warning' | 'error';
+  /** Optional follow-up action the adapter renders as a button. */
+  action?: { id: string; label: string; roundId?: string; value?: string };
+}
+
+export interface RoundStatusView {
+  roundId: string;
+  title: string;
+  state: RoundState;
+  stateLabel: string;
+  depth: Depth;
+  opens: string;
+  closes: string;
+  progress: DeliveryProgress;
+  /** Human lines like "12 uitgenodigd · 10 bezorgd · 7 begonnen · 5 afgerond". */
+  progressLine: string;
+  undeliverable: { platformUserId: string; reason: string }[];
+  /** Coordinator actions that make sense in this state: remind, close, publish, cancel, export, moderate. */
+  actions: { id: 'remind' | 'close' | 'publish' | 'cancel' | 'export' | 'moderate'; label: string }[];
+}
+
+/** What a staff member sees in App Home / "my rounds". */
+export interface MyRoundView {
+  roundId: string;
+  title: string;
+  closes: string;
+  status: 'todo' | 'in_progress' | 'completed' | 'opted_out' | 'closed';
+  statusLabel: string;
+  progress: ProgressView;
+  actionLabel: string;
+}
