@@ -26,6 +26,9 @@ export const SURVEY_ERROR_CODES = [
   'not_coordinator',
   'threshold_too_low',
   'store_unavailable',
+  'quote_not_found',
+  'summary_published',
+  'unknown_theme',
 ] as const;
 export type SurveyErrorCode = (typeof SURVEY_ERROR_CODES)[number];
 

@@ -121,6 +121,8 @@ export interface Quote {
   itemId: string;
   /** Dimension id or "reflection". */
   section: string;
+  /** For a role-grid answer (reflection question 4): the cell the text was written in. */
+  cell?: { domain: string; role: string };
   text: string;
   /** The coordinator's edit (e.g. a name removed); shown instead of `text` when set. */
   editedText?: string;
