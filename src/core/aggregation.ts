@@ -111,7 +111,9 @@ export function strongestAndWeakest(figures: StatementFigure[], count = 3): { st
   // Stable sort keeps questionnaire order among ties.
   const byMeanDesc = [...shown].sort((a, b) => mean(b) - mean(a));
   const take = Math.min(count, Math.floor(shown.length / 2));
-  return { strongest: byMeanDesc.slice(0, take), weakest: byMeanDesc.slice(byMeanDesc.length - take).reverse() };
+  // Weakest first; a stable ascending sort (not reverse()) keeps questionnaire order among ties here too.
+  const weakest = byMeanDesc.slice(byMeanDesc.length - take).sort((a, b) => mean(a) - mean(b));
+  return { strongest: byMeanDesc.slice(0, take), weakest };
 }
 
 export const UNDECLARED_GROUP = '_undeclared';
