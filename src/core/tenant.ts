@@ -55,7 +55,8 @@ export function defaultTenantSettings(overrides: Partial<TenantSettings> = {}): 
     language: 'nl',
     anonymityThreshold: DEFAULT_ANONYMITY_THRESHOLD,
     timeZone: 'Europe/Brussels',
-    quietHours: DEFAULT_QUIET_HOURS,
+    // A copy: a tenant whose settings are edited in place must not change every other tenant's.
+    quietHours: { ...DEFAULT_QUIET_HOURS, days: [...DEFAULT_QUIET_HOURS.days] },
     ...overrides,
   };
 }
