@@ -6,6 +6,7 @@
 export const SURVEY_ERROR_CODES = [
   'round_closed',
   'round_not_open',
+  'round_still_open',
   'round_not_found',
   'illegal_transition',
   'invalid_round',

@@ -4,8 +4,13 @@ import { planRoundJobs } from '../round-plan';
 import { assertTransition, createRound, type Round, type RoundInput } from '../round';
 import { assertCoordinator, validateThreshold, type Tenant, type TenantSettings } from '../tenant';
 import { buildRoundStatus } from '../views/round-status';
-import type { RoundStatusView } from '../views/types';
+import type { ModerationView, QuoteView, RoundStatusView } from '../views/types';
+import { buildModeration, buildQuoteView } from '../views/moderation';
+import { approveQuote, editQuote, hideQuote, tagQuote } from '../summary/moderation';
+import type { RoundSummary } from '../summary/model';
 import type { Actor, ServiceDeps } from './deps';
+
+export type QuoteAction = { type: 'approve' } | { type: 'hide' } | { type: 'edit'; text: string } | { type: 'tag'; themes: string[] };
 
 export type SettingsPatch = Partial<Pick<TenantSettings, 'teamChannel' | 'coordinators' | 'language' | 'anonymityThreshold' | 'timeZone' | 'quietHours'>>;
 
@@ -121,5 +126,42 @@ export class CoordinatorService {
     if (patch.anonymityThreshold !== undefined) validateThreshold(patch.anonymityThreshold);
     if (patch.coordinators && patch.coordinators.length === 0) throw new SurveyError('invalid_round', { reason: 'at least one coordinator' }, 'coordinators');
     return this.deps.repos.tenants.updateSettings(actor.tenant.id, patch, this.deps.clock.now());
+  }
+
+  /** Answers stay out of sight while a round runs; afterwards only aggregates and screened quotes. */
+  private async closedRound(actor: Actor, roundId: string): Promise<Round> {
+    this.assertCoordinator(actor);
+    const round = await this.round(actor, roundId);
+    if (round.state !== 'closed' && round.state !== 'published') throw new SurveyError('round_still_open');
+    return round;
+  }
+
+  /** The moderation queue: every open answer of the round, without anything that identifies its writer. */
+  async moderation(actor: Actor, roundId: string): Promise<ModerationView> {
+    const round = await this.closedRound(actor, roundId);
+    return buildModeration(round, await this.deps.repos.quotes.listByRound(round.id), actor.lang);
+  }
+
+  async moderateQuote(actor: Actor, roundId: string, quoteId: string, action: QuoteAction): Promise<QuoteView> {
+    const round = await this.closedRound(actor, roundId);
+    const { quotes } = this.deps.repos;
+    const now = this.deps.clock.now();
+    const quote =
+      action.type === 'approve'
+        ? await approveQuote(quotes, round, quoteId, now)
+        : action.type === 'hide'
+          ? await hideQuote(quotes, round, quoteId, now)
+          : action.type === 'edit'
+            ? await editQuote(quotes, round, quoteId, action.text, now)
+            : await tagQuote(quotes, round, quoteId, action.themes, now);
+    return buildQuoteView(round, quote, actor.lang);
+  }
+
+  /** The summary computed at closing (with the quotes as moderated so far), for coordinators to preview. */
+  async summary(actor: Actor, roundId: string): Promise<RoundSummary> {
+    const round = await this.closedRound(actor, roundId);
+    const record = await this.deps.repos.summaries.get(round.id);
+    if (!record) throw new SurveyError('round_still_open');
+    return record.summary as RoundSummary;
   }
 }

@@ -141,3 +141,31 @@ export interface MyRoundView {
   progress: ProgressView;
   actionLabel: string;
 }
+
+/** One open answer in the coordinator's moderation queue. Never carries a name, group or time. */
+export interface QuoteView {
+  id: string;
+  roundId: string;
+  /** "C. Ondersteunende structuren en procedures" or "Reflectievragen". */
+  sectionTitle: string;
+  /** The question the answer belongs to (for a role-grid cell: the domain and role). */
+  question: string;
+  /** What the team will see: the edited text when there is one. */
+  text: string;
+  /** The original, only when the coordinator edited it. */
+  original?: string;
+  status: 'pending' | 'approved' | 'hidden';
+  statusLabel: string;
+  themes: { id: string; label: string }[];
+}
+
+export interface ModerationView {
+  roundId: string;
+  title: string;
+  intro: string;
+  pending: number;
+  quotes: QuoteView[];
+  /** Every theme a quote can be tagged with. */
+  themeOptions: { id: string; label: string; kind: 'success' | 'barrier' }[];
+  labels: { approve: string; hide: string; edit: string; tag: string; publish: string; success: string; barrier: string };
+}
