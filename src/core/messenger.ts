@@ -21,6 +21,17 @@ export type SendResult =
   | { ok: false; retryable: true; retryAfterMs?: number; detail: string }
   | { ok: false; retryable: false; reason: PermanentFailureReason; detail: string };
 
+/**
+ * Options for a send. `idempotencyKey` names the logical message ("invitation:<round>:<user>"):
+ * the scheduler gives the same key on every retry of the same message, and an adapter that was
+ * given a key must not deliver a second message for it — it looks for a message it already sent
+ * with that key (Slack: message `metadata` in the conversation; Teams: the activity id it stored
+ * under the key) and returns that one as the result instead. See src/orchestration/README.md.
+ */
+export interface SendOptions {
+  idempotencyKey?: string;
+}
+
 export interface MessageRef {
   conversationId: string;
   messageId: string;
@@ -39,9 +50,9 @@ export interface Messenger {
   readonly limits: PlatformLimits;
   /** Platform user ids of everyone the audience stands for (channel members, user group, team roster). */
   resolveAudience(tenant: Tenant, audience: Audience): Promise<string[]>;
-  sendDirect(tenant: Tenant, platformUserId: string, message: OutboundMessage): Promise<SendResult>;
+  sendDirect(tenant: Tenant, platformUserId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult>;
   updateMessage(tenant: Tenant, ref: MessageRef, message: OutboundMessage): Promise<SendResult>;
-  postToChannel(tenant: Tenant, channelId: string, message: OutboundMessage): Promise<SendResult>;
+  postToChannel(tenant: Tenant, channelId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult>;
   /** A short human name for a user id ("@An", "An Peeters"), for coordinator lists. */
   displayName(tenant: Tenant, platformUserId: string): string;
 }
