@@ -9,10 +9,13 @@ import { z } from 'zod';
 export const LANGUAGES = ['nl', 'en'] as const;
 export type Lang = (typeof LANGUAGES)[number];
 
+// An absent key is the usual way a translation goes missing: say so, not "expected string".
+const text = (missing: string) => z.string({ error: (iss) => (iss.input === undefined ? missing : undefined) }).trim().min(1, missing);
+
 export const localizedTextSchema = z
   .object({
-    nl: z.string().trim().min(1, 'Dutch text is missing'),
-    en: z.string().trim().min(1, 'English translation is missing'),
+    nl: text('Dutch text is missing'),
+    en: text('English translation is missing'),
   })
   .strict();
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
@@ -112,38 +115,52 @@ export const questionnaireSchema = z
   })
   .strict()
   .superRefine((q, ctx) => {
-    // Every item id is unique across the whole questionnaire: answers are keyed by it.
-    const seen = new Map<string, string>();
-    const claim = (id: string, path: (string | number)[]) => {
-      const where = path.join('.');
-      const first = seen.get(id);
-      if (first) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${id}" (first used at ${first})` });
-      else seen.set(id, where);
-    };
-    q.dimensions.forEach((d, i) => {
-      claim(d.id, ['dimensions', i, 'id']);
-      claim(d.globalJudgement.id, ['dimensions', i, 'globalJudgement', 'id']);
-      d.statements.forEach((s, j) => claim(s.id, ['dimensions', i, 'statements', j, 'id']));
-      d.openQuestions.forEach((o, j) => claim(o.id, ['dimensions', i, 'openQuestions', j, 'id']));
-      const kinds = d.openQuestions.map((o) => o.kind).sort().join(',');
-      if (kinds !== 'priorities,strengths')
-        ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'openQuestions'], message: 'needs one "strengths" and one "priorities" question' });
-    });
-    q.reflection.questions.forEach((r, i) => {
-      claim(r.id, ['reflection', 'questions', i, 'id']);
-      if (r.number !== i + 1) ctx.addIssue({ code: 'custom', path: ['reflection', 'questions', i, 'number'], message: `expected number ${i + 1} (questions are numbered in order)` });
-    });
-    const values = q.scale.points.map((p) => p.value);
-    if (new Set(values).size !== values.length)
-      ctx.addIssue({ code: 'custom', path: ['scale', 'points'], message: 'scale values must be unique' });
-    if (values.some((v, i) => i > 0 && v <= values[i - 1]!))
-      ctx.addIssue({ code: 'custom', path: ['scale', 'points'], message: 'scale points must be in ascending order' });
-    for (const [list, name] of [[q.guidanceDomains, 'guidanceDomains'], [q.roles, 'roles'], [q.groups, 'groups']] as const) {
-      const ids = list.map((x) => x.id);
-      ids.forEach((id, i) => {
-        if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [name, i, 'id'], message: `duplicate id "${id}"` });
-      });
+    try {
+      crossChecks(q, ctx);
+    } catch {
+      // Runs on a file with other problems too (see `when`); a part too malformed to walk has
+      // already been reported by the schema, so the remaining cross-checks are skipped.
     }
+  }, {
+    // zod skips refinements after an "aborting" problem (a wrong answer type, a missing text);
+    // run them anyway so one validation lists every problem of the file.
+    when: () => true,
   });
 
 export type Questionnaire = z.infer<typeof questionnaireSchema>;
+
+function crossChecks(q: Questionnaire, ctx: z.RefinementCtx): void {
+  // Every item id is unique across the whole questionnaire: answers are keyed by it.
+  const seen = new Map<string, string>();
+  const claim = (id: string, path: (string | number)[]) => {
+    if (typeof id !== 'string') return; // a missing id is reported by the schema itself
+    const where = path.join('.');
+    const first = seen.get(id);
+    if (first) ctx.addIssue({ code: 'custom', path, message: `duplicate id "${id}" (first used at ${first})` });
+    else seen.set(id, where);
+  };
+  q.dimensions.forEach((d, i) => {
+    claim(d.id, ['dimensions', i, 'id']);
+    claim(d.globalJudgement.id, ['dimensions', i, 'globalJudgement', 'id']);
+    d.statements.forEach((s, j) => claim(s.id, ['dimensions', i, 'statements', j, 'id']));
+    d.openQuestions.forEach((o, j) => claim(o.id, ['dimensions', i, 'openQuestions', j, 'id']));
+    const kinds = d.openQuestions.map((o) => o.kind).sort().join(',');
+    if (kinds !== 'priorities,strengths')
+      ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'openQuestions'], message: 'needs one "strengths" and one "priorities" question' });
+  });
+  q.reflection.questions.forEach((r, i) => {
+    claim(r.id, ['reflection', 'questions', i, 'id']);
+    if (typeof r.number === 'number' && r.number !== i + 1) ctx.addIssue({ code: 'custom', path: ['reflection', 'questions', i, 'number'], message: `expected number ${i + 1} (questions are numbered in order)` });
+  });
+  const values = q.scale.points.map((p) => p.value);
+  if (new Set(values).size !== values.length)
+    ctx.addIssue({ code: 'custom', path: ['scale', 'points'], message: 'scale values must be unique' });
+  if (values.some((v, i) => i > 0 && v <= values[i - 1]!))
+    ctx.addIssue({ code: 'custom', path: ['scale', 'points'], message: 'scale points must be in ascending order' });
+  for (const [list, name] of [[q.guidanceDomains, 'guidanceDomains'], [q.roles, 'roles'], [q.groups, 'groups']] as const) {
+    const ids = list.map((x) => x.id);
+    ids.forEach((id, i) => {
+      if (ids.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: [name, i, 'id'], message: `duplicate id "${id}"` });
+    });
+  }
+}
