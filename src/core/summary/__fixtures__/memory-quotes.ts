@@ -1,0 +1,26 @@
+import type { Quote, QuoteRepository } from '../../ports';
+
+/** An in-memory QuoteRepository with the port's semantics (idempotent insert, atomic moderate). */
+export class MemoryQuoteRepository implements QuoteRepository {
+  readonly byId = new Map<string, Quote>();
+
+  async insertMany(quotes: Quote[]): Promise<void> {
+    for (const q of quotes) if (!this.byId.has(q.id)) this.byId.set(q.id, structuredClone(q));
+  }
+
+  async listByRound(roundId: string, opts: { statuses?: Quote['status'][] } = {}): Promise<Quote[]> {
+    return [...this.byId.values()].filter((q) => q.roundId === roundId && (!opts.statuses || opts.statuses.includes(q.status))).map((q) => structuredClone(q));
+  }
+
+  async get(id: string): Promise<Quote | null> {
+    const q = this.byId.get(id);
+    return q ? structuredClone(q) : null;
+  }
+
+  async moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null> {
+    const q = this.byId.get(id);
+    if (!q) return null;
+    Object.assign(q, patch, { updatedAt: now });
+    return structuredClone(q);
+  }
+}

@@ -1,0 +1,45 @@
+import { dimensionStats, statementStats, strongestAndWeakest, type AnswerSet, type StatementFigure } from '../aggregation';
+import type { Quote } from '../ports';
+import { roundDimensions, type Round } from '../round';
+import { toScaleFigure } from './figures';
+import type { DimensionSummary, RankedStatement } from './model';
+import { quoteText } from './quotes';
+
+type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'anonymityThreshold'>;
+
+/**
+ * Each dimension of the round with its score, global-judgement agreement, statements (detailed
+ * rounds) and visible quotes split into strengths and work points.
+ */
+export function dimensionSummaries(round: RoundShape, answerSets: AnswerSet[], quotes: readonly Quote[]): DimensionSummary[] {
+  const scale = round.questionnaire.scale;
+  const scores = new Map(dimensionStats(round, answerSets).map((f) => [f.dimensionId, f]));
+  const statements = statementStats(round, answerSets);
+  return roundDimensions(round).map((d) => {
+    const figure = scores.get(d.id)!;
+    const kindOf = new Map(d.openQuestions.map((o) => [o.id, o.kind]));
+    const textsOf = (kind: 'strengths' | 'priorities') => quotes.filter((q) => q.section === d.id && kindOf.get(q.itemId) === kind).map(quoteText);
+    return {
+      dimensionId: d.id,
+      title: d.title,
+      score: toScaleFigure(scale, figure.score),
+      agreement: figure.agreement,
+      statements: statements
+        .filter((s) => s.dimensionId === d.id)
+        .map((s) => ({ statementId: s.statementId, text: d.statements.find((x) => x.id === s.statementId)!.text, figure: toScaleFigure(scale, s.figure) })),
+      quotes: { strengths: textsOf('strengths'), priorities: textsOf('priorities') },
+    };
+  });
+}
+
+/** The round's three strongest and three weakest statements (detailed rounds; empty otherwise). */
+export function rankedStatements(round: RoundShape, answerSets: AnswerSet[]): { strongest: RankedStatement[]; weakest: RankedStatement[] } {
+  const dims = roundDimensions(round);
+  const rank = (f: StatementFigure): RankedStatement => {
+    if (f.figure.status !== 'shown') throw new Error('strongestAndWeakest returned a withheld figure');
+    const text = dims.find((d) => d.id === f.dimensionId)!.statements.find((s) => s.id === f.statementId)!.text;
+    return { statementId: f.statementId, dimensionId: f.dimensionId, text, mean: f.figure.mean, band: f.figure.band, n: f.figure.n };
+  };
+  const { strongest, weakest } = strongestAndWeakest(statementStats(round, answerSets));
+  return { strongest: strongest.map(rank), weakest: weakest.map(rank) };
+}

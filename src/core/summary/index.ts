@@ -1,0 +1,11 @@
+/** The summary of a closed round: model, computation, quote extraction and moderation, display helpers. */
+export * from './model';
+export { buildSummary, type SummaryInput } from './build-summary';
+export { trendAgainst, type PreviousRound } from './trend';
+export { GAP_THRESHOLD, MAX_GAP_CALLOUTS, groupComparisons, largestGaps } from './group-gaps';
+export { responseRate } from './response-rate';
+export { extractQuotes, quoteId, quoteText, visibleQuotes } from './quotes';
+export { approveQuote, editQuote, hideQuote, pendingQuotes, tagQuote } from './moderation';
+export { THEMES, findTheme, isThemeId, themeCounts, type Theme, type ThemeKind } from './themes';
+export { submittedAnswerSets, sectionRespondents } from './answer-sets';
+export * from './labels';

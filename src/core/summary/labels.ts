@@ -1,0 +1,60 @@
+import { t } from '../../i18n';
+import type { WithheldReason } from '../anonymity';
+import { formatNumber, formatPercent } from '../views/format';
+import type { Lang, LocalizedText, RokBand } from '../questionnaire/schema';
+import type { RoundSummary, SummaryMessage } from './model';
+
+/**
+ * Small helpers every renderer of a RoundSummary needs (Slack, Teams, playground, chart,
+ * export), so "3,8" and "75%" look the same everywhere. The model keeps numbers unrounded; these
+ * round for display only.
+ */
+
+/** "3,8" in Dutch, "3.8" in English (the same formatting as the core's other views). */
+export function formatDecimal(value: number, lang: Lang, digits = 1): string {
+  return formatNumber(value, lang, digits);
+}
+
+/** A share 0..1 as a whole percentage: "75%". */
+export { formatPercent };
+
+export function localize(text: LocalizedText, lang: Lang): string {
+  return text[lang];
+}
+
+/** A change with its sign: "+0,4", "−0,3" (a real minus sign), "0,0". */
+export function formatChange(change: number, lang: Lang, digits = 1): string {
+  const shown = formatDecimal(Math.abs(change), lang, digits);
+  const rounded = Number(Math.abs(change).toFixed(digits));
+  if (rounded === 0) return formatDecimal(0, lang, digits);
+  return `${change > 0 ? '+' : '\u2212'}${shown}`;
+}
+
+export function resolveMessage(message: SummaryMessage, lang: Lang): string {
+  return t(lang, message.key, message.params);
+}
+
+/** "te weinig antwoorden" / "too few answers", or the derivable-group wording. */
+export function withheldLabel(reason: WithheldReason, lang: Lang): string {
+  return t(lang, `summary:withheld.${reason}`);
+}
+
+export function bandLabel(summary: Pick<RoundSummary, 'labels'>, band: RokBand, lang: Lang): string {
+  const found = summary.labels.bands.find((b) => b.band === band);
+  return found ? localize(found.label, lang) : band;
+}
+
+export function scalePointLabel(summary: Pick<RoundSummary, 'labels'>, value: number, lang: Lang): string {
+  const found = summary.labels.scalePoints.find((p) => p.value === value);
+  return found ? localize(found.label, lang) : String(value);
+}
+
+/** The highest point of the scale ("op 6"). */
+export function scaleMax(summary: Pick<RoundSummary, 'labels'>): number {
+  return Math.max(...summary.labels.scalePoints.map((p) => p.value));
+}
+
+export function dimensionTitle(summary: Pick<RoundSummary, 'dimensions'>, dimensionId: string, lang: Lang): string {
+  const d = summary.dimensions.find((x) => x.dimensionId === dimensionId);
+  return d ? localize(d.title, lang) : dimensionId;
+}
