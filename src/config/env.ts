@@ -64,6 +64,10 @@ export const envSchema = z
       need('MONGODB_URI', 'in production (the embedded database is for development only)');
       if (e.PLAYGROUND) ctx.addIssue({ code: 'custom', path: ['PLAYGROUND'], message: 'cannot be on in production: anyone could act as anyone' });
     }
+  }, {
+    // zod skips refinements once a variable fails to parse (PORT=abc); run them anyway so the
+    // operator sees every problem in one go. They only test presence, which is safe on bad input.
+    when: () => true,
   });
 
 export type Env = z.infer<typeof envSchema>;
@@ -103,8 +107,8 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws ConfigError with one readable line per problem. */
 export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
-  // Treat empty strings (a blank line in .env) as unset rather than as an invalid value.
-  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  // Treat empty or blank strings (`NAME=` in .env) as unset rather than as an invalid value.
+  const cleaned = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v.trim() !== ''));
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
   throw new ConfigError(
