@@ -254,3 +254,24 @@ describe('buildSummary — quick rounds and rounds without reflection', () => {
     expect(shown(s.dimensions[0]!.score).n).toBe(7);
   });
 });
+
+describe('buildSummary — quotes without moderation', () => {
+  it('shows quotes of sections with at least k respondents, never those of a smaller section', () => {
+    // Only RKEY1 and RKEY2 submitted the reflection (2 < k = 3); X (7) and Y (6) are big enough.
+    const responses = mainResponses().map((r) =>
+      ['RKEY1', 'RKEY2'].includes(r.respondentKey) ? r : { ...r, submittedSections: r.submittedSections.filter((s) => s !== 'reflection') },
+    );
+    const round = closedRound({ moderation: false });
+    const s = buildSummary(mainInput({ round, responses }));
+    expect(s.dimensions.map((d) => d.quotes)).toEqual([
+      // Extraction order (ranks 1, 2, …): RKEY1's X-strengths, then RKEY4's and RKEY7's X-priorities.
+      { strengths: ['Heldere afspraken over de basiszorg.'], priorities: ['Meer tijd voor overleg.', 'Jan van het zorgteam luistert niet.'] },
+      { strengths: ['Goede samenwerking met het CLB.'], priorities: [] },
+    ]);
+    // RKEY1's two grid cells exist as quotes but the reflection section is below k.
+    expect(s.reflection!.roleGrid!.domains).toEqual([]);
+    expect(s.reflection!.questions.every((q) => q.quotes.length === 0)).toBe(true);
+    // And question 3 has only 2 answers left: withheld.
+    expect(s.reflection!.allocation!.figure).toEqual({ status: 'withheld', reason: 'too_few' });
+  });
+});

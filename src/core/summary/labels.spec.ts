@@ -1,0 +1,45 @@
+import { localeKeys, t } from '../../i18n';
+import { bandLabel, formatChange, formatDecimal, formatPercent, resolveMessage, scaleMax, scalePointLabel, withheldLabel } from './labels';
+import { buildSummary } from './build-summary';
+import { closedRound, FIXTURE_NOW, MAIN_PROGRESS, mainResponses } from './__fixtures__/summary-fixture';
+
+describe('summary labels', () => {
+  const summary = buildSummary({ round: closedRound(), responses: mainResponses(), progress: MAIN_PROGRESS, quotes: [], now: FIXTURE_NOW });
+
+  it('formats numbers the Dutch and the English way', () => {
+    expect(formatDecimal(47 / 14, 'nl')).toBe('3,4');
+    expect(formatDecimal(47 / 14, 'en')).toBe('3.4');
+    expect(formatPercent(0.6, 'nl')).toBe('60%');
+  });
+
+  it('formats a change with its sign, and a rounded zero without one', () => {
+    expect(formatChange(5 / 14, 'nl')).toBe('+0,4');
+    expect(formatChange(-0.26, 'en')).toBe('\u22120.3');
+    expect(formatChange(-0.04, 'nl')).toBe('0,0');
+  });
+
+  it('resolves the closing messages in either language', () => {
+    expect(resolveMessage(summary.closing.thanks, 'nl')).toContain('Bedankt');
+    expect(resolveMessage(summary.closing.thanks, 'nl')).toContain('6 antwoorden');
+    expect(resolveMessage(summary.closing.nextSteps, 'en')).toContain('What happens next?');
+  });
+
+  it('names withheld figures, bands and scale points', () => {
+    expect(withheldLabel('too_few', 'nl')).toBe('te weinig antwoorden');
+    expect(withheldLabel('too_few', 'en')).toBe('too few answers');
+    expect(bandLabel(summary, 'meeting', 'nl')).toBe('Volgens de verwachtingen');
+    expect(scalePointLabel(summary, 6, 'nl')).toBe('punt 6');
+    expect(scaleMax(summary)).toBe(6);
+  });
+
+  it('has the same summary keys in both languages', () => {
+    const nl = localeKeys('nl').filter((k) => k.startsWith('summary:'));
+    const en = localeKeys('en').filter((k) => k.startsWith('summary:'));
+    expect(nl.length).toBeGreaterThan(50);
+    expect(en).toEqual(nl);
+    // Every error code the moderation can throw has a message in both languages.
+    for (const code of ['quote_not_found', 'summary_published', 'unknown_theme']) {
+      for (const lang of ['nl', 'en'] as const) expect(t(lang, `errors:${code}`, { theme: 'x' })).not.toBe(code);
+    }
+  });
+});
