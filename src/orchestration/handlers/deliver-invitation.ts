@@ -1,0 +1,69 @@
+import { buildInvitation } from '../../core/views/invitation';
+import type { OrchestrationDeps } from '../context';
+import { nextAllowedMoment } from '../quiet-hours';
+import { failureOutcome, pacedSend } from '../send';
+import { outcome, type JobHandler } from '../types';
+import { acceptsMessages, loadRound, loadTenant, payloadString } from './common';
+
+/** Names the one invitation of one person in one round, on every attempt (see README.md). */
+export function invitationIdempotencyKey(roundId: string, platformUserId: string): string {
+  return `invitation:${roundId}:${platformUserId}`;
+}
+
+/**
+ * Delivers one invitation, exactly once:
+ *  - only while the participation is still `pending` (delivered, opted out or unreachable
+ *    people are skipped), and only while the round is open;
+ *  - only in working hours: otherwise the job waits (uncounted) for the next allowed moment;
+ *  - paced, with the lease renewed right before the send, and with an idempotency key that is
+ *    the same on every attempt, so a retry after a crash between "sent" and "recorded" finds the
+ *    message that already went out instead of sending another;
+ *  - delivery details are recorded *before* the status moves to `delivered`, so a crash between
+ *    the two repeats the (idempotent) send rather than losing the message id;
+ *  - a permanent failure marks the participation `undeliverable` with its reason (the
+ *    coordinator's status shows it) and is never retried; so does giving up after the last retry.
+ */
+export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
+  return {
+    async run(run) {
+      const { job } = run;
+      const platformUserId = payloadString(job, 'platformUserId');
+      const round = await loadRound(deps, job);
+      if (!round) return outcome.done();
+      const participation = await deps.repos.participations.get(round.id, platformUserId);
+      if (!participation || participation.status !== 'pending') return outcome.done();
+      if (!acceptsMessages(round, deps.clock.now())) return outcome.done();
+      const tenant = await loadTenant(deps, round.tenantId);
+      const { quietHours, timeZone } = tenant.settings;
+      const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
+      if (allowed > deps.clock.now()) return outcome.wait(allowed, 'quiet hours');
+
+      const messenger = deps.messengers.for(tenant);
+      const message = { kind: 'invitation' as const, view: buildInvitation(round, round.language, timeZone) };
+      const idempotencyKey = invitationIdempotencyKey(round.id, platformUserId);
+      const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () => messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey }));
+      if (sent.type === 'deferred') return sent.outcome;
+      const { result } = sent;
+      const now = deps.clock.now();
+      if (result.ok) {
+        await deps.repos.participations.recordDelivery(round.id, platformUserId, { invitationMessageId: result.messageId, conversationId: result.conversationId }, now);
+        await deps.repos.participations.advance(round.id, platformUserId, 'delivered', { deliveredAt: now }, now);
+        return outcome.done();
+      }
+      if (!result.retryable) {
+        await deps.repos.participations.advance(round.id, platformUserId, 'undeliverable', { undeliverableReason: result.reason }, now);
+        deps.logger.info({ roundId: round.id, reason: result.reason }, 'invitation undeliverable');
+        return outcome.done();
+      }
+      return failureOutcome(result);
+    },
+
+    async onGiveUp(job) {
+      // Retries ran out: the person is not reached, and the coordinator must see that.
+      const roundId = payloadString(job, 'roundId');
+      const platformUserId = payloadString(job, 'platformUserId');
+      const now = deps.clock.now();
+      await deps.repos.participations.advance(roundId, platformUserId, 'undeliverable', { undeliverableReason: 'other' }, now);
+    },
+  };
+}

@@ -1,0 +1,23 @@
+import type { JobKind } from '../../core/ports';
+import type { OrchestrationDeps } from '../context';
+import type { JobHandler } from '../types';
+import { closeRoundHandler } from './close-round';
+import { deliverInvitationHandler } from './deliver-invitation';
+import { notifyCoordinatorHandler } from './notify-coordinator';
+import { openRoundHandler } from './open-round';
+import { publishSummaryHandler } from './publish-summary';
+import { remindHandler } from './remind';
+import { sendRemindersHandler } from './send-reminders';
+
+/** One handler per job kind. */
+export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHandler> {
+  return {
+    'open-round': openRoundHandler(deps),
+    'deliver-invitation': deliverInvitationHandler(deps),
+    'send-reminders': sendRemindersHandler(deps),
+    remind: remindHandler(deps),
+    'close-round': closeRoundHandler(deps),
+    'publish-summary': publishSummaryHandler(deps),
+    'notify-coordinator': notifyCoordinatorHandler(deps),
+  };
+}

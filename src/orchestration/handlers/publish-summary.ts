@@ -1,0 +1,58 @@
+import { chartAltText } from '../notices';
+import { pacedSend } from '../send';
+import { outcome, type JobHandler } from '../types';
+import { enqueueAll, type OrchestrationDeps } from '../context';
+import { loadRound, loadTenant } from './common';
+import { notifyCoordinatorSpecs } from './notify-coordinator';
+
+export function summaryIdempotencyKey(roundId: string): string {
+  return `summary:${roundId}`;
+}
+
+/**
+ * Posts the stored summary to the team channel, then moves the round closed → published.
+ * Idempotent: a published round is left alone, and a retry after a crash between the post and
+ * the compare-and-set carries the same idempotency key, so the adapter finds the post it already
+ * made instead of posting twice. A channel that cannot be posted to is reported to the
+ * coordinators, who can publish again once it is fixed.
+ */
+export function publishSummaryHandler(deps: OrchestrationDeps): JobHandler {
+  return {
+    async run(run) {
+      const round = await loadRound(deps, run.job);
+      if (!round || round.state === 'published' || round.state === 'cancelled') return outcome.done();
+      // Not closed yet: the close job is still to run (or to finish); try again later.
+      if (round.state !== 'closed') return outcome.retry(`round ${round.id} is ${round.state}, not closed`);
+      const record = await deps.repos.summaries.get(round.id);
+      if (!record) return outcome.retry(`round ${round.id} has no summary yet`);
+      const tenant = await loadTenant(deps, round.tenantId);
+      const channel = tenant.settings.teamChannel;
+      if (!channel) {
+        await enqueueAll(deps, notifyCoordinatorSpecs(round, tenant, 'publishFailed', deps.clock.now(), { reason: 'channel_not_found' }, run.job.id));
+        return outcome.fail('no team channel set');
+      }
+
+      const messenger = deps.messengers.for(tenant);
+      const chart = record.chartPng
+        ? { png: record.chartPng, altText: chartAltText(round, round.language), ...(deps.chartUrl?.(record.chartToken) ? { url: deps.chartUrl(record.chartToken)! } : {}) }
+        : undefined;
+      const sent = await pacedSend(deps, run, tenant, messenger, channel.id, () =>
+        messenger.postToChannel(tenant, channel.id, { kind: 'summary', summary: record.summary, ...(chart ? { chart } : {}) }, { idempotencyKey: summaryIdempotencyKey(round.id) }),
+      );
+      if (sent.type === 'deferred') return sent.outcome;
+      const { result } = sent;
+      if (!result.ok && result.retryable) return outcome.retry(result.detail, result.retryAfterMs);
+      if (!result.ok) {
+        // Permanent: the bot is not in the channel, the channel is gone… The coordinators are told,
+        // so they can fix it and publish again.
+        await enqueueAll(deps, notifyCoordinatorSpecs(round, tenant, 'publishFailed', deps.clock.now(), { reason: result.reason }, run.job.id));
+        return outcome.fail(`${result.reason}: ${result.detail}`);
+      }
+      const now = deps.clock.now();
+      await deps.repos.rounds.transition(round.id, 'closed', 'published', { publishedAt: now });
+      await deps.repos.summaries.update(round.id, { publishedAt: now });
+      deps.logger.info({ roundId: round.id }, 'summary published');
+      return outcome.done();
+    },
+  };
+}

@@ -1,0 +1,49 @@
+import { REMINDABLE } from '../../core/participation';
+import { MAX_REMINDERS } from '../../core/round';
+import { buildReminder } from '../../core/views/invitation';
+import type { OrchestrationDeps } from '../context';
+import { nextAllowedMoment } from '../quiet-hours';
+import { failureOutcome, pacedSend } from '../send';
+import { outcome, type JobHandler } from '../types';
+import { acceptsMessages, loadRound, loadTenant, payloadString } from './common';
+
+/**
+ * Sends one reminder to one person. Everything is checked again at send time: the person has
+ * still not finished and has not opted out, the round is still open, it is working hours.
+ * The text depends on whether they started; it speaks only to them and never mentions anyone
+ * else. Nobody gets more than MAX_REMINDERS reminders in one round, whatever mix of planned and
+ * manual reminders asks for it.
+ */
+export function remindHandler(deps: OrchestrationDeps): JobHandler {
+  return {
+    async run(run) {
+      const { job } = run;
+      const platformUserId = payloadString(job, 'platformUserId');
+      const round = await loadRound(deps, job);
+      if (!round || !acceptsMessages(round, deps.clock.now())) return outcome.done();
+      const participation = await deps.repos.participations.get(round.id, platformUserId);
+      if (!participation || !REMINDABLE.includes(participation.status)) return outcome.done();
+      if (participation.remindersSent >= MAX_REMINDERS) return outcome.done();
+      const tenant = await loadTenant(deps, round.tenantId);
+      const { quietHours, timeZone } = tenant.settings;
+      const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
+      // Waiting past the closing time is fine: the round is checked again when the job wakes.
+      if (allowed > deps.clock.now()) return outcome.wait(allowed, 'quiet hours');
+
+      const messenger = deps.messengers.for(tenant);
+      const started = participation.status === 'started';
+      const message = { kind: 'reminder' as const, view: buildReminder(round, round.language, timeZone, started) };
+      const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () =>
+        messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey: `reminder:${job.key}` }),
+      );
+      if (sent.type === 'deferred') return sent.outcome;
+      if (sent.result.ok) {
+        await deps.repos.participations.incrementReminders(round.id, platformUserId, deps.clock.now());
+        return outcome.done();
+      }
+      // Someone who cannot be reached any more just gets no reminder; the invitation did arrive.
+      if (!sent.result.retryable) return outcome.done();
+      return failureOutcome(sent.result);
+    },
+  };
+}

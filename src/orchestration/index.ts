@@ -1,0 +1,92 @@
+import type { MessengerRegistry } from '../core/messenger';
+import { systemClock, type Clock, type JobKind, type Repositories } from '../core/ports';
+import type { Logger } from '../log';
+import type { BackoffPolicy } from './backoff';
+import type { OrchestrationDeps } from './context';
+import { createHandlers } from './handlers';
+import { JobRunner } from './job-runner';
+import { Pacer } from './pacing';
+import { coreSummarySnapshot, type ChartRenderer, type SummarySnapshotBuilder } from './summary-snapshot';
+
+export interface OrchestratorOptions {
+  repos: Repositories;
+  messengers: MessengerRegistry;
+  logger: Logger;
+  clock?: Clock;
+  /** Renders the summary chart at closing (src/render/chart); without it the summary goes out without a picture. */
+  renderChart?: ChartRenderer;
+  /** Replaces the whole snapshot computation (tests). */
+  summarize?: SummarySnapshotBuilder;
+  /** The public URL of a summary chart, for platforms that fetch images over HTTPS (Teams). */
+  chartUrl?: (chartToken: string) => string | undefined;
+  /** Waits for pacing; default a real timer. Tests with a fake clock pass the clock's sleep. */
+  sleep?: (ms: number) => Promise<void>;
+  /** Runner settings: owner, concurrency, pollIntervalMs, leaseMs, heartbeatMs, maxAttempts, backoff, kinds, random. */
+  runner?: {
+    owner?: string;
+    concurrency?: number;
+    pollIntervalMs?: number;
+    leaseMs?: number;
+    heartbeatMs?: number;
+    maxAttempts?: number;
+    backoff?: BackoffPolicy;
+    kinds?: JobKind[];
+    random?: () => number;
+  };
+  /** A pacing wait longer than this gives the job back instead of holding a slot (default 5 s). */
+  maxInlineWaitMs?: number;
+  /** A send without an answer after this long is retried with the same idempotency key (default 30 s). */
+  sendTimeoutMs?: number;
+}
+
+export interface Orchestrator {
+  runner: JobRunner;
+  pacer: Pacer;
+  /** Starts polling for due jobs. */
+  start(): void;
+  /** Stops claiming and waits for the jobs in flight. */
+  stop(): Promise<void>;
+  /** Looks for due jobs now (pass as ServiceDeps.wakeScheduler). */
+  wake(): void;
+  /** Runs due jobs until none is due and none is running (tests, one-shot tools). */
+  runUntilIdle(options?: { maxJobs?: number }): Promise<number>;
+}
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * The durable round orchestration: a job runner with one handler per job kind (open, deliver,
+ * remind, close, publish, notify), a pacer per process, quiet hours. See README.md.
+ */
+export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
+  const clock = options.clock ?? systemClock;
+  let runner: JobRunner | undefined;
+  const deps: OrchestrationDeps = {
+    repos: options.repos,
+    messengers: options.messengers,
+    clock,
+    logger: options.logger,
+    pacer: new Pacer(),
+    sleep: options.sleep ?? realSleep,
+    summarize: options.summarize ?? coreSummarySnapshot(options.repos, { renderChart: options.renderChart, logger: options.logger }),
+    chartUrl: options.chartUrl,
+    maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
+    sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
+    wake: () => runner?.wake(),
+  };
+  runner = new JobRunner({ ...options.runner, jobs: options.repos.jobs, handlers: createHandlers(deps), clock, logger: options.logger });
+  const theRunner = runner;
+  return {
+    runner: theRunner,
+    pacer: deps.pacer,
+    start: () => theRunner.start(),
+    stop: () => theRunner.stop(),
+    wake: () => theRunner.wake(),
+    runUntilIdle: (o) => theRunner.runUntilIdle(o),
+  };
+}
+
+export { JobRunner } from './job-runner';
+export { Pacer, SLACK_LIMITS, TEAMS_LIMITS } from './pacing';
+export { nextAllowedMoment, isAllowedMoment } from './quiet-hours';
+export type { JobHandler, JobOutcome, JobRun } from './types';

@@ -1,0 +1,56 @@
+import { progressFromCounts } from '../core/participation';
+import type { Repositories } from '../core/ports';
+import type { Round } from '../core/round';
+import type { Logger } from '../log';
+import { buildSummary, extractQuotes, type PreviousRound, type RoundSummary } from '../core/summary';
+
+/** What closing computes once and stores (SummaryRepository.saveOnce keeps the first). */
+export interface SummarySnapshot {
+  summary: RoundSummary;
+  chartPng?: Buffer;
+}
+
+export type SummarySnapshotBuilder = (round: Round, now: Date) => Promise<SummarySnapshot>;
+
+/** Renders the summary's chart (src/render/chart); optional so a missing renderer never blocks closing. */
+export type ChartRenderer = (summary: RoundSummary) => Promise<Buffer | undefined>;
+
+/**
+ * The snapshot at closing, from the core's summary model:
+ *  1. the open answers are copied out as quotes — ids are deterministic, so a close that is
+ *     repeated after a crash inserts nothing new (insertMany is idempotent on id);
+ *  2. the summary is computed over the *stored* quotes, so a repeated close uses the order and
+ *     moderation state that were stored the first time;
+ *  3. the chart is rendered when a renderer is given; a renderer that fails leaves the chart out
+ *     (the summary itself still goes out without its picture; the failure is logged).
+ */
+export function coreSummarySnapshot(repos: Repositories, options: { renderChart?: ChartRenderer; logger?: Logger } = {}): SummarySnapshotBuilder {
+  const { renderChart, logger } = options;
+  return async (round, now) => {
+    const responses = await repos.responses.listByRound(round.id);
+    await repos.quotes.insertMany(extractQuotes(round, responses, now));
+    const quotes = await repos.quotes.listByRound(round.id);
+    const progress = progressFromCounts(await repos.participations.countByStatus(round.id));
+    const previous = await previousRound(repos, round);
+    const summary = buildSummary({ round, responses, progress, quotes, previous, now });
+    let chartPng: Buffer | undefined;
+    if (renderChart) {
+      try {
+        chartPng = await renderChart(summary);
+      } catch (e) {
+        logger?.error({ err: e, roundId: round.id }, 'could not render the summary chart; the summary goes out without it');
+        chartPng = undefined;
+      }
+    }
+    return { summary, ...(chartPng ? { chartPng } : {}) };
+  };
+}
+
+/** The team's previous published round, by its stored summary when there is one. */
+async function previousRound(repos: Repositories, round: Round): Promise<PreviousRound | undefined> {
+  const previous = await repos.rounds.previousPublished(round.tenantId, round.opensAt);
+  if (!previous) return undefined;
+  const stored = await repos.summaries.get(previous.id);
+  if (stored) return { summary: stored.summary as unknown as RoundSummary };
+  return { round: previous, responses: await repos.responses.listByRound(previous.id) };
+}
