@@ -1,0 +1,86 @@
+import { randomUUID } from 'node:crypto';
+import type { Db, Document, Filter } from 'mongodb';
+import type { Job, JobRepository, JobStatus } from '../../core/ports';
+import { collection, type StringIdDocument } from '../collections';
+import { isDuplicateKeyError } from '../errors';
+import { fromDocument, toDocument } from '../schema-version';
+
+/** What `lastError` says on a job that was cancelled before it ran. */
+export const CANCELLED = 'cancelled';
+
+/**
+ * Scheduled work. `key` is unique, so enqueueing the same work twice keeps one job. A claim is a
+ * lease: every later write by the claimer matches `{ _id, leaseOwner, status: 'running' }`, so a
+ * process whose lease ran out (and whose job another process took over) changes nothing.
+ */
+export function createJobRepository(db: Db): JobRepository {
+  const jobs = collection<StringIdDocument>(db, 'jobs');
+  const read = (doc: Document | null) => (doc ? fromDocument<Job>('jobs', doc, 'id') : null);
+  const leased = (id: string, owner: string): Filter<StringIdDocument> => ({ _id: id, leaseOwner: owner, status: 'running' });
+  const dropLease = { leaseOwner: '', leaseUntil: '' };
+
+  return {
+    async enqueue(job, now) {
+      const stored: Job = { id: randomUUID(), ...job, status: 'pending', attempts: 0, createdAt: now, updatedAt: now };
+      try {
+        await jobs.insertOne(toDocument('jobs', stored, 'id') as StringIdDocument);
+        return true;
+      } catch (e) {
+        if (isDuplicateKeyError(e)) return false;
+        throw e;
+      }
+    },
+
+    async claim(owner, now, leaseMs, kinds) {
+      const due: Filter<StringIdDocument> = {
+        $or: [
+          { status: 'pending', runAt: { $lte: now } },
+          // A claimer that died (or hung) past its lease: the job is up for grabs again.
+          { status: 'running', leaseUntil: { $lt: now } },
+        ],
+      };
+      if (kinds) due.kind = { $in: kinds };
+      const doc = await jobs.findOneAndUpdate(
+        due,
+        { $set: { status: 'running', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now } },
+        { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' },
+      );
+      return read(doc);
+    },
+
+    async complete(id, owner, now) {
+      const result = await jobs.updateOne(leased(id, owner), { $set: { status: 'done', updatedAt: now }, $unset: dropLease });
+      return result.matchedCount === 1;
+    },
+
+    async release(id, owner, runAt, error, now, countAttempt) {
+      const update: Document = { $set: { status: 'pending', runAt, updatedAt: now, ...(error === undefined ? {} : { lastError: error }) }, $unset: dropLease };
+      if (countAttempt) update.$inc = { attempts: 1 };
+      return (await jobs.updateOne(leased(id, owner), update)).matchedCount === 1;
+    },
+
+    async fail(id, owner, error, now) {
+      const result = await jobs.updateOne(leased(id, owner), { $set: { status: 'failed', lastError: error, updatedAt: now }, $unset: dropLease, $inc: { attempts: 1 } });
+      return result.matchedCount === 1;
+    },
+
+    async extendLease(id, owner, leaseUntil) {
+      return (await jobs.updateOne(leased(id, owner), { $set: { leaseUntil } })).matchedCount === 1;
+    },
+
+    async cancelPending(filter, now) {
+      // JobStatus has no "cancelled"; a cancelled job is a failed one that says so. It stays
+      // stored so its key keeps a late duplicate enqueue from bringing the work back.
+      const match: Filter<StringIdDocument> = { 'payload.roundId': filter.roundId, status: 'pending' };
+      if (filter.kinds) match.kind = { $in: filter.kinds };
+      const result = await jobs.updateMany(match, { $set: { status: 'failed', lastError: CANCELLED, updatedAt: now } });
+      return result.modifiedCount;
+    },
+
+    async countByStatus(filter = {}) {
+      const match: Document = filter.roundId ? { 'payload.roundId': filter.roundId } : {};
+      const rows = await jobs.aggregate<{ _id: JobStatus; n: number }>([{ $match: match }, { $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
+      return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import type { Db, Document, Filter } from 'mongodb';
+import type { RoundRepository } from '../../core/ports';
+import { assertTransition, type Round } from '../../core/round';
+import { collection, type StringIdDocument } from '../collections';
+import { isDuplicateKeyError } from '../errors';
+import { fromDocument, toDocument } from '../schema-version';
+
+/** Rounds use their id as `_id`; the questionnaire is stored frozen inside the round. */
+export function createRoundRepository(db: Db): RoundRepository {
+  const rounds = collection<StringIdDocument>(db, 'rounds');
+  const read = (doc: Document | null) => (doc ? fromDocument<Round>('rounds', doc, 'id') : null);
+
+  return {
+    async insert(round) {
+      try {
+        await rounds.insertOne(toDocument('rounds', round, 'id') as StringIdDocument);
+      } catch (e) {
+        // The same round inserted twice (a retried request) is the same round.
+        if (!isDuplicateKeyError(e)) throw e;
+      }
+    },
+
+    async get(id) {
+      return read(await rounds.findOne({ _id: id }));
+    },
+
+    async listByTenant(tenantId, opts = {}) {
+      const filter: Filter<StringIdDocument> = { tenantId };
+      if (opts.states) filter.state = { $in: opts.states };
+      const cursor = rounds.find(filter).sort({ createdAt: -1, _id: 1 });
+      if (opts.limit) cursor.limit(opts.limit);
+      return (await cursor.toArray()).map((doc) => read(doc)!);
+    },
+
+    async transition(id, from, to, patch) {
+      assertTransition(from, to);
+      // The id and the state are this method's to set; a patch cannot smuggle either in.
+      const { id: _id, state: _state, ...fields } = patch;
+      const doc = await rounds.findOneAndUpdate({ _id: id, state: from }, { $set: { ...fields, state: to } }, { returnDocument: 'after' });
+      return read(doc);
+    },
+
+    async previousPublished(tenantId, before) {
+      const doc = await rounds.find({ tenantId, state: 'published', publishedAt: { $lt: before } }).sort({ publishedAt: -1 }).limit(1).next();
+      return read(doc);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import type { Document } from 'mongodb';
+import { DEFAULT_QUIET_HOURS } from '../core/tenant';
+import type { CollectionName } from './collections';
+
+/**
+ * Every stored document carries `schemaVersion`. Writers always write the current version;
+ * readers upgrade older documents on read, one version step at a time, so a database written by
+ * an earlier release keeps working without a migration run. Documents are not rewritten on read;
+ * a writer that cannot work on the old shape upgrades that one document in place first (see the
+ * response repository).
+ *
+ * Bump a version only when the stored shape changes in a way old readers or new readers would
+ * misread, and add the step that turns the old shape into the new one below.
+ */
+export const SCHEMA_VERSION: Record<CollectionName, number> = {
+  // v2: settings.quietHours and settings.timeZone became required (v1 tenants lack them).
+  tenants: 2,
+  rounds: 1,
+  participations: 1,
+  // v2: answers became an object keyed by item id (v1 stored an array of { itemId, value }), so
+  // saving one answer is a single `$set` of `answers.<itemId>`.
+  responses: 2,
+  jobs: 1,
+  installations: 1,
+  quotes: 1,
+  summaries: 1,
+};
+
+type UpgradeStep = (doc: Document) => Document;
+
+/** `UPGRADES[collection][n]` turns a version-n document into a version-(n + 1) one. */
+const UPGRADES: Partial<Record<CollectionName, Record<number, UpgradeStep>>> = {
+  tenants: {
+    1: (doc) => ({
+      ...doc,
+      // Before quiet hours existed, work was sent at any time in Belgian time; the default
+      // window is the closest safe reading of "nobody chose anything".
+      settings: { timeZone: 'Europe/Brussels', quietHours: { ...DEFAULT_QUIET_HOURS, days: [...DEFAULT_QUIET_HOURS.days] }, ...(doc.settings ?? {}) },
+    }),
+  },
+  responses: {
+    1: (doc) => {
+      const answers: Record<string, unknown> = {};
+      for (const entry of (Array.isArray(doc.answers) ? doc.answers : []) as { itemId: string; value: unknown }[]) {
+        if (entry && typeof entry.itemId === 'string' && entry.value !== null && entry.value !== undefined) answers[entry.itemId] = entry.value;
+      }
+      return { ...doc, answers };
+    },
+  },
+};
+
+/** The version a stored document claims; documents from before versioning count as version 1. */
+export function versionOf(doc: Document): number {
+  return typeof doc.schemaVersion === 'number' ? doc.schemaVersion : 1;
+}
+
+/**
+ * Brings a stored document to the current version of its collection. A document from a newer
+ * release is returned as it is: versions only add, so an older reader can still use what it knows.
+ */
+export function upgradeDocument(collection: CollectionName, doc: Document): Document {
+  let version = versionOf(doc);
+  let current = doc;
+  const steps = UPGRADES[collection] ?? {};
+  while (version < SCHEMA_VERSION[collection]) {
+    const step = steps[version];
+    if (!step) throw new Error(`no upgrade from ${collection} schema version ${version} to ${version + 1}`);
+    current = step(current);
+    version++;
+  }
+  return { ...current, schemaVersion: Math.max(version, versionOf(doc)) };
+}
+
+/**
+ * Turns a stored document into the domain object: upgraded, without the storage fields, and with
+ * `_id` mapped back to `idField` where the domain's own id is used as `_id`.
+ */
+export function fromDocument<T>(collection: CollectionName, doc: Document, idField?: string): T {
+  const { _id, schemaVersion: _version, ...rest } = upgradeDocument(collection, doc);
+  return (idField ? { [idField]: _id, ...rest } : rest) as T;
+}
+
+/** The stored form of a domain object: current version, and the domain id as `_id` when given. */
+export function toDocument(collection: CollectionName, entity: object, idField?: string): Document {
+  const schemaVersion = SCHEMA_VERSION[collection];
+  if (!idField) return { ...entity, schemaVersion };
+  const { [idField]: id, ...rest } = entity as Record<string, unknown>;
+  return { _id: id, ...rest, schemaVersion };
+}

@@ -1,0 +1,134 @@
+import { PARTICIPATION_STATUSES, advances, type ParticipationStatus } from '../../src/core/participation';
+import { openTestDatabase, type TestDatabase } from '../support/mongo';
+import { at, expectNoStorageFields, T0 } from './fixtures';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+});
+afterAll(async () => {
+  await t.close();
+});
+
+const TENANT = 'slack:T1';
+
+describe('participations', () => {
+  it('invite inserts the new invitations only and says how many were new', async () => {
+    expect(await t.repos.participations.invite('r-inv', TENANT, ['U1', 'U2', 'U2'], T0)).toBe(2);
+    expect(await t.repos.participations.invite('r-inv', TENANT, ['U2', 'U3', 'U1', 'U4'], at(1))).toBe(2);
+    expect(await t.repos.participations.invite('r-inv', TENANT, ['U1'], at(2))).toBe(0);
+    expect(await t.repos.participations.invite('r-inv', TENANT, [], at(2))).toBe(0);
+
+    const u1 = await t.repos.participations.get('r-inv', 'U1');
+    expect(u1).toEqual({ roundId: 'r-inv', tenantId: TENANT, platformUserId: 'U1', status: 'pending', remindersSent: 0, invitedAt: T0, updatedAt: T0 });
+    expectNoStorageFields(u1!);
+    expect(await t.db.collection('participations').countDocuments({ roundId: 'r-inv' })).toBe(4);
+  });
+
+  it('two processes inviting the same people at once create each invitation once', async () => {
+    const users = Array.from({ length: 30 }, (_, i) => `U${i}`);
+    const [a, b] = await Promise.all([
+      t.repos.participations.invite('r-race', TENANT, users, T0),
+      t.repos.participations.invite('r-race', TENANT, [...users].reverse(), T0),
+    ]);
+    expect(a + b).toBe(30);
+    expect(await t.db.collection('participations').countDocuments({ roundId: 'r-race' })).toBe(30);
+  });
+
+  it('get returns null for someone who was not invited', async () => {
+    expect(await t.repos.participations.get('r-inv', 'U-nobody')).toBeNull();
+  });
+
+  it('advance moves the status forward and stamps the moment', async () => {
+    await t.repos.participations.invite('r-adv', TENANT, ['U1'], T0);
+    const delivered = await t.repos.participations.advance('r-adv', 'U1', 'delivered', { conversationId: 'D1' }, at(1));
+    expect(delivered).toMatchObject({ status: 'delivered', deliveredAt: at(1), conversationId: 'D1', updatedAt: at(1) });
+    const started = await t.repos.participations.advance('r-adv', 'U1', 'started', {}, at(2));
+    expect(started).toMatchObject({ status: 'started', startedAt: at(2), deliveredAt: at(1) });
+    const completed = await t.repos.participations.advance('r-adv', 'U1', 'completed', { completedAt: at(3) }, at(4));
+    expect(completed).toMatchObject({ status: 'completed', completedAt: at(3), updatedAt: at(4) });
+  });
+
+  it('never moves backwards: a late "delivered" leaves "completed" as it is', async () => {
+    await t.repos.participations.invite('r-back', TENANT, ['U1'], T0);
+    await t.repos.participations.advance('r-back', 'U1', 'completed', {}, at(1));
+    const after = await t.repos.participations.advance('r-back', 'U1', 'delivered', { invitationMessageId: 'M1' }, at(2));
+    expect(after).toMatchObject({ status: 'completed', completedAt: at(1), updatedAt: at(1) });
+    expect(after).not.toHaveProperty('invitationMessageId');
+  });
+
+  it('follows the core rule for every pair of statuses', async () => {
+    let n = 0;
+    for (const from of PARTICIPATION_STATUSES) {
+      for (const to of PARTICIPATION_STATUSES) {
+        const user = `U-${n++}`;
+        await t.repos.participations.invite('r-matrix', TENANT, [user], T0);
+        if (from !== 'pending') await t.db.collection('participations').updateOne({ roundId: 'r-matrix', platformUserId: user }, { $set: { status: from } });
+        const result = await t.repos.participations.advance('r-matrix', user, to, {}, at(1));
+        expect({ from, to, status: result!.status }).toEqual({ from, to, status: advances(from, to) ? to : from });
+      }
+    }
+  });
+
+  it('concurrent moves end in the furthest status, whatever the order', async () => {
+    const order: ParticipationStatus[] = ['completed', 'started', 'delivered', 'started', 'completed', 'delivered'];
+    await t.repos.participations.invite('r-conc', TENANT, ['U1'], T0);
+    await Promise.all(order.map((to, i) => t.repos.participations.advance('r-conc', 'U1', to, {}, at(i))));
+    expect((await t.repos.participations.get('r-conc', 'U1'))!.status).toBe('completed');
+  });
+
+  it('an opt-out survives a late delivery; starting after all revives it', async () => {
+    await t.repos.participations.invite('r-opt', TENANT, ['U1'], T0);
+    await t.repos.participations.advance('r-opt', 'U1', 'opted_out', {}, at(1));
+    expect((await t.repos.participations.advance('r-opt', 'U1', 'delivered', {}, at(2)))!.status).toBe('opted_out');
+    expect((await t.repos.participations.advance('r-opt', 'U1', 'started', {}, at(3)))!.status).toBe('started');
+  });
+
+  it('advance returns null for someone who was not invited', async () => {
+    expect(await t.repos.participations.advance('r-opt', 'U-nobody', 'delivered', {}, at(1))).toBeNull();
+  });
+
+  it('recordDelivery stores the message without touching the status', async () => {
+    await t.repos.participations.invite('r-del', TENANT, ['U1'], T0);
+    await t.repos.participations.advance('r-del', 'U1', 'started', {}, at(1));
+    await t.repos.participations.recordDelivery('r-del', 'U1', { invitationMessageId: 'M1', conversationId: 'D1' }, at(2));
+    expect(await t.repos.participations.get('r-del', 'U1')).toMatchObject({ status: 'started', invitationMessageId: 'M1', conversationId: 'D1', updatedAt: at(2) });
+  });
+
+  it('incrementReminders counts reminders', async () => {
+    await t.repos.participations.invite('r-rem', TENANT, ['U1'], T0);
+    await Promise.all([1, 2, 3].map((i) => t.repos.participations.incrementReminders('r-rem', 'U1', at(i))));
+    expect((await t.repos.participations.get('r-rem', 'U1'))!.remindersSent).toBe(3);
+  });
+
+  it('lists, counts and reports undeliverable invitations per round', async () => {
+    await t.repos.participations.invite('r-list', TENANT, ['U1', 'U2', 'U3', 'U4', 'U5'], T0);
+    await t.repos.participations.invite('r-list-other', TENANT, ['U1'], T0);
+    await t.repos.participations.advance('r-list', 'U1', 'delivered', {}, at(1));
+    await t.repos.participations.advance('r-list', 'U2', 'completed', {}, at(1));
+    await t.repos.participations.advance('r-list', 'U3', 'undeliverable', { undeliverableReason: 'user_left' }, at(1));
+    await t.repos.participations.advance('r-list', 'U4', 'opted_out', {}, at(1));
+
+    expect((await t.repos.participations.listByRound('r-list')).map((p) => p.platformUserId)).toEqual(['U1', 'U2', 'U3', 'U4', 'U5']);
+    expect((await t.repos.participations.listByRound('r-list', { statuses: ['delivered', 'pending'] })).map((p) => p.platformUserId)).toEqual(['U1', 'U5']);
+    expect(await t.repos.participations.countByStatus('r-list')).toEqual({ pending: 1, delivered: 1, completed: 1, undeliverable: 1, opted_out: 1 });
+    expect(await t.repos.participations.countByStatus('r-none')).toEqual({});
+    const undeliverable = await t.repos.participations.listUndeliverable('r-list');
+    expect(undeliverable).toHaveLength(1);
+    expect(undeliverable[0]).toMatchObject({ platformUserId: 'U3', undeliverableReason: 'user_left' });
+  });
+
+  it('listByUser gives one person’s invitations in the tenant, newest first, whatever their status', async () => {
+    await t.repos.participations.invite('r-u1', 'slack:TU', ['UX', 'UY'], at(1));
+    await t.repos.participations.invite('r-u2', 'slack:TU', ['UX'], at(2));
+    await t.repos.participations.invite('r-u3', 'slack:TU', ['UX'], at(3));
+    await t.repos.participations.invite('r-u4', 'slack:OTHER', ['UX'], at(4));
+    await t.repos.participations.advance('r-u3', 'UX', 'opted_out', {}, at(5));
+    const mine = await t.repos.participations.listByUser('slack:TU', 'UX');
+    expect(mine.map((p) => [p.roundId, p.status])).toEqual([
+      ['r-u3', 'opted_out'],
+      ['r-u2', 'pending'],
+      ['r-u1', 'pending'],
+    ]);
+  });
+});
