@@ -1,4 +1,5 @@
 import { SurveyError } from './errors';
+import { describeError } from '../i18n';
 import {
   assertAcceptsAnswers,
   assertTransition,
@@ -119,7 +120,8 @@ describe('createRound', () => {
     const err = surveyErrorOf(() => createRound(input({ dimensionIds: ['X', 'Q9'] }), ctx));
     expect(err.code).toBe('invalid_round');
     expect(err.field).toBe('dimensionIds');
-    expect(String(err.params.reason)).toContain('Q9');
+    expect(String(err.params.dimensions)).toContain('Q9');
+    expect(describeError(err, 'en')).toBe('The round is not valid yet: unknown dimension Q9.');
   });
 
   it('refuses an empty dimension list', () => {

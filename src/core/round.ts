@@ -79,6 +79,7 @@ export type RoundInput = z.input<typeof roundInputSchema>;
 /**
  * Builds a new round from a coordinator's choices. It starts as `draft`; scheduling decides
  * whether it becomes `scheduled` or `open`. Problems come back as one `invalid_round` error whose
+ * `reason` is a key under `errors:reasons` and whose
  * field names the input that is wrong.
  */
 export function createRound(
@@ -88,14 +89,15 @@ export function createRound(
   const parsed = roundInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new SurveyError('invalid_round', { reason: issue.message }, String(issue.path[0] ?? ''));
+    const field = String(issue.path[0] ?? 'title');
+    throw new SurveyError('invalid_round', { reason: field }, field);
   }
   const v = parsed.data;
   const known = new Set(ctx.questionnaire.dimensions.map((d) => d.id));
   const unknown = v.dimensionIds.filter((id) => !known.has(id));
-  if (unknown.length) throw new SurveyError('invalid_round', { reason: `unknown dimension ${unknown.join(', ')}` }, 'dimensionIds');
+  if (unknown.length) throw new SurveyError('invalid_round', { reason: 'unknown_dimension', dimensions: unknown.join(', ') }, 'dimensionIds');
   const opensAt = v.opensAt && v.opensAt > ctx.now ? v.opensAt : ctx.now;
-  if (v.closesAt <= opensAt) throw new SurveyError('invalid_round', { reason: 'closesAt must be after the opening' }, 'closesAt');
+  if (v.closesAt <= opensAt) throw new SurveyError('invalid_round', { reason: 'closes_before_opening' }, 'closesAt');
   const durationHours = (v.closesAt.getTime() - opensAt.getTime()) / 3_600_000;
   // A reminder before the round even opens makes no sense; drop those rather than refuse.
   const reminderHours = [...new Set(v.reminderHours)].filter((h) => h < durationHours).sort((a, b) => b - a);

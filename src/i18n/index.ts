@@ -64,8 +64,19 @@ export function resolveLang(locale: string | undefined | null, fallback: Lang): 
   return (SUPPORTED_LANGS as readonly string[]).includes(base ?? '') ? (base as Lang) : fallback;
 }
 
+const NUMBER_LOCALE: Record<Lang, string> = { nl: 'nl-BE', en: 'en-GB' };
+
+/**
+ * Renders a refusal in the user's language: numbers with the language's decimal mark ("5,5" in
+ * Dutch) and a `reason` param looked up under `errors:reasons` (it is a key, never prose).
+ */
 export function describeError(err: SurveyError, lang: Lang): string {
-  return t(lang, `errors:${err.code}`, err.params);
+  const params: TParams = {};
+  for (const [k, v] of Object.entries(err.params)) {
+    params[k] = typeof v === 'number' ? new Intl.NumberFormat(NUMBER_LOCALE[lang], { maximumFractionDigits: 2, useGrouping: false }).format(v) : v;
+  }
+  if (typeof err.params.reason === 'string') params.reason = t(lang, `errors:reasons.${err.params.reason}`, params);
+  return t(lang, `errors:${err.code}`, params);
 }
 
 /** Every key of a namespace tree, flattened ("a.b.c"), for the locale-parity test. */

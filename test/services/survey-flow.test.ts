@@ -97,7 +97,7 @@ describe('survey flow on the real store', () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(Object.keys(out.form.errors).sort()).toEqual(['R1', 'R2']);
-    expect(out.form.errors.R2).toBe('Samen is dat 5.5 dagen; een werkweek telt er hoogstens 5.');
+    expect(out.form.errors.R2).toBe('Samen is dat 5,5 dagen; een werkweek telt er hoogstens 5.');
     const allocation = out.form.fields.find((f) => f.id === 'R2');
     expect(allocation?.type === 'allocation' && allocation.domains.map((d) => d.value)).toEqual(['3', '2.5']);
     expect(await database.repos.responses.get(roundId, respondentKey(SECRET, roundId, 'bert'))).toBeNull();

@@ -106,7 +106,7 @@ export class CoordinatorService {
     this.assertCoordinator(actor);
     const round = await this.round(actor, roundId);
     assertTransition(round.state, 'published');
-    if (!actor.tenant.settings.teamChannel) throw new SurveyError('invalid_round', { reason: 'no team channel set (settings)' }, 'teamChannel');
+    if (!actor.tenant.settings.teamChannel) throw new SurveyError('invalid_round', { reason: 'no_team_channel' }, 'teamChannel');
     await this.enqueue([{ kind: 'publish-summary', key: `publish:${round.id}`, tenantId: round.tenantId, payload: { roundId: round.id }, runAt: this.deps.clock.now() }]);
   }
 
@@ -124,7 +124,7 @@ export class CoordinatorService {
   async updateSettings(actor: Actor, patch: SettingsPatch): Promise<Tenant> {
     this.assertCoordinator(actor);
     if (patch.anonymityThreshold !== undefined) validateThreshold(patch.anonymityThreshold);
-    if (patch.coordinators && patch.coordinators.length === 0) throw new SurveyError('invalid_round', { reason: 'at least one coordinator' }, 'coordinators');
+    if (patch.coordinators && patch.coordinators.length === 0) throw new SurveyError('invalid_round', { reason: 'no_coordinator' }, 'coordinators');
     return this.deps.repos.tenants.updateSettings(actor.tenant.id, patch, this.deps.clock.now());
   }
 
