@@ -1,0 +1,32 @@
+import { DEFAULT_QUIET_HOURS } from '../core/tenant';
+import { fromDocument, SCHEMA_VERSION, toDocument, upgradeDocument } from './schema-version';
+
+describe('schema versions', () => {
+  it('writes the current version and the domain id as _id', () => {
+    expect(toDocument('rounds', { id: 'r1', title: 'x' }, 'id')).toEqual({ _id: 'r1', title: 'x', schemaVersion: SCHEMA_VERSION.rounds });
+    expect(toDocument('responses', { roundId: 'r1' })).toEqual({ roundId: 'r1', schemaVersion: SCHEMA_VERSION.responses });
+  });
+
+  it('reads back without storage fields', () => {
+    expect(fromDocument('rounds', { _id: 'r1', title: 'x', schemaVersion: 1 }, 'id')).toEqual({ id: 'r1', title: 'x' });
+    expect(fromDocument('participations', { _id: 'oid', roundId: 'r1', schemaVersion: 1 })).toEqual({ roundId: 'r1' });
+  });
+
+  it('upgrades a v1 response: answers from a list to an object keyed by item id, nulls dropped', () => {
+    const v1 = { roundId: 'r', answers: [{ itemId: 'A1-s1', value: 3 }, { itemId: 'A1-s2', value: null }, { itemId: 'R3', value: { x: 1 } }] };
+    expect(upgradeDocument('responses', v1)).toEqual({ roundId: 'r', answers: { 'A1-s1': 3, R3: { x: 1 } }, schemaVersion: 2 });
+  });
+
+  it('upgrades a v1 tenant with default quiet hours and time zone, keeping what it had', () => {
+    const upgraded = upgradeDocument('tenants', { settings: { language: 'en', timeZone: 'Europe/Amsterdam' }, schemaVersion: 1 });
+    expect(upgraded).toEqual({ settings: { language: 'en', timeZone: 'Europe/Amsterdam', quietHours: DEFAULT_QUIET_HOURS }, schemaVersion: 2 });
+    // A copy, so editing one tenant's quiet hours cannot change the default.
+    expect(upgraded.settings.quietHours.days).not.toBe(DEFAULT_QUIET_HOURS.days);
+  });
+
+  it('leaves current and newer documents as they are', () => {
+    const current = { answers: { a: 1 }, schemaVersion: 2 };
+    expect(upgradeDocument('responses', current)).toEqual(current);
+    expect(upgradeDocument('responses', { answers: { a: 1 }, extra: true, schemaVersion: 3 })).toEqual({ answers: { a: 1 }, extra: true, schemaVersion: 3 });
+  });
+});
