@@ -1,0 +1,24 @@
+import { textWidth, useDejaVuTextMetrics } from './text-width';
+
+describe('textWidth', () => {
+  it("adds DejaVu Sans's advance widths", () => {
+    // M 863 + i 278 + j 278 + n 634 = 2053 thousandths of an em → 20.53 px at 10 px.
+    expect(textWidth('Mijn', 10)).toBeCloseTo(20.53, 10);
+    // ë (U+00EB) is as wide as e (615).
+    expect(textWidth('ë', 100)).toBeCloseTo(textWidth('e', 100), 10);
+    // Bold is about 11% wider; unknown characters count 0.62 em.
+    expect(textWidth('Mijn', 10, true)).toBeCloseTo(20.53 * 1.11, 10);
+    expect(textWidth('✓', 10)).toBeCloseTo(6.2, 10);
+  });
+
+  it("replaces Vega's estimate, never a real canvas measurement", () => {
+    const estimateWidth = () => 0;
+    const guessing = { width: estimateWidth as (item: Record<string, unknown>, text?: unknown) => number, estimateWidth };
+    useDejaVuTextMetrics(guessing);
+    expect(guessing.width({ fontSize: 10, fontWeight: 'bold' }, 'Mijn')).toBeCloseTo(20.53 * 1.11, 10);
+    const measure = () => 42;
+    const measuring = { width: measure, estimateWidth };
+    useDejaVuTextMetrics(measuring);
+    expect(measuring.width).toBe(measure);
+  });
+});
