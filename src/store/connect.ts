@@ -67,6 +67,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<StoreC
   const persist = options.persist ?? true;
   const choice = chooseServer(processEnv, options.lookup);
 
+  let kind: ServerChoice['kind'] = choice.kind;
   let local: LocalServer | undefined;
   let uri: string;
   let description: string;
@@ -74,15 +75,21 @@ export async function connectStore(options: ConnectStoreOptions): Promise<StoreC
     uri = choice.uri;
     description = `MONGODB_URI (${hostsOf(uri)})`;
   } else {
-    const dataDir = persist ? localDataDir(env.DATA_DIR, choice.kind) : undefined;
-    local =
-      choice.kind === 'memory-server'
-        ? await startMemoryServer(choice.binary, { dataDir })
-        : await startInProcessServer({ dataDir, port: options.inProcessPort, logger });
+    if (choice.kind === 'memory-server') {
+      try {
+        local = await startMemoryServer(choice.binary, { dataDir: persist ? localDataDir(env.DATA_DIR, 'memory-server') : undefined });
+      } catch (e) {
+        // A cached mongod that will not run (wrong platform, missing libraries) should not stop a
+        // local run: say so and use the stand-in.
+        logger.warn({ binary: choice.binary, err: e }, 'store: mongodb-memory-server could not start that mongod; using the in-process server instead');
+        kind = 'in-process';
+      }
+    }
+    local ??= await startInProcessServer({ dataDir: persist ? localDataDir(env.DATA_DIR, 'in-process') : undefined, port: options.inProcessPort, logger });
     uri = local.uri;
     description = local.description;
   }
-  logger.info({ server: choice.kind, uri: redactUri(uri), database: env.MONGODB_DB }, `store: using ${description}`);
+  logger.info({ server: kind, uri: redactUri(uri), database: env.MONGODB_DB }, `store: using ${description}`);
 
   const uriSetsTimeout = /[?&]serverSelectionTimeoutMS=/i.test(uri);
   const client = new MongoClient(uri, {
@@ -106,7 +113,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<StoreC
     client,
     db,
     repos: createRepositories(db),
-    server: { kind: choice.kind, description },
+    server: { kind, description },
     async close() {
       await client.close();
       await local?.stop();

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { Writable } from 'node:stream';
@@ -58,6 +58,28 @@ describe('connectStore', () => {
       expect(await second.repos.jobs.enqueue({ kind: 'close-round', key: 'close:r1', tenantId: 't', payload: { roundId: 'r1' }, runAt: T0 }, T0)).toBe(false);
     } finally {
       await second.close();
+    }
+  });
+
+  it('a mongod on disk that will not run does not stop a local start: it falls back to the in-process server', async () => {
+    const binary = path.join(tempDir(), 'mongod');
+    writeFileSync(binary, '#!/bin/sh\nexit 1\n');
+    chmodSync(binary, 0o755);
+    const { logger, lines } = captureLogger();
+    const store = await connectStore({
+      env: { MONGODB_URI: undefined, MONGODB_DB: 'zorgspiegel', DATA_DIR: tempDir() },
+      logger,
+      processEnv: { MONGOMS_SYSTEM_BINARY: binary },
+      lookup: { cwd: emptyPlaces, homedir: emptyPlaces },
+      persist: false,
+    });
+    try {
+      expect(store.server.kind).toBe('in-process');
+      expect(lines.join('')).toContain('mongodb-memory-server could not start that mongod');
+      await store.repos.jobs.enqueue({ kind: 'close-round', key: 'k', tenantId: 't', payload: {}, runAt: T0 }, T0);
+      expect(await store.repos.jobs.countByStatus()).toEqual({ pending: 1 });
+    } finally {
+      await store.close();
     }
   });
 

@@ -20,15 +20,29 @@ export default async function globalSetup(): Promise<void> {
     announce(`using MONGODB_URI (${hostsOf(choice.uri)})`);
     return;
   }
-  let server: LocalServer;
-  try {
-    server = choice.kind === 'memory-server' ? await startMemoryServer(choice.binary) : await startInProcessServer();
-  } catch (e) {
-    // Only the tests that need a database fail (openTestDatabase says why); the rest still run.
-    announce(`could not start a MongoDB (${choice.kind}): ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
-    return;
+  let server: LocalServer | undefined;
+  if (choice.kind === 'memory-server') {
+    try {
+      server = await startMemoryServer(choice.binary);
+      announce(`using mongodb-memory-server at ${server.uri} (${choice.binary})`);
+    } catch (e) {
+      announce(`mongodb-memory-server could not start ${choice.binary} (${messageOf(e)}); falling back to the in-process server`);
+    }
+  }
+  if (!server) {
+    try {
+      server = await startInProcessServer();
+      announce(`using in-process MongoDB-compatible server at ${server.uri}`);
+    } catch (e) {
+      // Only the tests that need a database fail (openTestDatabase says why); the rest still run.
+      announce(`could not start the in-process MongoDB-compatible server: ${e instanceof Error ? e.stack ?? e.message : String(e)}`);
+      return;
+    }
   }
   (globalThis as Record<string, unknown>)[LOCAL_SERVER_GLOBAL] = server;
   process.env[TEST_MONGODB_URI_VAR] = server.uri;
-  announce(choice.kind === 'memory-server' ? `using mongodb-memory-server at ${server.uri} (${choice.binary})` : `using in-process MongoDB-compatible server at ${server.uri}`);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
 }
