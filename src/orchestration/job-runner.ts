@@ -66,6 +66,8 @@ export class JobRunner {
   private loopDone: Promise<void> | undefined;
   private wakeRequested = false;
   private wakeUp: (() => void) | undefined;
+  private onKilled: () => void = () => {};
+  private readonly killedPromise = new Promise<void>((resolve) => (this.onKilled = resolve));
 
   constructor(private readonly opts: JobRunnerOptions) {
     this.owner = opts.owner ?? defaultOwner();
@@ -111,6 +113,8 @@ export class JobRunner {
     this.killed = true;
     this.running = false;
     for (const flight of this.inFlight.values()) flight.abort.abort(new Error('runner killed'));
+    this.inFlight.clear();
+    this.onKilled();
     this.signal();
   }
 
@@ -133,8 +137,8 @@ export class JobRunner {
         this.launch(job);
         ran++;
       }
-      if (this.inFlight.size === 0) return ran;
-      await Promise.race([...this.inFlight.values()].map((f) => f.done));
+      if (this.inFlight.size === 0 || this.killed) return ran;
+      await Promise.race([...[...this.inFlight.values()].map((f) => f.done), this.killedPromise]);
     }
   }
 
@@ -192,7 +196,7 @@ export class JobRunner {
     const abort = new AbortController();
     const flight: InFlight = { job, abort, done: Promise.resolve() };
     flight.done = this.execute(job, abort).finally(() => {
-      this.inFlight.delete(job.id);
+      if (this.inFlight.get(job.id) === flight) this.inFlight.delete(job.id);
       // A slot is free: fill it now rather than at the next poll.
       if (this.running) this.signal();
     });
@@ -220,6 +224,7 @@ export class JobRunner {
     };
     const heartbeat = setInterval(() => void renewLease(), this.heartbeatMs);
     heartbeat.unref?.();
+    abort.signal.addEventListener('abort', () => clearInterval(heartbeat), { once: true });
     const run: JobRun = { job, signal: abort.signal, renewLease };
 
     let result: JobOutcome;
