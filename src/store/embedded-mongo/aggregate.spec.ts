@@ -1,16 +1,16 @@
-import { errorOf, startHarness, type Harness } from './test-harness';
+import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: aggregate', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await h.db.collection('answers').insertMany([
+    await h.db.collection<Loose>('answers').insertMany([
       { survey: 's1', q: 'A1', value: 3, at: new Date('2024-03-01') },
       { survey: 's1', q: 'A1', value: 5, at: new Date('2024-03-02') },
       { survey: 's1', q: 'A2', value: 1, at: new Date('2024-03-03') },
       { survey: 's2', q: 'A1', value: 4, at: new Date('2024-03-04') },
     ]);
-    await h.db.collection('surveys').insertMany([
+    await h.db.collection<Loose>('surveys').insertMany([
       { _id: 's1', title: 'Eerste' },
       { _id: 's2', title: 'Tweede' },
     ] as never[]);
@@ -53,15 +53,15 @@ describe('embedded-mongo: aggregate', () => {
 
   it('backs countDocuments (which the driver implements as an aggregate)', async () => {
     h.commands.length = 0;
-    expect(await h.db.collection('answers').countDocuments({ value: { $gte: 3 } })).toBe(3);
+    expect(await h.db.collection<Loose>('answers').countDocuments({ value: { $gte: 3 } })).toBe(3);
     expect(h.commands.map((c) => c.commandName)).toEqual(['aggregate']);
     expect(h.commands[0].command.pipeline).toEqual([{ $match: { value: { $gte: 3 } } }, { $group: { _id: 1, n: { $sum: 1 } } }]);
   });
 
   it('never modifies stored documents while computing', async () => {
-    await h.db.collection('answers').aggregate([{ $addFields: { value: 0, 'extra.deep': 1 } }]).toArray();
-    expect(await h.db.collection('answers').countDocuments({ value: 0 })).toBe(0);
-    expect(await h.db.collection('answers').countDocuments({ extra: { $exists: true } })).toBe(0);
+    await h.db.collection<Loose>('answers').aggregate([{ $addFields: { value: 0, 'extra.deep': 1 } }]).toArray();
+    expect(await h.db.collection<Loose>('answers').countDocuments({ value: 0 })).toBe(0);
+    expect(await h.db.collection<Loose>('answers').countDocuments({ extra: { $exists: true } })).toBe(0);
   });
 
   it('supports database-level $documents', async () => {
@@ -70,12 +70,12 @@ describe('embedded-mongo: aggregate', () => {
   });
 
   it('refuses $out and $merge, unknown stages, and a missing cursor option', async () => {
-    const out = await errorOf(() => h.db.collection('answers').aggregate([{ $out: 'copy' }]).toArray());
+    const out = await errorOf(() => h.db.collection<Loose>('answers').aggregate([{ $out: 'copy' }]).toArray());
     expect(out.code).toBe(238);
     expect(out.message).toMatch(/\$out/);
-    const merge = await errorOf(() => h.db.collection('answers').aggregate([{ $merge: { into: 'copy' } }]).toArray());
+    const merge = await errorOf(() => h.db.collection<Loose>('answers').aggregate([{ $merge: { into: 'copy' } }]).toArray());
     expect(merge.code).toBe(238);
-    const unknown = await errorOf(() => h.db.collection('answers').aggregate([{ $frobnicate: {} }]).toArray());
+    const unknown = await errorOf(() => h.db.collection<Loose>('answers').aggregate([{ $frobnicate: {} }]).toArray());
     expect(unknown.code).toBe(40324);
     expect(unknown.message).toBe("Unrecognized pipeline stage name: '$frobnicate'");
     const noCursor = await errorOf(() => h.db.command({ aggregate: 'answers', pipeline: [] }));

@@ -1,4 +1,4 @@
-import { errorOf, startHarness, type Harness } from './test-harness';
+import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: databases and collections', () => {
   let h: Harness;
@@ -12,11 +12,11 @@ describe('embedded-mongo: databases and collections', () => {
   it('creates collections explicitly (idempotent, as in MongoDB 7.0) and implicitly on first write', async () => {
     await h.db.createCollection('explicit');
     await h.db.createCollection('explicit');
-    await h.db.collection('implicit').insertOne({ a: 1 });
+    await h.db.collection<Loose>('implicit').insertOne({ a: 1 });
     const all = await h.db.listCollections().toArray();
     expect(all.map((c) => c.name)).toEqual(['explicit', 'implicit']);
     expect(all[0]).toMatchObject({ name: 'explicit', type: 'collection', options: {}, info: { readOnly: false } });
-    expect(all[0].idIndex).toEqual({ v: 2, key: { _id: 1 }, name: '_id_' });
+    expect((all[0] as { idIndex?: unknown }).idIndex).toEqual({ v: 2, key: { _id: 1 }, name: '_id_' });
   });
 
   it('filters listCollections and supports nameOnly', async () => {
@@ -44,9 +44,9 @@ describe('embedded-mongo: databases and collections', () => {
   });
 
   it('drops collections (a missing one is not an error) and databases', async () => {
-    expect(await h.db.collection('implicit').drop()).toBe(true);
-    expect(await h.db.collection('implicit').drop()).toBe(true);
-    expect(await h.db.collection('implicit').countDocuments()).toBe(0);
+    expect(await h.db.collection<Loose>('implicit').drop()).toBe(true);
+    expect(await h.db.collection<Loose>('implicit').drop()).toBe(true);
+    expect(await h.db.collection<Loose>('implicit').countDocuments()).toBe(0);
     await h.client.db('cat_other').dropDatabase();
     const names = (await h.client.db().admin().listDatabases({ nameOnly: true })).databases.map((d) => d.name);
     expect(names).not.toContain('cat_other');

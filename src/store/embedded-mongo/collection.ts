@@ -53,6 +53,11 @@ export class Collection {
     return Array.from(this.docs.values());
   }
 
+  /** Live iteration in natural order; callers must not mutate the collection while iterating. */
+  values(): IterableIterator<Document> {
+    return this.docs.values();
+  }
+
   findById(id: unknown): Document | undefined {
     return this.docs.get(canonicalKey(id));
   }

@@ -1,5 +1,5 @@
 import { Binary, Decimal128, Long, MongoBulkWriteError, MongoClient, ObjectId, Timestamp, UUID } from 'mongodb';
-import { errorOf, startHarness, type Harness } from './test-harness';
+import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: insert / find / update / delete', () => {
   let h: Harness;
@@ -12,7 +12,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
 
   describe('insert', () => {
     it('generates an ObjectId _id when the document has none, and puts _id first', async () => {
-      const coll = h.db.collection('ins_id');
+      const coll = h.db.collection<Loose>('ins_id');
       const reply = await h.db.command({ insert: 'ins_id', documents: [{ a: 1 }, { b: 2, _id: 'mine' }] });
       expect(reply).toEqual({ n: 2, ok: 1 });
       const docs = await coll.find().toArray();
@@ -21,7 +21,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('enforces _id uniqueness with E11000 in writeErrors; ordered inserts stop at the first error', async () => {
-      const coll = h.db.collection('ins_ordered');
+      const coll = h.db.collection<Loose>('ins_ordered');
       const err = await errorOf(() => coll.insertMany([{ _id: 1 }, { _id: 1 }, { _id: 2 }]));
       expect(err).toBeInstanceOf(MongoBulkWriteError);
       const bulk = err as unknown as MongoBulkWriteError;
@@ -32,17 +32,17 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('continues after errors when unordered', async () => {
-      const coll = h.db.collection('ins_unordered');
+      const coll = h.db.collection<Loose>('ins_unordered');
       const err = (await errorOf(() =>
         coll.insertMany([{ _id: 1 }, { _id: 1 }, { _id: 2 }, { _id: 2 }, { _id: 3 }], { ordered: false }),
       )) as unknown as MongoBulkWriteError;
       expect(err.writeErrors).toHaveLength(2);
-      expect((err.writeErrors as Array<{ index: number }>).map((e) => e.index)).toEqual([1, 3]);
+      expect((err.writeErrors as unknown as Array<{ index: number }>).map((e) => e.index)).toEqual([1, 3]);
       expect(await coll.countDocuments()).toBe(3);
     });
 
     it('returns write errors in the raw command reply with ok: 1', async () => {
-      await h.db.collection('ins_raw').insertOne({ _id: 'x' });
+      await h.db.collection<Loose>('ins_raw').insertOne({ _id: 'x' });
       const reply = await h.db.command({ insert: 'ins_raw', documents: [{ _id: 'x' }] });
       expect(reply.ok).toBe(1);
       expect(reply.n).toBe(0);
@@ -58,7 +58,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('refuses array _id values', async () => {
-      const err = await errorOf(() => h.db.collection('ins_bad').insertOne({ _id: [1, 2] as unknown as ObjectId }));
+      const err = await errorOf(() => h.db.collection<Loose>('ins_bad').insertOne({ _id: [1, 2] as unknown as ObjectId }));
       expect(err.code).toBe(53);
     });
   });
@@ -97,7 +97,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('keeps Dates as Dates through updates', async () => {
-      const coll = h.db.collection('dates');
+      const coll = h.db.collection<Loose>('dates');
       const { insertedId } = await coll.insertOne({ at: new Date(1000) });
       await coll.updateOne({ _id: insertedId }, { $set: { later: new Date(2000) }, $currentDate: { now: true } });
       const doc = await coll.findOne({ _id: insertedId });
@@ -107,7 +107,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('returns copies: changing a fetched document does not change the stored one', async () => {
-      const coll = h.db.collection('copies');
+      const coll = h.db.collection<Loose>('copies');
       const doc = { nested: { list: [1, 2] } };
       const { insertedId } = await coll.insertOne(doc);
       doc.nested.list.push(3);
@@ -125,10 +125,10 @@ describe('embedded-mongo: insert / find / update / delete', () => {
       { _id: 4, name: 'Di', age: 52, city: 'Utrecht', at: new Date('2024-01-04'), tags: [], nick: null },
     ];
     beforeAll(async () => {
-      await h.db.collection('people').insertMany(people);
+      await h.db.collection<Loose>('people').insertMany(people);
     });
     const ids = async (filter: object, sort: Record<string, 1 | -1> = { _id: 1 }) =>
-      (await h.db.collection('people').find(filter).sort(sort).toArray()).map((d) => d._id);
+      (await h.db.collection<Loose>('people').find(filter).sort(sort).toArray()).map((d) => d._id);
 
     it('supports $in, $lte, $exists, $or, $elemMatch and dotted paths', async () => {
       expect(await ids({ city: { $in: ['Gouda', 'Delft'] } })).toEqual([2, 3]);
@@ -153,7 +153,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('applies skip, limit and projection, keeping the stored field order', async () => {
-      const coll = h.db.collection('people');
+      const coll = h.db.collection<Loose>('people');
       const docs = await coll.find({}, { projection: { city: 1, name: 1 } }).sort({ _id: 1 }).skip(1).limit(2).toArray();
       expect(docs).toEqual([
         { _id: 2, name: 'Bob', city: 'Gouda' },
@@ -167,7 +167,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('rejects mixed inclusion/exclusion projections and unknown operators', async () => {
-      const coll = h.db.collection('people');
+      const coll = h.db.collection<Loose>('people');
       expect((await errorOf(() => coll.findOne({}, { projection: { name: 1, age: 0 } }))).code).toBe(31254);
       const err = await errorOf(() => coll.findOne({ age: { $bogus: 1 } }));
       expect(err.code).toBe(2);
@@ -175,7 +175,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('counts and lists distinct values', async () => {
-      const coll = h.db.collection('people');
+      const coll = h.db.collection<Loose>('people');
       expect(await coll.countDocuments({ age: 36 })).toBe(2);
       expect(await coll.countDocuments({}, { skip: 1, limit: 2 })).toBe(2);
       expect(await coll.estimatedDocumentCount()).toBe(4);
@@ -186,14 +186,14 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('returns an empty result for a collection that does not exist', async () => {
-      expect(await h.db.collection('nope').find({}).toArray()).toEqual([]);
-      expect(await h.db.collection('nope').countDocuments()).toBe(0);
+      expect(await h.db.collection<Loose>('nope').find({}).toArray()).toEqual([]);
+      expect(await h.db.collection<Loose>('nope').countDocuments()).toBe(0);
     });
   });
 
   describe('update', () => {
     it('applies $set with dotted paths, $inc, $unset, $min/$max, $push, $addToSet, $pull, $rename', async () => {
-      const coll = h.db.collection('upd_ops');
+      const coll = h.db.collection<Loose>('upd_ops');
       const { insertedId } = await coll.insertOne({ answers: {}, n: 1, gone: true, lo: 5, hi: 5, list: [1], set: ['a'], old: 'v' });
       const result = await coll.updateOne(
         { _id: insertedId },
@@ -227,13 +227,13 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('reports nModified 0 when nothing changes', async () => {
-      const coll = h.db.collection('upd_noop');
+      const coll = h.db.collection<Loose>('upd_noop');
       await coll.insertOne({ _id: 1, a: 1 });
       expect(await coll.updateOne({ _id: 1 }, { $set: { a: 1 } })).toMatchObject({ matchedCount: 1, modifiedCount: 0 });
     });
 
     it('updates one or many (multi)', async () => {
-      const coll = h.db.collection('upd_multi');
+      const coll = h.db.collection<Loose>('upd_multi');
       await coll.insertMany([{ g: 1 }, { g: 1 }, { g: 2 }]);
       expect(await coll.updateOne({ g: 1 }, { $set: { seen: true } })).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
       expect(await coll.updateMany({ g: 1 }, { $set: { seen: true } })).toMatchObject({ matchedCount: 2, modifiedCount: 1 });
@@ -241,7 +241,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('replaces documents, keeping _id', async () => {
-      const coll = h.db.collection('upd_replace');
+      const coll = h.db.collection<Loose>('upd_replace');
       await coll.insertOne({ _id: 7, a: 1, b: 2 });
       await coll.replaceOne({ _id: 7 }, { c: 3 });
       expect(await coll.findOne({ _id: 7 })).toEqual({ _id: 7, c: 3 });
@@ -250,7 +250,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('upserts from the equality fields of the filter plus the update, reporting upsertedId', async () => {
-      const coll = h.db.collection('upd_upsert');
+      const coll = h.db.collection<Loose>('upd_upsert');
       const res = await coll.updateOne(
         { surveyId: 's1', 'who.user': 'u1', round: { $eq: 2 }, score: { $gt: 1 } },
         { $set: { 'answers.q1': 'yes' }, $setOnInsert: { createdAt: new Date(5) }, $inc: { edits: 1 } },
@@ -283,14 +283,14 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('upserts with a replacement document and the filter _id', async () => {
-      const coll = h.db.collection('upd_upsert_repl');
+      const coll = h.db.collection<Loose>('upd_upsert_repl');
       const res = await coll.replaceOne({ _id: 'k', ignored: 1 }, { v: 1 }, { upsert: true });
       expect(res.upsertedId).toBe('k');
       expect(await coll.findOne({ _id: 'k' })).toEqual({ _id: 'k', v: 1 });
     });
 
     it('supports arrayFilters and the positional $ operator', async () => {
-      const coll = h.db.collection('upd_arrays');
+      const coll = h.db.collection<Loose>('upd_arrays');
       await coll.insertOne({ _id: 1, grades: [{ g: 80, n: 0 }, { g: 95, n: 0 }, { g: 99, n: 0 }] });
       await coll.updateOne({ _id: 1 }, { $inc: { 'grades.$[hi].n': 1 } }, { arrayFilters: [{ 'hi.g': { $gte: 90 } }] });
       await coll.updateOne({ _id: 1, 'grades.g': 80 }, { $set: { 'grades.$.n': 7 } });
@@ -303,14 +303,14 @@ describe('embedded-mongo: insert / find / update / delete', () => {
     });
 
     it('supports pipeline-style updates', async () => {
-      const coll = h.db.collection('upd_pipeline');
+      const coll = h.db.collection<Loose>('upd_pipeline');
       await coll.insertOne({ _id: 1, a: 2, b: 3 });
       await coll.updateOne({ _id: 1 }, [{ $set: { sum: { $add: ['$a', '$b'] } } }, { $unset: 'b' }]);
       expect(await coll.findOne({ _id: 1 })).toEqual({ _id: 1, a: 2, sum: 5 });
     });
 
     it('fails like MongoDB on type errors, conflicts and _id changes', async () => {
-      const coll = h.db.collection('upd_errors');
+      const coll = h.db.collection<Loose>('upd_errors');
       await coll.insertOne({ _id: 1, s: 'text', n: 1 });
       const inc = await errorOf(() => coll.updateOne({ _id: 1 }, { $inc: { s: 1 } }));
       expect(inc.code).toBe(14);
@@ -330,7 +330,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
 
   describe('delete', () => {
     it('deletes one (limit 1) or all matches (limit 0)', async () => {
-      const coll = h.db.collection('del');
+      const coll = h.db.collection<Loose>('del');
       await coll.insertMany([{ k: 1 }, { k: 1 }, { k: 1 }, { k: 2 }]);
       expect(await coll.deleteOne({ k: 1 })).toEqual({ acknowledged: true, deletedCount: 1 });
       expect(await coll.deleteMany({ k: 1 })).toEqual({ acknowledged: true, deletedCount: 2 });
@@ -342,7 +342,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
 
   describe('bulkWrite', () => {
     it('runs mixed operations through insert/update/delete commands', async () => {
-      const coll = h.db.collection('bulk');
+      const coll = h.db.collection<Loose>('bulk');
       h.commands.length = 0;
       const res = await coll.bulkWrite([
         { insertOne: { document: { _id: 1, v: 1 } } },

@@ -1,11 +1,11 @@
 import { Long, MongoClient } from 'mongodb';
-import { errorOf, startHarness, type Harness } from './test-harness';
+import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: server-side cursors', () => {
   let h: Harness;
   beforeAll(async () => {
     h = await startHarness();
-    await h.db.collection('many').insertMany(Array.from({ length: 250 }, (_, i) => ({ i })));
+    await h.db.collection<Loose>('many').insertMany(Array.from({ length: 250 }, (_, i) => ({ i })));
   });
   afterAll(async () => {
     await h.close();
@@ -18,7 +18,7 @@ describe('embedded-mongo: server-side cursors', () => {
     h.commands.map((c) => `${c.commandName}:${String(c.command.batchSize ?? c.command.cursor?.batchSize ?? '-')}`);
 
   it('serves 250 documents in batches of 20 through getMore, in order', async () => {
-    const docs = await h.db.collection('many').find({}).sort({ i: 1 }).batchSize(20).toArray();
+    const docs = await h.db.collection<Loose>('many').find({}).sort({ i: 1 }).batchSize(20).toArray();
     expect(docs.map((d) => d.i)).toEqual(Array.from({ length: 250 }, (_, i) => i));
     // 20 in the first batch, then 12 getMores (11 × 20 + the last 10).
     expect(batchesOf()).toEqual(['find:20', ...Array.from({ length: 12 }, () => 'getMore:20')]);
@@ -43,7 +43,7 @@ describe('embedded-mongo: server-side cursors', () => {
     const single = await h.db.command({ find: 'many', filter: {}, batchSize: 10, singleBatch: true });
     expect(single.cursor.firstBatch).toHaveLength(10);
     expect(single.cursor.id).toEqual(0);
-    expect(await h.db.collection('many').find().limit(30).batchSize(7).toArray()).toHaveLength(30);
+    expect(await h.db.collection<Loose>('many').find().limit(30).batchSize(7).toArray()).toHaveLength(30);
   });
 
   it('pages aggregate results with cursor.batchSize', async () => {
@@ -56,7 +56,7 @@ describe('embedded-mongo: server-side cursors', () => {
   });
 
   it('kills cursors on request (killCursors) and reports unknown ids', async () => {
-    const cursor = h.db.collection('many').find({}).batchSize(5);
+    const cursor = h.db.collection<Loose>('many').find({}).batchSize(5);
     await cursor.next();
     const id = cursor.id!;
     await cursor.close();

@@ -1,5 +1,5 @@
 import { ObjectId } from 'mongodb';
-import { errorOf, startHarness, type Harness } from './test-harness';
+import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: findAndModify and atomicity', () => {
   let h: Harness;
@@ -11,7 +11,7 @@ describe('embedded-mongo: findAndModify and atomicity', () => {
   });
 
   it('updates the first match in sort order and returns the document before or after', async () => {
-    const coll = h.db.collection('fam_sort');
+    const coll = h.db.collection<Loose>('fam_sort');
     await coll.insertMany([
       { _id: 1, status: 'pending', runAt: new Date(3000) },
       { _id: 2, status: 'pending', runAt: new Date(1000) },
@@ -30,7 +30,7 @@ describe('embedded-mongo: findAndModify and atomicity', () => {
   });
 
   it('upserts, returning the new document or null', async () => {
-    const coll = h.db.collection('fam_upsert');
+    const coll = h.db.collection<Loose>('fam_upsert');
     const created = await coll.findOneAndUpdate(
       { key: 'k1' },
       { $setOnInsert: { createdAt: new Date(1) }, $inc: { n: 1 } },
@@ -45,7 +45,7 @@ describe('embedded-mongo: findAndModify and atomicity', () => {
   });
 
   it('replaces and removes', async () => {
-    const coll = h.db.collection('fam_replace');
+    const coll = h.db.collection<Loose>('fam_replace');
     await coll.insertMany([{ _id: 1, a: 1 }, { _id: 2, a: 2 }]);
     expect(await coll.findOneAndReplace({ _id: 1 }, { b: 1 }, { returnDocument: 'after' })).toEqual({ _id: 1, b: 1 });
     expect(await coll.findOneAndDelete({ a: 2 })).toEqual({ _id: 2, a: 2 });
@@ -61,7 +61,7 @@ describe('embedded-mongo: findAndModify and atomicity', () => {
   });
 
   it('hands out each lease exactly once to parallel workers', async () => {
-    const jobs = h.db.collection('jobs');
+    const jobs = h.db.collection<Loose>('jobs');
     const now = new Date();
     await jobs.insertMany(
       Array.from({ length: 30 }, (_, i) => ({ n: i, status: 'pending', runAt: new Date(now.getTime() - (i % 7) * 1000) })),
@@ -83,7 +83,7 @@ describe('embedded-mongo: findAndModify and atomicity', () => {
   });
 
   it('keeps a burst of 50 parallel upserts on one filter to one document with 50 answers', async () => {
-    const coll = h.db.collection('burst');
+    const coll = h.db.collection<Loose>('burst');
     await coll.createIndex({ surveyId: 1, userId: 1 }, { unique: true });
     const results = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
@@ -101,7 +101,7 @@ describe('embedded-mongo: findAndModify and atomicity', () => {
   });
 
   it('keeps parallel $inc updates exact', async () => {
-    const coll = h.db.collection('counter');
+    const coll = h.db.collection<Loose>('counter');
     await coll.insertOne({ _id: 'c', n: 0 } as never);
     await Promise.all(Array.from({ length: 100 }, () => coll.updateOne({ _id: 'c' } as never, { $inc: { n: 1 } })));
     expect((await coll.findOne({ _id: 'c' } as never))!.n).toBe(100);

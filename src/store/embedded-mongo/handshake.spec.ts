@@ -1,5 +1,5 @@
 import { Long, MongoClient } from 'mongodb';
-import { errorOf, startHarness, type Harness } from './test-harness';
+import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: handshake and server commands', () => {
   let h: Harness;
@@ -11,7 +11,11 @@ describe('embedded-mongo: handshake and server commands', () => {
   });
 
   it('is discovered by the driver as a standalone MongoDB 7.0 (legacy OP_QUERY handshake, then OP_MSG)', async () => {
-    const description = h.client.topology?.description;
+    // `topology` is internal to the driver (not in its typings), but it is what the driver believes.
+    const { topology } = h.client as unknown as {
+      topology?: { description: { type: string; servers: Map<string, { type: string; maxWireVersion: number }> } };
+    };
+    const description = topology?.description;
     expect(description?.type).toBe('Single');
     const server = Array.from(description?.servers.values() ?? [])[0];
     expect(server.type).toBe('Standalone');
@@ -71,7 +75,7 @@ describe('embedded-mongo: handshake and server commands', () => {
     expect(err.code).toBe(20);
     expect(err.codeName).toBe('IllegalOperation');
     expect(err.message).toMatch(/Transaction numbers are only allowed on a replica set member or mongos/);
-    expect(await h.db.collection('tx').countDocuments()).toBe(0);
+    expect(await h.db.collection<Loose>('tx').countDocuments()).toBe(0);
   });
 
   it('ignores lsid, $readPreference, readConcern, writeConcern and apiVersion fields', async () => {
@@ -96,7 +100,7 @@ describe('embedded-mongo: handshake and server commands', () => {
   });
 
   it('executes unacknowledged (w: 0, moreToCome) writes without replying', async () => {
-    const coll = h.db.collection('unacked');
+    const coll = h.db.collection<Loose>('unacked');
     const result = await coll.insertOne({ fireAndForget: true }, { writeConcern: { w: 0 } });
     expect(result.acknowledged).toBe(false);
     // The next command on the same server is processed after the unacknowledged one.
@@ -105,7 +109,7 @@ describe('embedded-mongo: handshake and server commands', () => {
 
   it('accepts endSessions', async () => {
     const session = h.client.startSession();
-    await h.db.collection('s').findOne({}, { session });
+    await h.db.collection<Loose>('s').findOne({}, { session });
     expect(await h.db.admin().command({ endSessions: [session.id] })).toEqual({ ok: 1 });
     await session.endSession();
   });
@@ -114,7 +118,7 @@ describe('embedded-mongo: handshake and server commands', () => {
     const others = await Promise.all([1, 2, 3].map(async () => new MongoClient(h.server.uri).connect()));
     try {
       await Promise.all(others.map((c, i) => c.db('test').collection('multi').insertOne({ i })));
-      expect(await h.db.collection('multi').countDocuments()).toBe(3);
+      expect(await h.db.collection<Loose>('multi').countDocuments()).toBe(3);
     } finally {
       await Promise.all(others.map((c) => c.close()));
     }

@@ -1,5 +1,5 @@
 import { MongoServerError } from 'mongodb';
-import { errorOf, startHarness, type Harness } from './test-harness';
+import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: indexes and duplicate keys', () => {
   let h: Harness;
@@ -11,7 +11,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('lists the _id index on every collection and the ones created', async () => {
-    const coll = h.db.collection('ix_list');
+    const coll = h.db.collection<Loose>('ix_list');
     await coll.insertOne({ a: 1 });
     expect(await coll.listIndexes().toArray()).toEqual([{ v: 2, key: { _id: 1 }, name: '_id_' }]);
     expect(await coll.createIndex({ a: 1, b: -1 }, { name: 'ab' })).toBe('ab');
@@ -25,7 +25,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('treats creating an identical index as a no-op and reports conflicts', async () => {
-    const coll = h.db.collection('ix_same');
+    const coll = h.db.collection<Loose>('ix_same');
     const first = await h.db.command({ createIndexes: 'ix_same', indexes: [{ key: { a: 1 }, name: 'a_1', unique: true }] });
     expect(first).toEqual({ numIndexesBefore: 1, numIndexesAfter: 2, createdCollectionAutomatically: true, ok: 1 });
     const again = await h.db.command({ createIndexes: 'ix_same', indexes: [{ key: { a: 1 }, name: 'a_1', unique: true }] });
@@ -42,7 +42,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('rejects duplicates on insertOne with E11000, keyPattern and keyValue', async () => {
-    const coll = h.db.collection('ix_users');
+    const coll = h.db.collection<Loose>('ix_users');
     await coll.createIndex({ email: 1 }, { unique: true });
     await coll.insertOne({ email: 'a@example.org' });
     const err = await errorOf(() => coll.insertOne({ email: 'a@example.org' }));
@@ -56,7 +56,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('rejects duplicates created by an upsert and by findOneAndUpdate', async () => {
-    const coll = h.db.collection('ix_upsert');
+    const coll = h.db.collection<Loose>('ix_upsert');
     await coll.createIndex({ slug: 1 }, { unique: true });
     await coll.insertOne({ slug: 'taken', owner: 'x' });
     const viaUpsert = await errorOf(() => coll.updateOne({ owner: 'y' }, { $set: { slug: 'taken' } }, { upsert: true }));
@@ -74,7 +74,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('fails to build a unique index over existing duplicates and leaves no index behind', async () => {
-    const coll = h.db.collection('ix_dupes');
+    const coll = h.db.collection<Loose>('ix_dupes');
     await coll.insertMany([{ k: 1 }, { k: 2 }, { k: 1 }]);
     const err = await errorOf(() => coll.createIndex({ k: 1 }, { unique: true }));
     expect(err.code).toBe(11000);
@@ -83,7 +83,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('enforces compound unique keys, treating missing fields as null unless sparse', async () => {
-    const coll = h.db.collection('ix_compound');
+    const coll = h.db.collection<Loose>('ix_compound');
     await coll.createIndex({ survey: 1, user: 1 }, { unique: true });
     await coll.insertMany([{ survey: 's', user: 'a' }, { survey: 's', user: 'b' }, { survey: 't', user: 'a' }]);
     const dup = await errorOf(() => coll.insertOne({ survey: 's', user: 'a' }));
@@ -92,14 +92,14 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
     const nullDup = await errorOf(() => coll.insertOne({ survey: 'u', user: null }));
     expect(nullDup.message).toMatch(/dup key: \{ survey: "u", user: null \}/);
 
-    const sparse = h.db.collection('ix_sparse');
+    const sparse = h.db.collection<Loose>('ix_sparse');
     await sparse.createIndex({ code: 1 }, { unique: true, sparse: true });
     await sparse.insertMany([{ x: 1 }, { x: 2 }, { code: 'A' }]);
     expect((await errorOf(() => sparse.insertOne({ code: 'A' }))).code).toBe(11000);
   });
 
   it('applies partialFilterExpression', async () => {
-    const coll = h.db.collection('ix_partial');
+    const coll = h.db.collection<Loose>('ix_partial');
     await coll.createIndex({ user: 1 }, { unique: true, partialFilterExpression: { active: true } });
     await coll.insertMany([{ user: 'a', active: false }, { user: 'a', active: false }, { user: 'a', active: true }]);
     expect((await errorOf(() => coll.insertOne({ user: 'a', active: true }))).code).toBe(11000);
@@ -110,7 +110,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('indexes array elements (multikey) for uniqueness', async () => {
-    const coll = h.db.collection('ix_multikey');
+    const coll = h.db.collection<Loose>('ix_multikey');
     await coll.createIndex({ tags: 1 }, { unique: true });
     await coll.insertOne({ tags: ['a', 'b', 'b'] });
     const err = await errorOf(() => coll.insertOne({ tags: ['c', 'b'] }));
@@ -118,7 +118,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('drops indexes by name, key pattern or all at once, but never _id_', async () => {
-    const coll = h.db.collection('ix_drop');
+    const coll = h.db.collection<Loose>('ix_drop');
     await coll.createIndexes([{ key: { a: 1 } }, { key: { b: 1 } }, { key: { c: 1 } }]);
     expect(await h.db.command({ dropIndexes: 'ix_drop', index: 'a_1' })).toEqual({ nIndexesWas: 4, ok: 1 });
     await coll.dropIndex({ b: 1 } as never);
@@ -127,11 +127,11 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
     expect((await errorOf(() => coll.dropIndex('_id_'))).code).toBe(72);
     await coll.dropIndexes();
     expect((await coll.listIndexes().toArray()).map((i) => i.name)).toEqual(['_id_']);
-    expect((await errorOf(() => h.db.collection('ix_missing').listIndexes().toArray())).code).toBe(26);
+    expect((await errorOf(() => h.db.collection<Loose>('ix_missing').listIndexes().toArray())).code).toBe(26);
   });
 
   it('checks hints against existing indexes', async () => {
-    const coll = h.db.collection('ix_hint');
+    const coll = h.db.collection<Loose>('ix_hint');
     await coll.createIndex({ a: 1 });
     await coll.insertOne({ a: 1 });
     expect(await coll.find({ a: 1 }, { hint: 'a_1' }).toArray()).toHaveLength(1);
@@ -140,7 +140,7 @@ describe('embedded-mongo: indexes and duplicate keys', () => {
   });
 
   it('refuses index kinds it does not implement', async () => {
-    const coll = h.db.collection('ix_text');
+    const coll = h.db.collection<Loose>('ix_text');
     const err = await errorOf(() => coll.createIndex({ body: 'text' }));
     expect(err.code).toBe(238);
     expect(err.codeName).toBe('NotImplemented');

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { Binary, Long, MongoClient, ObjectId } from 'mongodb';
 import { startEmbeddedMongo, type EmbeddedMongo } from './index';
-import { errorOf } from './test-harness';
+import { errorOf, type Loose } from './test-harness';
 
 describe('embedded-mongo: persistence (dataDir)', () => {
   const dirs: string[] = [];
@@ -33,9 +33,9 @@ describe('embedded-mongo: persistence (dataDir)', () => {
     const id = new ObjectId();
     await withServer(dataDir, async (client) => {
       const db = client.db('demo');
-      await db.collection('responses').createIndex({ surveyId: 1, userId: 1 }, { unique: true });
-      await db.collection('responses').createIndex({ expiresAt: 1 }, { expireAfterSeconds: 3600 });
-      await db.collection('responses').insertOne({
+      await db.collection<Loose>('responses').createIndex({ surveyId: 1, userId: 1 }, { unique: true });
+      await db.collection<Loose>('responses').createIndex({ expiresAt: 1 }, { expireAfterSeconds: 3600 });
+      await db.collection<Loose>('responses').insertOne({
         _id: id,
         surveyId: 's',
         userId: 'u',
@@ -45,9 +45,9 @@ describe('embedded-mongo: persistence (dataDir)', () => {
         bin: new Binary(Buffer.from('zorg')),
         ratio: 0.25,
       });
-      await db.collection('responses').updateOne({ _id: id }, { $set: { 'answers.A2': 'x' } });
-      await db.collection('gone').insertOne({ a: 1 });
-      await db.collection('gone').drop();
+      await db.collection<Loose>('responses').updateOne({ _id: id }, { $set: { 'answers.A2': 'x' } });
+      await db.collection<Loose>('gone').insertOne({ a: 1 });
+      await db.collection<Loose>('gone').drop();
       await db.createCollection('empty');
       await client.db('scratch').collection('x').insertOne({ a: 1 });
       await client.db('scratch').dropDatabase();
@@ -55,7 +55,7 @@ describe('embedded-mongo: persistence (dataDir)', () => {
 
     await withServer(dataDir, async (client) => {
       const db = client.db('demo');
-      const doc = await db.collection('responses').findOne({ _id: id });
+      const doc = await db.collection<Loose>('responses').findOne({ _id: id });
       expect(doc).toEqual({
         _id: id,
         surveyId: 's',
@@ -67,12 +67,12 @@ describe('embedded-mongo: persistence (dataDir)', () => {
         ratio: 0.25,
       });
       expect((await db.listCollections().toArray()).map((c) => c.name).sort()).toEqual(['empty', 'responses']);
-      expect(await db.collection('responses').listIndexes().toArray()).toEqual([
+      expect(await db.collection<Loose>('responses').listIndexes().toArray()).toEqual([
         { v: 2, key: { _id: 1 }, name: '_id_' },
         { v: 2, key: { surveyId: 1, userId: 1 }, name: 'surveyId_1_userId_1', unique: true },
         { v: 2, key: { expiresAt: 1 }, name: 'expiresAt_1', expireAfterSeconds: 3600 },
       ]);
-      const dup = await errorOf(() => db.collection('responses').insertOne({ surveyId: 's', userId: 'u' }));
+      const dup = await errorOf(() => db.collection<Loose>('responses').insertOne({ surveyId: 's', userId: 'u' }));
       expect(dup.code).toBe(11000);
       const dbs = (await client.db().admin().listDatabases({ nameOnly: true })).databases.map((d) => d.name);
       expect(dbs).toEqual(['demo']);
@@ -83,7 +83,7 @@ describe('embedded-mongo: persistence (dataDir)', () => {
     const dataDir = tempDir();
     const crashCopy = tempDir();
     await withServer(dataDir, async (client) => {
-      const coll = client.db('demo').collection('events');
+      const coll = client.db('demo').collection<Loose>('events');
       await coll.createIndex({ key: 1 }, { unique: true });
       for (let i = 0; i < 20; i++) await coll.insertOne({ key: i });
       await coll.updateMany({ key: { $lt: 5 } }, { $set: { early: true } });
@@ -94,7 +94,7 @@ describe('embedded-mongo: persistence (dataDir)', () => {
       }
     });
     await withServer(crashCopy, async (client) => {
-      const coll = client.db('demo').collection('events');
+      const coll = client.db('demo').collection<Loose>('events');
       expect(await coll.countDocuments()).toBe(19);
       expect(await coll.countDocuments({ early: true })).toBe(5);
       expect((await errorOf(() => coll.insertOne({ key: 3 }))).code).toBe(11000);
@@ -104,7 +104,7 @@ describe('embedded-mongo: persistence (dataDir)', () => {
   it('ignores a torn record at the end of the journal (a write that was never acknowledged)', async () => {
     const dataDir = tempDir();
     await withServer(dataDir, async (client) => {
-      await client.db('demo').collection('c').insertOne({ a: 1 });
+      await client.db('demo').collection<Loose>('c').insertOne({ a: 1 });
     });
     const journal = fs.readdirSync(dataDir).find((n) => n.startsWith('embedded-mongo.journal.'))!;
     fs.appendFileSync(path.join(dataDir, journal), Buffer.from([1, 2, 3, 4, 200, 0, 0, 0, 3]));
@@ -112,21 +112,21 @@ describe('embedded-mongo: persistence (dataDir)', () => {
     await withServer(
       dataDir,
       async (client) => {
-        expect(await client.db('demo').collection('c').countDocuments()).toBe(1);
-        await client.db('demo').collection('c').insertOne({ a: 2 });
+        expect(await client.db('demo').collection<Loose>('c').countDocuments()).toBe(1);
+        await client.db('demo').collection<Loose>('c').insertOne({ a: 2 });
       },
       logger,
     );
     expect(logger.warn).toHaveBeenCalledWith(expect.objectContaining({ bytes: 9 }), expect.stringMatching(/torn record/));
     await withServer(dataDir, async (client) => {
-      expect(await client.db('demo').collection('c').countDocuments()).toBe(2);
+      expect(await client.db('demo').collection<Loose>('c').countDocuments()).toBe(2);
     });
   });
 
   it('refuses to start on a damaged snapshot instead of serving partial data', async () => {
     const dataDir = tempDir();
     await withServer(dataDir, async (client) => {
-      await client.db('demo').collection('c').insertMany(Array.from({ length: 10 }, (_, i) => ({ i, pad: 'x'.repeat(50) })));
+      await client.db('demo').collection<Loose>('c').insertMany(Array.from({ length: 10 }, (_, i) => ({ i, pad: 'x'.repeat(50) })));
     });
     const snapshot = path.join(dataDir, 'embedded-mongo.snapshot');
     const bytes = fs.readFileSync(snapshot);

@@ -3,8 +3,16 @@
  * to it, optionally recording every command the driver sends (to assert on batches, getMore, …).
  * Specs talk to the server exclusively through this MongoClient.
  */
-import { MongoClient, type CommandStartedEvent, type Db, type MongoClientOptions } from 'mongodb';
+import { MongoClient, type Binary, type CommandStartedEvent, type Db, type Long, type MongoClientOptions, type ObjectId } from 'mongodb';
 import { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './index';
+
+/**
+ * Schema-less documents for specs: the driver's default typing insists on ObjectId `_id`s, and
+ * an `any` `_id` makes it infer `never`.
+ */
+export type AnyId = ObjectId | string | number | boolean | Date | Long | Binary;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Loose = { _id?: AnyId; [key: string]: any };
 
 export interface Harness {
   server: EmbeddedMongo;

@@ -12,7 +12,8 @@ import { applyUpdate, upsertSeed, type ParsedUpdate } from '../update-engine';
 
 export function matching(coll: Collection | undefined, filter: CompiledFilter, sort?: SortSpec): Document[] {
   if (!coll) return [];
-  const docs = coll.documents().filter((d) => filter.test(d));
+  const docs: Document[] = [];
+  for (const d of coll.values()) if (filter.test(d)) docs.push(d);
   return sortDocuments(docs, sort);
 }
 
