@@ -152,7 +152,7 @@ export function isNumeric(v: unknown): boolean {
  * MinKey < null < numbers < string/symbol < object < array < binData < objectId < bool < date
  * < timestamp < regex < MaxKey. `undefined` here means "missing", which sorts like null.
  */
-function typeRank(v: unknown): number {
+export function typeRank(v: unknown): number {
   if (v === undefined || v === null) return 2;
   if (v === EMPTY_ARRAY_SORT_KEY) return 1.5;
   switch (typeof v) {

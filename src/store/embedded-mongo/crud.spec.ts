@@ -1,4 +1,4 @@
-import { Binary, Decimal128, Long, MongoBulkWriteError, MongoClient, ObjectId, Timestamp, UUID } from 'mongodb';
+import { Binary, Decimal128, Long, MongoBulkWriteError, MongoClient, ObjectId, Timestamp, UUID, type Document, type UpdateFilter } from 'mongodb';
 import { errorOf, startHarness, type Harness, type Loose } from './test-harness';
 
 describe('embedded-mongo: insert / find / update / delete', () => {
@@ -185,6 +185,30 @@ describe('embedded-mongo: insert / find / update / delete', () => {
       expect(await coll.distinct('scores.s', { age: { $lt: 40 } })).toEqual([3, 5, 9]);
     });
 
+    it('compares like MongoDB, not like JavaScript', async () => {
+      const coll = h.db.collection<Loose>('exact');
+      await coll.insertMany([
+        { _id: 1, doc: { x: 1, y: 2 }, n: Long.fromNumber(9), s: 'Zebra' },
+        { _id: 2, doc: { y: 2, x: 1 }, n: Long.fromNumber(10), s: 'apple' },
+        { _id: 3, doc: { x: 1 }, n: 9.5, s: 'Äpfel' },
+      ]);
+      const ids = async (filter: object) => (await coll.find(filter).sort({ _id: 1 }).toArray()).map((d) => d._id);
+      // Embedded documents are equal only with the same field order.
+      expect(await ids({ doc: { x: 1, y: 2 } })).toEqual([1]);
+      expect(await ids({ doc: { $in: [{ y: 2, x: 1 }] } })).toEqual([2]);
+      // Long and double compare numerically.
+      expect(await ids({ n: { $gt: 9 } })).toEqual([2, 3]);
+      expect(await ids({ n: 10 })).toEqual([2]);
+      expect(await ids({ n: { $lte: Long.fromNumber(9) } })).toEqual([1]);
+      // Type bracketing: numbers never compare with strings.
+      expect(await ids({ s: { $gt: 5 } })).toEqual([]);
+      // Binary (UTF-8 byte) string order, no collation: 'Z' < 'a' < 'Ä'.
+      expect((await coll.find().sort({ s: 1 }).toArray()).map((d) => d._id)).toEqual([1, 2, 3]);
+      expect(await ids({ n: { $type: 'long' } })).toEqual([1, 2]);
+      expect(await ids({ n: { $type: 'double' } })).toEqual([3]);
+      expect(await ids({ _id: { $type: 'int' } })).toEqual([1, 2, 3]);
+    });
+
     it('returns an empty result for a collection that does not exist', async () => {
       expect(await h.db.collection<Loose>('nope').find({}).toArray()).toEqual([]);
       expect(await h.db.collection<Loose>('nope').countDocuments()).toBe(0);
@@ -206,7 +230,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
           $push: { list: { $each: [3, 2], $sort: 1 } },
           $addToSet: { set: { $each: ['a', 'b'] } },
           $rename: { old: 'renamed' },
-        },
+        } as Document as UpdateFilter<Loose>,
       );
       expect(result).toMatchObject({ matchedCount: 1, modifiedCount: 1 });
       const doc = await coll.findOne({ _id: insertedId });
@@ -222,7 +246,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
         meta: { by: 'me' },
         renamed: 'v',
       });
-      await coll.updateOne({ _id: insertedId }, { $pull: { list: { $gte: 2 } }, $pop: { set: -1 } });
+      await coll.updateOne({ _id: insertedId }, { $pull: { list: { $gte: 2 } }, $pop: { set: -1 } } as Document as UpdateFilter<Loose>);
       expect(await coll.findOne({ _id: insertedId }, { projection: { list: 1, set: 1, _id: 0 } })).toEqual({ list: [1], set: ['b'] });
     });
 
@@ -315,7 +339,7 @@ describe('embedded-mongo: insert / find / update / delete', () => {
       const inc = await errorOf(() => coll.updateOne({ _id: 1 }, { $inc: { s: 1 } }));
       expect(inc.code).toBe(14);
       expect(inc.message).toBe("Cannot apply $inc to a value of non-numeric type. {_id: 1} has the field 's' of non-numeric type string");
-      expect((await errorOf(() => coll.updateOne({ _id: 1 }, { $push: { s: 1 } }))).code).toBe(2);
+      expect((await errorOf(() => coll.updateOne({ _id: 1 }, { $push: { s: 1 } } as Document as UpdateFilter<Loose>))).code).toBe(2);
       expect((await errorOf(() => coll.updateOne({ _id: 1 }, { $set: { 's.x': 1 } }))).code).toBe(28);
       const conflict = await errorOf(() => coll.updateOne({ _id: 1 }, { $set: { n: 2 }, $inc: { n: 1 } }));
       expect(conflict.code).toBe(40);

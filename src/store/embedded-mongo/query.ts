@@ -3,8 +3,8 @@
  *
  * Matching and projection are delegated to mingo, through one operator context built here from
  * mingo's public operator modules. Building our own context (instead of using mingo's default
- * entry point) lets us replace `$type`, whose mingo version knows no BSON types (`objectId`,
- * `long`, `binData`, …) and calls every integer a `long`.
+ * entry point, whose operators cannot be overridden) lets us replace the comparison operators
+ * and `$type` with MongoDB-exact versions (see query-operators.ts).
  *
  * Sorting is NOT delegated: mingo's comparator orders mixed types and bson classes differently
  * from MongoDB, so find/findAndModify sort with `compareValues` (MongoDB's BSON order, with the
@@ -14,7 +14,6 @@ import type { Document } from 'bson';
 import { Context, ProcessingMode } from 'mingo/core';
 import { Query } from 'mingo/query';
 import { Aggregator } from 'mingo/aggregator';
-import { resolve } from 'mingo/util';
 import * as accumulatorOperators from 'mingo/operators/accumulator';
 import * as expressionOperators from 'mingo/operators/expression';
 import * as pipelineOperators from 'mingo/operators/pipeline';
@@ -22,53 +21,16 @@ import * as projectionOperators from 'mingo/operators/projection';
 import * as queryOperators from 'mingo/operators/query';
 import * as windowOperators from 'mingo/operators/window';
 import type { Options } from 'mingo/types/types';
-import {
-  EMPTY_ARRAY_SORT_KEY,
-  bsonTypeName,
-  bsonTypeTag,
-  compareValues,
-  isPlainObject,
-} from './bson-values';
+import { EMPTY_ARRAY_SORT_KEY, bsonTypeTag, compareValues, isPlainObject } from './bson-values';
 import { ErrorCode, MongoCommandError, badValue } from './errors';
-
-const TYPE_NUMBERS: Record<number, string> = {
-  1: 'double', 2: 'string', 3: 'object', 4: 'array', 5: 'binData', 6: 'undefined', 7: 'objectId',
-  8: 'bool', 9: 'date', 10: 'null', 11: 'regex', 13: 'javascript', 14: 'symbol', 16: 'int',
-  17: 'timestamp', 18: 'long', 19: 'decimal', [-1]: 'minKey', 127: 'maxKey',
-};
-const TYPE_ALIASES = new Set([...Object.values(TYPE_NUMBERS), 'number']);
-
-function typeMatches(v: unknown, alias: string): boolean {
-  if (v === undefined) return false;
-  const actual = bsonTypeName(v);
-  if (alias === 'number') return actual === 'int' || actual === 'double' || actual === 'long' || actual === 'decimal';
-  return actual === alias;
-}
-
-/** `$type` with MongoDB's aliases and numbers (see module comment for why it is replaced). */
-function $type(selector: string, value: unknown): (doc: Document) => boolean {
-  const wanted = (Array.isArray(value) ? value : [value]).map((t) => {
-    if (typeof t === 'number') {
-      const alias = TYPE_NUMBERS[t];
-      if (!alias) throw badValue(`Invalid numerical type code: ${t}`);
-      return alias;
-    }
-    if (typeof t !== 'string' || !TYPE_ALIASES.has(t)) throw badValue(`Unknown type name alias: ${String(t)}`);
-    return t;
-  });
-  return (doc: Document) => {
-    const v = resolve(doc, selector, { unwrapArray: true } as never);
-    if (wanted.some((t) => typeMatches(v, t))) return true;
-    return Array.isArray(v) && v.some((el) => wanted.some((t) => t !== 'array' && typeMatches(el, t)));
-  };
-}
+import { QUERY_OPERATOR_OVERRIDES } from './query-operators';
 
 const CONTEXT = Context.init({
   accumulator: { ...accumulatorOperators },
   expression: { ...expressionOperators },
   pipeline: { ...pipelineOperators },
   projection: { ...projectionOperators },
-  query: { ...queryOperators, $type },
+  query: { ...queryOperators, ...QUERY_OPERATOR_OVERRIDES },
   window: { ...windowOperators },
 } as never);
 

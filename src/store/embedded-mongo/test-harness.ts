@@ -48,11 +48,13 @@ export async function startHarness(
 }
 
 /** Runs `fn` and returns the error it throws (fails the test if it does not throw). */
-export async function errorOf(fn: () => Promise<unknown>): Promise<Error & { code?: number; codeName?: string; [k: string]: unknown }> {
+export type ErrorLike = Error & { code?: number; codeName?: string; [k: string]: unknown };
+
+export async function errorOf(fn: () => Promise<unknown>): Promise<ErrorLike> {
   try {
     await fn();
   } catch (err) {
-    return err as Error & { code?: number; codeName?: string };
+    return err as ErrorLike;
   }
   throw new Error('expected the operation to fail, but it succeeded');
 }
