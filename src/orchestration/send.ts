@@ -18,6 +18,8 @@ export async function pacedSend(
   messenger: Messenger,
   conversationId: string,
   send: () => Promise<SendResult>,
+  /** Checked again after a pacing wait (quiet hours may have begun meanwhile): an outcome stops the send. */
+  stillAllowed?: () => JobOutcome | undefined,
 ): Promise<PacedSendResult> {
   const { pacer, clock } = deps;
   const scope: PaceScope = { tenantId: tenant.id, conversationId, limits: messenger.limits };
@@ -35,6 +37,8 @@ export async function pacedSend(
     if (pacer.valid(booking)) break;
     booking = pacer.rebook(scope, booking, clock.now().getTime());
   }
+  const stop = stillAllowed?.();
+  if (stop) return { type: 'deferred', outcome: stop };
   if (!(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
   const result = await withTimeout(send(), deps.sendTimeoutMs);
   if (!result.ok && result.retryable && result.retryAfterMs !== undefined) {

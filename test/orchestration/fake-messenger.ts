@@ -39,6 +39,8 @@ export interface PlatformOptions {
   /** Whether the platform side honours idempotency keys (the adapter's look-up; see README). */
   honoursIdempotency?: boolean;
   retryAfterMs?: number;
+  /** People who cannot be reached, with the reason (besides the random ones). */
+  unreachable?: Record<string, PermanentFailureReason>;
   /** People the injected failures never hit (e.g. the coordinator). */
   reliable?: string[];
 }
@@ -103,6 +105,8 @@ export class FakePlatform {
   }
 
   private reasonFor(to: string): PermanentFailureReason | null {
+    const fixed = this.opts.unreachable?.[to];
+    if (fixed) return fixed;
     if (!this.unreachable.has(to)) {
       const rate = this.opts.permanentRate ?? 0;
       const reasons: PermanentFailureReason[] = ['user_left', 'bot_blocked', 'not_installed'];

@@ -35,13 +35,17 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       if (!acceptsMessages(round, deps.clock.now())) return outcome.done();
       const tenant = await loadTenant(deps, round.tenantId);
       const { quietHours, timeZone } = tenant.settings;
-      const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
-      if (allowed > deps.clock.now()) return outcome.wait(allowed, 'quiet hours');
+      const quiet = () => {
+        const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
+        return allowed > deps.clock.now() ? outcome.wait(allowed, 'quiet hours') : undefined;
+      };
+      const waitForWorkingHours = quiet();
+      if (waitForWorkingHours) return waitForWorkingHours;
 
       const messenger = deps.messengers.for(tenant);
       const message = { kind: 'invitation' as const, view: buildInvitation(round, round.language, timeZone) };
       const idempotencyKey = invitationIdempotencyKey(round.id, platformUserId);
-      const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () => messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey }));
+      const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () => messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey }), quiet);
       if (sent.type === 'deferred') return sent.outcome;
       const { result } = sent;
       const now = deps.clock.now();

@@ -26,15 +26,20 @@ export function remindHandler(deps: OrchestrationDeps): JobHandler {
       if (participation.remindersSent >= MAX_REMINDERS) return outcome.done();
       const tenant = await loadTenant(deps, round.tenantId);
       const { quietHours, timeZone } = tenant.settings;
-      const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
+      const quiet = () => {
+        const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
+        return allowed > deps.clock.now() ? outcome.wait(allowed, 'quiet hours') : undefined;
+      };
       // Waiting past the closing time is fine: the round is checked again when the job wakes.
-      if (allowed > deps.clock.now()) return outcome.wait(allowed, 'quiet hours');
+      const waitForWorkingHours = quiet();
+      if (waitForWorkingHours) return waitForWorkingHours;
 
       const messenger = deps.messengers.for(tenant);
       const started = participation.status === 'started';
       const message = { kind: 'reminder' as const, view: buildReminder(round, round.language, timeZone, started) };
       const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () =>
-        messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey: `reminder:${job.key}` }),
+        messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey: job.key }),
+        quiet,
       );
       if (sent.type === 'deferred') return sent.outcome;
       if (sent.result.ok) {
