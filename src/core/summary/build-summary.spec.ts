@@ -1,4 +1,4 @@
-import type { Quote } from '../ports';
+import type { Quote, SummaryRecord } from '../ports';
 import type { RoundSummary, ScaleFigure } from './model';
 import { buildSummary, type SummaryInput } from './build-summary';
 import { extractQuotes } from './quotes';
@@ -182,6 +182,9 @@ describe('buildSummary — the main scenario (k = 3)', () => {
 
   it('survives JSON (and so MongoDB) unchanged', () => {
     expect(JSON.parse(JSON.stringify(summary))).toEqual(summary);
+    // Stored as-is: the model type fits SummaryRecord.summary without a cast (checked by tsc).
+    const stored: SummaryRecord['summary'] = summary;
+    expect(stored).toBe(summary);
   });
 
   it('carries nothing that identifies a respondent', () => {

@@ -93,6 +93,16 @@ describe('visibleQuotes', () => {
     expect(shown.map((q) => q.text)).toEqual(['Jan van het zorgteam luistert niet.', 'Goede samenwerking met het CLB.', 'Heldere afspraken over de basiszorg.']);
   });
 
+  it('moderation off: a section of exactly k respondents is enough, k − 1 is not', () => {
+    const off = closedRound({ moderation: false }); // k = 3
+    const reflectionTexts = (n: number) =>
+      visibleQuotes(off, quotes, new Map([...sections, ['reflection', n]]))
+        .filter((q) => q.section === 'reflection')
+        .map((q) => q.itemId);
+    expect(reflectionTexts(3)).toEqual(['R4', 'R4', 'R1', 'R2']);
+    expect(reflectionTexts(2)).toEqual([]);
+  });
+
   it("never shows another round's quotes", () => {
     const foreign = quotes.map((q) => ({ ...q, roundId: 'round-x', status: 'approved' as const }));
     expect(visibleQuotes(closedRound(), foreign, sections)).toEqual([]);
