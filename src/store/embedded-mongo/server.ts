@@ -81,9 +81,9 @@ export class EmbeddedMongoServer {
   }
 
   async start(): Promise<void> {
-    if (this.options.dataDir) this.persistence = Persistence.open(this.options.dataDir, this.catalog, this.logger);
     const tcp = net.createServer((socket) => this.accept(socket));
     try {
+      if (this.options.dataDir) this.persistence = Persistence.open(this.options.dataDir, this.catalog, this.logger);
       await new Promise<void>((resolve, reject) => {
         tcp.once('error', reject);
         tcp.listen(this.options.port, this.options.host, () => {
@@ -92,8 +92,8 @@ export class EmbeddedMongoServer {
         });
       });
     } catch (err) {
-      this.persistence?.close(this.catalog);
       this.cursors.close();
+      this.persistence?.close(this.catalog);
       throw err;
     }
     tcp.on('error', (err) => this.logger.warn({ err }, 'embedded-mongo: server socket error'));

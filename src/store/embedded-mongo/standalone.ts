@@ -50,7 +50,7 @@ export function parseStandaloneArgs(argv: readonly string[]): StandaloneArgs {
  */
 export async function runStandalone(argv: readonly string[]): Promise<void> {
   const args = parseStandaloneArgs(argv);
-  const logger = pino({ name: 'embedded-mongo' }, pino.destination(2));
+  const logger = pino({ name: 'embedded-mongo' }, pino.destination({ dest: 2, sync: true }));
   const server = await startEmbeddedMongo({ ...args, logger });
   process.stdout.write(`${server.uri}\n`);
   await new Promise<void>((resolve, reject) => {
