@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import * as ACData from 'adaptivecards-templating';
+
+/**
+ * Every card Zorgspiegel shows in Teams (and the playground shows in the browser) is an Adaptive
+ * Card template in the repository's `cards/` folder. This turns a template name and its data into
+ * the card JSON; nothing else in the code builds card layout.
+ */
+export const CARD_NAMES = [
+  'invitation',
+  'reminder',
+  'notice',
+  'section-form',
+  'review',
+  'round-form',
+  'round-status',
+  'summary',
+  'moderation',
+  'settings',
+  'welcome',
+  'help',
+] as const;
+export type CardName = (typeof CARD_NAMES)[number];
+
+/** An Adaptive Card as JSON (version 1.5). */
+export type AdaptiveCard = { type: 'AdaptiveCard'; version: string; body?: unknown[]; actions?: unknown[]; [key: string]: unknown };
+
+export const CARDS_DIR = path.join(__dirname, '..', '..', '..', 'cards');
+
+const templates = new Map<CardName, unknown>();
+
+export function cardTemplate(name: CardName): unknown {
+  let template = templates.get(name);
+  if (!template) {
+    template = JSON.parse(fs.readFileSync(path.join(CARDS_DIR, `${name}.json`), 'utf8')) as unknown;
+    templates.set(name, template);
+  }
+  return template;
+}
+
+/** Expands the named template with `data` as `$root`. */
+export function renderCard(name: CardName, data: object): AdaptiveCard {
+  const template = new ACData.Template(cardTemplate(name));
+  return template.expand({ $root: data }) as AdaptiveCard;
+}
+
+/** Bytes of the card as Teams receives it; Teams refuses cards much over ~28 KB. */
+export function cardSize(card: AdaptiveCard): number {
+  return Buffer.byteLength(JSON.stringify(card), 'utf8');
+}
+export const MAX_CARD_BYTES = 28_000;

@@ -1,0 +1,33 @@
+/**
+ * The `verb` of every `Action.Execute` on our cards. Templates in cards/ use the same words for
+ * their fixed buttons; card-actions.ts routes each verb to one service call.
+ */
+export const VERBS = [
+  // staff
+  'start',
+  'openSection',
+  'submitSection',
+  'review',
+  'later',
+  'done',
+  'optOut',
+  // coordinators
+  'newRound',
+  'createRound',
+  'status',
+  'remind',
+  'close',
+  'publish',
+  'cancel',
+  'export',
+  'moderate',
+  'moderateQuote',
+  'settings',
+  'saveSettings',
+  'help',
+] as const;
+export type Verb = (typeof VERBS)[number];
+
+export function isVerb(value: unknown): value is Verb {
+  return typeof value === 'string' && (VERBS as readonly string[]).includes(value);
+}
