@@ -1,5 +1,6 @@
 import { runQuestionnaireCommand } from './questionnaire-command';
 import { runServe } from './serve-command';
+import { runStandalone } from '../store/embedded-mongo/standalone';
 
 const USAGE = `Usage: zorgspiegel <command>
 
@@ -20,7 +21,6 @@ async function main(argv: string[]): Promise<number> {
     case 'questionnaire':
       return runQuestionnaireCommand(rest);
     case 'embedded-mongo': {
-      const { runStandalone } = await import('../store/embedded-mongo/standalone');
       await runStandalone(rest);
       return 0;
     }

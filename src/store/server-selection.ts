@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../log';
+// Static, not import(): under tsx's CommonJS loader a dynamic import of a folder fails.
+import { startEmbeddedMongo } from './embedded-mongo';
 
 /**
  * Which MongoDB the process talks to, in this order:
@@ -138,7 +140,6 @@ export async function startMemoryServer(binary: string, options: { dataDir?: str
 
 /** Starts the in-process stand-in; in memory unless a data directory is given. */
 export async function startInProcessServer(options: { dataDir?: string; port?: number; logger?: Logger } = {}): Promise<LocalServer> {
-  const { startEmbeddedMongo } = await import('./embedded-mongo');
   const server = await startEmbeddedMongo({ host: '127.0.0.1', port: options.port, dataDir: options.dataDir, logger: options.logger });
   return {
     uri: server.uri,

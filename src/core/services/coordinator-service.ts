@@ -8,6 +8,7 @@ import type { ModerationView, QuoteView, RoundStatusView } from '../views/types'
 import { buildModeration, buildQuoteView } from '../views/moderation';
 import { approveQuote, editQuote, hideQuote, tagQuote } from '../summary/moderation';
 import type { RoundSummary } from '../summary/model';
+import { buildCsv, buildWorkbook, SHEET_IDS, type SheetId } from '../../render/export';
 import type { Actor, ServiceDeps } from './deps';
 
 export type QuoteAction = { type: 'approve' } | { type: 'hide' } | { type: 'edit'; text: string } | { type: 'tag'; themes: string[] };
@@ -163,5 +164,19 @@ export class CoordinatorService {
     const record = await this.deps.repos.summaries.get(round.id);
     if (!record) throw new SurveyError('round_still_open');
     return record.summary as RoundSummary;
+  }
+
+  /**
+   * The aggregate export: an XLSX workbook (one sheet per level) or one sheet as CSV, with the
+   * same withholding as the summary — never one row per person.
+   */
+  async exportRound(actor: Actor, roundId: string, format: 'xlsx' | 'csv', sheet: SheetId = 'dimensions'): Promise<{ filename: string; mime: string; data: Buffer }> {
+    const summary = await this.summary(actor, roundId);
+    const base = `zorgspiegel-${summary.round.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ronde'}`;
+    if (format === 'csv') {
+      if (!SHEET_IDS.includes(sheet)) throw new SurveyError('invalid_round', { reason: 'export_sheet' });
+      return { filename: `${base}-${sheet}.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + buildCsv(summary, actor.lang, sheet), 'utf8') };
+    }
+    return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(summary, actor.lang) };
   }
 }
