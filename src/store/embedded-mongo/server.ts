@@ -170,7 +170,19 @@ export class EmbeddedMongoServer {
         const req = decodeOpMsg(frame);
         const reply = this.execute(req.body, conn);
         // moreToCome from the client = unacknowledged (w: 0) write: the client reads no reply.
-        if (!req.moreToCome) this.send(conn, encodeOpMsg(this.requestId(), header.requestId, reply));
+        if (req.moreToCome) return;
+        let bytes: Buffer;
+        try {
+          bytes = encodeOpMsg(this.requestId(), header.requestId, reply);
+        } catch (err) {
+          // E.g. a distinct() whose values exceed the BSON size limit: a server error, not a broken stream.
+          bytes = encodeOpMsg(
+            this.requestId(),
+            header.requestId,
+            new MongoCommandError(ErrorCode.BSONObjectTooLarge, `reply could not be encoded: ${(err as Error).message}`).toReply(),
+          );
+        }
+        this.send(conn, bytes);
         return;
       }
       case OP_QUERY: {
