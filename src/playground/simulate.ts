@@ -34,6 +34,12 @@ const ALLOCATIONS: Record<PersonaGroup, number[]> = {
 function hash(text: string): number {
   let h = 2166136261;
   for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  // FNV alone barely moves the high bits for a change in the last character ("A2-s1" vs "A2-s2"): mix them.
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) / 2 ** 32;
 }
 
@@ -75,6 +81,8 @@ export function plausibleValues(inputs: CardInput[], p: Persona, q: Questionnair
   const [low, high] = [Math.min(...scale), Math.max(...scale)];
   const domainIds = q.guidanceDomains.map((d) => d.id);
   const values: Record<string, string> = {};
+  /** Days already given per allocation question: the week has only `max` days. */
+  const allocated = new Map<string, number>();
   for (const input of inputs) {
     const seed = hash(`${p.key}:${input.id}`);
     if (input.id === 'group') {
@@ -114,9 +122,13 @@ export function plausibleValues(inputs: CardInput[], p: Persona, q: Questionnair
       const index = domainIds.indexOf(domainId);
       const base = ALLOCATIONS[p.group][index] ?? 0;
       // Half the people shift half a day from the first domain to this one or back.
-      const wanted = Math.max(0, base + (seed < 0.25 ? -question.step : seed > 0.8 ? question.step : 0));
-      const choice = input.choices.length ? nearestChoice(input.choices, wanted) : String(wanted);
-      if (choice !== undefined) values[input.id] = choice;
+      const left = question.max - (allocated.get(question.id) ?? 0);
+      const wanted = Math.min(left, Math.max(0, base + (seed < 0.25 ? -question.step : seed > 0.8 ? question.step : 0)));
+      const choice = input.choices.length ? nearestChoice(input.choices.filter((c) => Number(c) <= left), wanted) : String(wanted);
+      if (choice !== undefined) {
+        values[input.id] = choice;
+        allocated.set(question.id, (allocated.get(question.id) ?? 0) + Number(choice));
+      }
       continue;
     }
     if (question?.type === 'roleGrid' && domainId && roleId && seed < 0.35 && hasKey(lang, `playground:simulate.roles.${roleId}`)) {
@@ -126,7 +138,7 @@ export function plausibleValues(inputs: CardInput[], p: Persona, q: Questionnair
   return values;
 }
 
-/** Titles of the buttons that start or continue the survey, and of a form's submit button, in both languages. */
+/** A button title in both languages. */
 function titles(key: string): Set<string> {
   return new Set((['nl', 'en'] as const).map((l) => t(l, key)));
 }
@@ -164,13 +176,31 @@ export async function simulateAnswers(
   return report;
 }
 
+/**
+ * The Teams cards' verbs for "start or continue the survey" and "save this part" (cards/*.json);
+ * button titles in either language are the fallback for cards that name their verbs differently.
+ */
+const START_VERBS = new Set(['start']);
+const SUBMIT_VERBS = new Set(['submitSection']);
+
+function isStart(a: CardAction): boolean {
+  if (a.type !== 'Action.Execute') return false;
+  if (a.verb && START_VERBS.has(a.verb)) return true;
+  return a.title !== undefined && (titles('survey:actions.start').has(a.title) || titles('survey:actions.continue').has(a.title));
+}
+
+function isSubmit(a: CardAction): boolean {
+  if (a.type !== 'Action.Execute') return false;
+  if (a.verb && SUBMIT_VERBS.has(a.verb)) return true;
+  return a.title !== undefined && titles('survey:saveAndContinue').has(a.title);
+}
+
 /** The newest card in the person's chat with a start/continue button, and that button. */
 function entryPoint(session: PlaygroundSession, p: Persona): { stored: StoredActivity; action: CardAction } | undefined {
-  const wanted = new Set([...titles('survey:actions.start'), ...titles('survey:actions.continue')]);
   const activities = session.store.list(personalConversationId(p)).filter((a) => a.sender === 'bot').reverse();
   for (const stored of activities) {
     const card = activityCard(stored.activity);
-    const action = card && cardActions(card).find((a) => a.type === 'Action.Execute' && a.title && wanted.has(a.title));
+    const action = card && cardActions(card).find(isStart);
     if (action) return { stored, action };
   }
   return undefined;
@@ -179,14 +209,13 @@ function entryPoint(session: PlaygroundSession, p: Persona): { stored: StoredAct
 async function answerAs(session: PlaygroundSession, p: Persona, opts: { questionnaire: Questionnaire; lang: Lang }): Promise<SimulationOutcome> {
   const entry = entryPoint(session, p);
   if (!entry) return 'not_invited';
-  const submitTitles = titles('survey:saveAndContinue');
   let { result, activity } = await session.execute(p, 'personal', entry.stored, { id: entry.action.id, verb: entry.action.verb, data: executeData(entry.action, {}) }, opts.lang);
   let submitted = 0;
   for (let step = 0; step < MAX_STEPS; step++) {
     if (result.type !== 'card') return result.type === 'error' ? 'failed' : submitted ? 'answered' : 'already_done';
     const card: CardNode = result.card;
     const inputs = cardInputs(card);
-    const submit = cardActions(card).find((a) => a.type === 'Action.Execute' && a.title !== undefined && submitTitles.has(a.title));
+    const submit = cardActions(card).find(isSubmit);
     // No form any more: the review / thanks card. Done.
     if (!submit || inputs.length === 0) return submitted ? 'answered' : 'already_done';
     const values = plausibleValues(inputs, p, opts.questionnaire, opts.lang);

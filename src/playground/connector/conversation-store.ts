@@ -69,7 +69,7 @@ export class ConversationStore {
     };
     list.push(stored);
     if (list.length > MAX_ACTIVITIES_PER_CONVERSATION) list.splice(0, list.length - MAX_ACTIVITIES_PER_CONVERSATION);
-    this.events.emit('event', { kind: 'upsert', activity: stored } satisfies StoreEvent);
+    this.events.emit('event', { kind: 'upsert', activity: { ...stored } } satisfies StoreEvent);
     return stored;
   }
 
@@ -84,7 +84,8 @@ export class ConversationStore {
     current.activity = { ...activity, id: activityId, conversation: current.activity.conversation, timestamp: current.activity.timestamp };
     current.version += 1;
     current.updatedAt = this.now().toISOString();
-    this.events.emit('event', { kind: 'upsert', activity: current } satisfies StoreEvent);
+    // A snapshot: listeners may hold on to it while later updates change the stored one.
+    this.events.emit('event', { kind: 'upsert', activity: { ...current } } satisfies StoreEvent);
     return current;
   }
 

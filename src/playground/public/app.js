@@ -138,6 +138,9 @@ function renderPersonas() {
     li.append(button);
     list.append(li);
   }
+  // On a phone the list scrolls sideways: keep the chosen person in view without moving the page.
+  const chosen = list.querySelector('[aria-pressed="true"]');
+  if (chosen && list.scrollWidth > list.clientWidth) list.scrollLeft = Math.max(0, chosen.offsetLeft - 12);
 }
 
 function renderChatHeader() {
@@ -435,7 +438,8 @@ function remembered() {
   } catch {
     saved = {};
   }
-  const lang = url.searchParams.get('lang') ?? saved.lang ?? (navigator.language?.startsWith('en') ? 'en' : 'nl');
+  // Dutch unless someone chose English (the switch remembers it).
+  const lang = url.searchParams.get('lang') ?? saved.lang ?? 'nl';
   return { as: url.searchParams.get('as') ?? saved.as, lang: lang === 'en' ? 'en' : 'nl' };
 }
 
