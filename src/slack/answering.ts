@@ -1,0 +1,103 @@
+import type { Actor, NextStep } from '../core/services';
+import type { SectionFormView } from '../core/views/types';
+import { buildInvitation } from '../core/views/invitation';
+import { translator, type Translate } from '../i18n';
+import type { SlackDeps } from './context';
+import { sectionFields } from './forms/section-fields';
+import { invitationMessage } from './presenters/invitation';
+import { reviewModal, savedLine } from './presenters/review';
+import { sectionModalPages, slackErrors } from './presenters/section-form';
+import type { SubmittedView } from './schema';
+import type { ModalView, WebClient } from './slack-types';
+
+/** The modal for the person's next step: a section's first page, or the review. */
+export function stepModal(step: NextStep, t: Translate): ModalView {
+  return step.kind === 'form' ? sectionModalPages(step.view, t)[0]!.view : reviewModal(step.view, t);
+}
+
+export function sectionModal(view: SectionFormView, t: Translate, page = 0): ModalView {
+  const pages = sectionModalPages(view, t);
+  return pages[Math.min(page, pages.length - 1)]!.view;
+}
+
+/** What a view submission answers Slack with (the `ack` body). */
+export type ViewAck =
+  | { response_action: 'errors'; errors: Record<string, string> }
+  | { response_action: 'update'; view: ModalView }
+  | { response_action: 'clear' }
+  | undefined;
+
+export interface SectionSubmission {
+  ack: ViewAck;
+  /** The section was saved: the invitation DM gets its "Bewaard — X van Y" line. */
+  saved: boolean;
+}
+
+/**
+ * One submitted page of a section modal. A middle page only keeps its values and shows the next
+ * page; the last page submits the whole section to the core. Invalid input comes back as Slack's
+ * per-block errors (Slack keeps what was typed); an error on an earlier page shows that page
+ * again with the errors written under the fields and the typed values filled in.
+ */
+export async function submitSectionPage(deps: SlackDeps, actor: Actor, teamId: string, meta: { r: string; s: string; p: number }, view: SubmittedView): Promise<SectionSubmission> {
+  const t = translator(actor.lang);
+  const current = await deps.services.respondents.openSection(actor, meta.r, meta.s);
+  const pages = sectionModalPages(current, t);
+  const pageIndex = Math.min(meta.p, pages.length - 1);
+  const page = pages[pageIndex]!;
+  const typed = sectionFields(view.state.values, page.inputBlockIds);
+  const fields = deps.drafts.merge(teamId, actor.platformUserId, meta.r, meta.s, typed);
+  if (pageIndex < pages.length - 1) return { ack: { response_action: 'update', view: pages[pageIndex + 1]!.view }, saved: false };
+
+  const outcome = await deps.services.respondents.submitSection(actor, meta.r, meta.s, fields);
+  if (!outcome.ok) {
+    const errorPages = sectionModalPages(outcome.form, t);
+    const onThisPage = slackErrors(outcome.form, errorPages[pageIndex] ?? page);
+    if (onThisPage.elsewhere.length === 0 || Object.keys(onThisPage.onPage).length > 0) {
+      // Errors only (or also) here: Slack shows them under the fields and keeps the input.
+      const errors = { ...onThisPage.onPage };
+      if (Object.keys(errors).length === 0) errors[page.inputBlockIds[0] ?? ''] = outcome.form.labels.errorSummary;
+      return { ack: { response_action: 'errors', errors }, saved: false };
+    }
+    const inline = sectionModalPages(outcome.form, t, { inlineErrors: true });
+    const first = inline.findIndex((p) => Object.keys(outcome.form.errors).some((k) => p.errorTargets[k] !== undefined));
+    return { ack: { response_action: 'update', view: inline[Math.max(0, first)]!.view }, saved: false };
+  }
+  deps.drafts.clear(teamId, actor.platformUserId, meta.r, meta.s);
+  return { ack: { response_action: 'update', view: stepModal(outcome.next, t) }, saved: true };
+}
+
+/**
+ * Updates the invitation DM after a saved section: the same invitation with "Bewaard — 3 van 8"
+ * under it, so the conversation shows where the person stands. Best effort: the answers are
+ * saved whether or not the message can be updated.
+ */
+export async function updateInvitationProgress(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
+  try {
+    const participation = await deps.repos.participations.get(roundId, actor.platformUserId);
+    if (!participation?.conversationId || !participation.invitationMessageId) return;
+    const round = await deps.repos.rounds.get(roundId);
+    if (!round) return;
+    // The invitation went out in the round's language; its update stays in that language.
+    const lang = round.language;
+    const review = await deps.services.respondents.review({ ...actor, lang }, roundId);
+    const message = invitationMessage(buildInvitation(round, lang, actor.tenant.settings.timeZone), savedLine(review, translator(lang)));
+    await client.chat.update({ channel: participation.conversationId, ts: participation.invitationMessageId, text: message.text, blocks: message.blocks });
+  } catch (e) {
+    deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');
+  }
+}
+
+/** After opting out, the invitation says so (an update, not a new message: a double click changes nothing). */
+export async function markInvitationOptedOut(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
+  try {
+    const participation = await deps.repos.participations.get(roundId, actor.platformUserId);
+    const round = await deps.repos.rounds.get(roundId);
+    if (!participation?.conversationId || !participation.invitationMessageId || !round) return;
+    const lang = round.language;
+    const message = invitationMessage(buildInvitation(round, lang, actor.tenant.settings.timeZone), translator(lang)('survey:optedOut'));
+    await client.chat.update({ channel: participation.conversationId, ts: participation.invitationMessageId, text: message.text, blocks: message.blocks });
+  } catch (e) {
+    deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');
+  }
+}

@@ -1,0 +1,144 @@
+import { App, ExpressReceiver, type InstallationStore } from '@slack/bolt';
+import type { Integration, IntegrationContext, IntegrationFactory } from '../app/integration';
+import type { PlatformLimits } from '../core/messenger';
+import { boltLogger } from './bolt-logger';
+import { BOT_SCOPES, slackConfig, type SlackConfig } from './config';
+import type { SlackDeps } from './context';
+import { Deduplicator } from './dedupe';
+import { SectionDrafts } from './drafts';
+import { createInstallationStore } from './installation-store';
+import { registerListeners } from './listeners';
+import { SlackMessenger, type BotTokenSource } from './messenger';
+import { UserDirectory } from './user-directory';
+import { SlackClients, senderClientOptions } from './web-client';
+
+export interface SlackIntegrationOptions {
+  /** Pacing the scheduler uses for Slack (default: Slack's documented limits, see limits.ts). */
+  limits?: PlatformLimits;
+}
+
+/** Where Slack sends commands, interactivity, options and events (HTTP mode). */
+export const SLACK_EVENTS_PATH = '/slack/events';
+export const SLACK_INSTALL_PATH = '/slack/install';
+export const SLACK_REDIRECT_PATH = '/slack/oauth_redirect';
+
+function tokenSource(config: SlackConfig, store: InstallationStore | undefined): BotTokenSource {
+  if (config.mode === 'single-workspace') return async () => config.botToken;
+  return async (tenant) => {
+    try {
+      const installation = await store!.fetchInstallation({ teamId: tenant.externalId, enterpriseId: undefined, isEnterpriseInstall: false });
+      return installation.bot?.token;
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/**
+ * Zorgspiegel on Slack: one Bolt app whose ExpressReceiver router is mounted into the shared
+ * Express app at /slack/events (plus /slack/install and /slack/oauth_redirect in multi-workspace
+ * mode), or connected over Socket Mode when SLACK_APP_TOKEN is set. Every listener translates a
+ * Slack payload into a service call and the result into Block Kit; no survey rule lives here.
+ */
+export function slackIntegration(options: SlackIntegrationOptions = {}): IntegrationFactory {
+  return (ctx: IntegrationContext): Integration | undefined => {
+    const config = slackConfig(ctx.env);
+    if (!config) return undefined;
+    const logger = ctx.logger.child({ integration: 'slack' });
+    if (config.mode === 'multi-workspace' && ctx.env.SLACK_APP_TOKEN) logger.warn('SLACK_APP_TOKEN is ignored in multi-workspace (OAuth) mode: the install flow needs the HTTP endpoints');
+
+    const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
+    const store =
+      config.mode === 'multi-workspace'
+        ? createInstallationStore({ installations: ctx.repos.installations, tenants: ctx.services.tenants, clock: ctx.clock, logger })
+        : undefined;
+    const directory = new UserDirectory(logger);
+    const messenger = new SlackMessenger({
+      clients: new SlackClients(senderClientOptions(config.apiUrl)),
+      tokens: tokenSource(config, store),
+      directory,
+      logger,
+      limits: options.limits,
+    });
+
+    const bolt = boltLogger(logger);
+    let receiver: ExpressReceiver | undefined;
+    let app: App;
+    if (config.socketMode) {
+      app = new App({ socketMode: true, appToken: config.appToken, token: config.botToken, logger: bolt, clientOptions, convoStore: false, deferInitialization: true });
+    } else {
+      receiver = new ExpressReceiver({
+        signingSecret: config.signingSecret ?? '',
+        logger: bolt,
+        endpoints: SLACK_EVENTS_PATH,
+        // Listeners ack first and work after; the HTTP answer goes out on ack.
+        processBeforeResponse: false,
+        ...(config.mode === 'multi-workspace'
+          ? {
+              clientId: config.clientId,
+              clientSecret: config.clientSecret,
+              stateSecret: config.stateSecret,
+              installationStore: store,
+              scopes: [...BOT_SCOPES],
+              installerOptions: {
+                installPath: SLACK_INSTALL_PATH,
+                redirectUriPath: SLACK_REDIRECT_PATH,
+                clientOptions,
+                ...(config.authorizationUrl ? { authorizationUrl: config.authorizationUrl } : {}),
+              },
+            }
+          : {}),
+      });
+      app = new App({
+        receiver,
+        ...(config.mode === 'single-workspace' ? { token: config.botToken } : {}),
+        logger: bolt,
+        clientOptions,
+        convoStore: false,
+        deferInitialization: true,
+      });
+    }
+    app.error(async (error) => {
+      logger.error({ err: error }, 'unhandled error in a Slack listener');
+    });
+
+    const deps: SlackDeps = {
+      services: ctx.services,
+      repos: ctx.repos,
+      questionnaire: ctx.questionnaire,
+      clock: ctx.clock,
+      logger,
+      directory,
+      messenger,
+      mode: config.mode,
+      submissions: new Deduplicator(),
+      drafts: new SectionDrafts(),
+    };
+    registerListeners(app, deps, store);
+
+    return {
+      name: 'slack',
+      messenger,
+      mount(http) {
+        if (receiver) http.use(receiver.router);
+      },
+      async start() {
+        await app.init();
+        if (config.mode === 'single-workspace') {
+          // The one workspace is known from the token: create its tenant now, so the scheduler
+          // and App Home find it before anyone has typed a command.
+          const auth = await app.client.auth.test({ token: config.botToken });
+          if (auth.team_id) await ctx.services.tenants.ensure('slack', auth.team_id, { name: auth.team });
+          logger.info({ team: auth.team_id, socketMode: config.socketMode }, 'Slack (single workspace) ready');
+        } else logger.info({ install: SLACK_INSTALL_PATH }, 'Slack (multi-workspace, OAuth) ready');
+        if (config.socketMode) await app.start();
+      },
+      async stop() {
+        if (config.socketMode) await app.stop();
+      },
+    };
+  };
+}
+
+/** The Slack integration with Slack's documented limits: what src/app/start.ts registers. */
+export const createSlackIntegration: IntegrationFactory = slackIntegration();

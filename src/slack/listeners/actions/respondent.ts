@@ -1,0 +1,86 @@
+import type { App } from '@slack/bolt';
+import { scalePoints } from '../../../core/views/section-form';
+import { buildInvitation } from '../../../core/views/invitation';
+import { translator, t as translate } from '../../../i18n';
+import { markInvitationOptedOut, sectionModal, stepModal } from '../../answering';
+import type { SlackDeps } from '../../context';
+import { publishHome } from '../../home';
+import { ACTIONS } from '../../ids';
+import { anonymityModal, noticeModal, scaleHelpModal } from '../../presenters/info';
+import { showProblem } from '../feedback';
+import { clickActor, readClick } from '../interaction';
+
+/**
+ * The staff member's buttons: Start/Continue (invitation, reminder, App Home), read more about
+ * anonymity, opt out, the scale's meanings, and "change" in the review. Each acks first; the
+ * modal opens from the click's trigger_id right after.
+ */
+export function registerRespondentActions(app: App, deps: SlackDeps): void {
+  app.action(ACTIONS.start, async ({ ack, body, client, context }) => {
+    await ack();
+    const click = readClick(deps, context, body);
+    if (!click?.value.r) return;
+    const actor = await clickActor(deps, client, click);
+    try {
+      const step = await deps.services.respondents.startOrContinue(actor, click.value.r);
+      const view = stepModal(step, translator(actor.lang));
+      if (click.view) await client.views.update({ view_id: click.view.id, view });
+      else await client.views.open({ trigger_id: click.triggerId!, view });
+    } catch (e) {
+      await showProblem(deps, client, click, actor.lang, e, 'start');
+    }
+  });
+
+  app.action(ACTIONS.anonymity, async ({ ack, body, client, context }) => {
+    await ack();
+    const click = readClick(deps, context, body);
+    if (!click?.value.r) return;
+    const actor = await clickActor(deps, client, click);
+    const round = await deps.repos.rounds.get(click.value.r);
+    if (!round || round.tenantId !== actor.tenant.id) return;
+    const invitation = buildInvitation(round, actor.lang, actor.tenant.settings.timeZone);
+    await client.views.open({ trigger_id: click.triggerId!, view: anonymityModal(invitation.anonymityDetails, translator(actor.lang)) });
+  });
+
+  app.action(ACTIONS.optOut, async ({ ack, body, client, context }) => {
+    await ack();
+    const click = readClick(deps, context, body);
+    if (!click?.value.r) return;
+    const actor = await clickActor(deps, client, click);
+    try {
+      await deps.services.respondents.optOut(actor, click.value.r);
+      await markInvitationOptedOut(deps, client, actor, click.value.r);
+      const t = translator(actor.lang);
+      await client.views.open({ trigger_id: click.triggerId!, view: noticeModal({ lang: actor.lang, text: translate(actor.lang, 'survey:optedOut'), tone: 'info' }, t) });
+      await publishHome(deps, client, actor).catch(() => undefined);
+    } catch (e) {
+      await showProblem(deps, client, click, actor.lang, e, 'opt out');
+    }
+  });
+
+  app.action(ACTIONS.scaleHelp, async ({ ack, body, client, context }) => {
+    await ack();
+    const click = readClick(deps, context, body);
+    if (!click?.value.r) return;
+    const actor = await clickActor(deps, client, click);
+    const round = await deps.repos.rounds.get(click.value.r);
+    if (!round || round.tenantId !== actor.tenant.id) return;
+    const t = translator(actor.lang);
+    const view = scaleHelpModal({ scale: { title: translate(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) } }, t);
+    // Pushed on top of the section: closing it returns to the form with everything still typed.
+    await client.views.push({ trigger_id: click.triggerId!, view });
+  });
+
+  app.action(ACTIONS.openSection, async ({ ack, body, client, context }) => {
+    await ack();
+    const click = readClick(deps, context, body);
+    if (!click?.value.r || !click.value.s || !click.view) return;
+    const actor = await clickActor(deps, client, click);
+    try {
+      const form = await deps.services.respondents.openSection(actor, click.value.r, click.value.s);
+      await client.views.update({ view_id: click.view.id, view: sectionModal(form, translator(actor.lang)) });
+    } catch (e) {
+      await showProblem(deps, client, click, actor.lang, e, 'open section');
+    }
+  });
+}

@@ -1,0 +1,89 @@
+import type { Actor } from '../core/services';
+import type { RoundSummary } from '../core/summary';
+import { buildCsv, buildWorkbook } from '../render/export';
+import { translator } from '../i18n';
+import type { SlackDeps } from './context';
+import type { RoundActionId } from './ids';
+import { moderationModal } from './presenters/moderation';
+import { roundStatusListBlocks } from './presenters/round-status';
+import type { KnownBlock, WebClient } from './slack-types';
+import { escapeKeepingMentions, sections } from './presenters/blocks';
+
+export type ExportFormat = 'xlsx' | 'csv';
+
+export interface ActionIO {
+  /** Present when the action came from a click or a command: needed to open a modal. */
+  triggerId?: string;
+  reply(blocks: KnownBlock[], text: string): Promise<void>;
+}
+
+type ExportedFile = { filename: string; mime: string; data: Buffer };
+type RoundExporter = { exportRound?: (actor: Actor, roundId: string, format: ExportFormat) => Promise<ExportedFile> };
+
+/**
+ * The aggregate export as a file. Uses the core's exportRound when it exists; otherwise renders
+ * the stored summary with src/render/export (XLSX workbook, or the dimensions sheet as CSV).
+ */
+async function exportFile(deps: SlackDeps, actor: Actor, roundId: string, format: ExportFormat): Promise<ExportedFile> {
+  const exporter = deps.services.coordinators as unknown as RoundExporter;
+  if (typeof exporter.exportRound === 'function') return exporter.exportRound(actor, roundId, format);
+  const summary: RoundSummary = await deps.services.coordinators.summary(actor, roundId);
+  const base = `zorgspiegel-${summary.round.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'export'}`;
+  if (format === 'csv') return { filename: `${base}.csv`, mime: 'text/csv', data: Buffer.from(buildCsv(summary, actor.lang, 'dimensions'), 'utf8') };
+  return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(summary, actor.lang) };
+}
+
+/** Sends the export into the coordinator's DM with the app (never into a shared channel). */
+async function sendExport(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string, format: ExportFormat): Promise<void> {
+  const file = await exportFile(deps, actor, roundId, format);
+  const dm = await client.conversations.open({ users: actor.platformUserId });
+  const channel = dm.channel?.id;
+  if (!channel) throw new Error('conversations.open returned no channel');
+  await client.filesUploadV2({ channel_id: channel, file: file.data, filename: file.filename, title: file.filename, initial_comment: translator(actor.lang)('slack:export.comment') });
+}
+
+/**
+ * One coordinator action on one round, the same from `/zorgspiegel close`, a status button or
+ * App Home. The core makes each of them idempotent (a double click closes once).
+ */
+export async function performRoundAction(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string, action: RoundActionId | 'status', io: ActionIO, opts: { format?: ExportFormat } = {}): Promise<void> {
+  const t = translator(actor.lang);
+  const { coordinators } = deps.services;
+  const round = await deps.repos.rounds.get(roundId);
+  const title = round?.title ?? '';
+  const say = (key: string, params: Record<string, string> = {}) => {
+    const text = t(key, { title, ...params });
+    return io.reply(sections(escapeKeepingMentions(text)), text);
+  };
+  switch (action) {
+    case 'status': {
+      const views = await coordinators.status(actor, roundId);
+      await io.reply(roundStatusListBlocks(views, t), t('slack:status.title'));
+      return;
+    }
+    case 'remind':
+      await coordinators.remindNow(actor, roundId);
+      return say('slack:actions.remindDone');
+    case 'close':
+      await coordinators.closeNow(actor, roundId);
+      return say('slack:actions.closeDone');
+    case 'publish': {
+      await coordinators.publish(actor, roundId);
+      const channel = actor.tenant.settings.teamChannel;
+      return say('slack:actions.publishDone', { channel: channel ? `<#${channel.id}>` : '' });
+    }
+    case 'cancel':
+      await coordinators.cancel(actor, roundId);
+      return say('slack:actions.cancelDone');
+    case 'export':
+      await say('slack:actions.exportStarted');
+      await sendExport(deps, client, actor, roundId, opts.format ?? 'xlsx');
+      return;
+    case 'moderate': {
+      const view = await coordinators.moderation(actor, roundId);
+      if (!io.triggerId) return say('slack:actions.moderateUseCommand');
+      await client.views.open({ trigger_id: io.triggerId, view: moderationModal(view, 0, t) });
+      return;
+    }
+  }
+}

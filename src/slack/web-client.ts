@@ -1,0 +1,41 @@
+import { webApi } from '@slack/bolt';
+import type { WebClient, WebClientOptions } from './slack-types';
+
+/**
+ * Web API clients for the messenger, one per bot token. Slack's own retries are off and 429s are
+ * rejected at once (`rejectRateLimitedCalls`), so the scheduler — not a hidden queue inside the
+ * client — decides when a failed send is tried again and paces every workspace.
+ */
+export function senderClientOptions(slackApiUrl: string | undefined): WebClientOptions {
+  return {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 0 },
+    rejectRateLimitedCalls: true,
+    // A call that hangs would hold a scheduler slot; the scheduler has its own send timeout too.
+    timeout: 20_000,
+  };
+}
+
+export class SlackClients {
+  private readonly byToken = new Map<string, WebClient>();
+  constructor(private readonly options: WebClientOptions) {}
+
+  for(token: string): WebClient {
+    let client = this.byToken.get(token);
+    if (!client) {
+      client = new webApi.WebClient(token, this.options);
+      this.byToken.set(token, client);
+    }
+    return client;
+  }
+
+  forget(token: string): void {
+    this.byToken.delete(token);
+  }
+}
+
+/** Slack wants the API base URL to end with a slash ("https://slack.com/api/"). */
+export function normalizeApiUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  return url.endsWith('/') ? url : `${url}/`;
+}
