@@ -1,0 +1,116 @@
+import { CardFactory, type TurnContext } from 'botbuilder';
+import type { Clock, Repositories } from '../../core/ports';
+import type { Services } from '../../core/services';
+import { resolveLang, t } from '../../i18n';
+import type { Logger } from '../../log';
+import { personalWelcomeCard, teamWelcomeCard } from '../cards/presenters/welcome';
+import type { TeamsDirectory } from '../directory/teams-directory';
+import { msTenantIdOf, platformUserIdOf, teamOf } from '../identity';
+import { readChannels, readRoster } from './roster';
+
+export interface InstallationDeps {
+  services: Services;
+  repos: Repositories;
+  directory: TeamsDirectory;
+  clock: Clock;
+  logger: Logger;
+}
+
+/** True when this conversationUpdate says the bot itself was added. */
+export function botWasAdded(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.membersAdded ?? []).some((m) => m.id === botId);
+}
+
+export function botWasRemoved(context: TurnContext): boolean {
+  const botId = context.activity.recipient?.id;
+  return (context.activity.membersRemoved ?? []).some((m) => m.id === botId);
+}
+
+/**
+ * The app was added to a team: the workspace (tenant) comes into being with the installer as its
+ * first coordinator; the team, its channels, the roster (paged) and the way back into the team
+ * are stored; the General channel becomes the team channel unless one is set; and the channel
+ * is greeted once with how to start.
+ */
+export async function installInTeam(context: TurnContext, deps: InstallationDeps): Promise<void> {
+  const { activity } = context;
+  const team = teamOf(activity);
+  const msTenantId = msTenantIdOf(activity);
+  if (!team || !msTenantId) return;
+  const installerId = platformUserIdOf(activity.from);
+  let tenant = await deps.services.tenants.ensure('teams', msTenantId, { installerId });
+  const lang = resolveLang(activity.locale, tenant.settings.language);
+  const [channels, members] = await Promise.all([readChannels(context, team.id), readRoster(context, team.id)]);
+  const existing = await deps.directory.getTeam(team.id);
+  const now = deps.clock.now().toISOString();
+  const record = {
+    kind: 'team' as const,
+    tenantId: tenant.id,
+    msTenantId,
+    teamId: team.id,
+    name: team.name ?? existing?.name ?? team.id,
+    serviceUrl: activity.serviceUrl,
+    botId: activity.recipient.id,
+    channels: channels.length ? channels : [{ id: team.id }],
+    members,
+    rosterUpdatedAt: now,
+    installedBy: existing?.installedBy ?? installerId,
+    installedAt: existing?.installedAt ?? now,
+    ...(existing?.welcomedAt ? { welcomedAt: existing.welcomedAt } : {}),
+  };
+  await deps.directory.saveTeam(record);
+  if (!tenant.settings.teamChannel) {
+    // Setting up the workspace is the install's job, not a coordinator's action.
+    tenant = await deps.repos.tenants.updateSettings(tenant.id, { teamChannel: { id: team.id, name: `${record.name} › ${t(lang, 'teams:generalChannel')}` } }, deps.clock.now());
+  }
+  deps.logger.info({ tenantId: tenant.id, members: members.length, channels: channels.length }, 'Teams: installed in a team');
+  if (record.welcomedAt) return;
+  const installer = members.find((m) => m.platformUserId === installerId)?.name ?? activity.from.name ?? '';
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(teamWelcomeCard(lang, { name: record.name, installer }))] });
+  await deps.directory.saveTeam({ ...record, welcomedAt: deps.clock.now().toISOString() });
+}
+
+/** The app was removed from a team: forget the team (answers and rounds stay). */
+export async function uninstallFromTeam(context: TurnContext, deps: InstallationDeps): Promise<void> {
+  const team = teamOf(context.activity);
+  if (team) await deps.directory.deleteTeam(team.id);
+}
+
+/**
+ * Stores (or refreshes) the person's 1:1 conversation with the bot, so proactive messages can
+ * reach them. Called on a personal install and on every personal activity, because Teams may
+ * hand out a new conversation id after a reinstall.
+ */
+export async function rememberPersonalConversation(context: TurnContext, deps: InstallationDeps, tenantId: string): Promise<void> {
+  const { activity } = context;
+  const msTenantId = msTenantIdOf(activity);
+  if (!msTenantId || activity.conversation?.conversationType !== 'personal' || !activity.from?.id) return;
+  const platformUserId = platformUserIdOf(activity.from);
+  const existing = await deps.directory.getPersonal(tenantId, platformUserId);
+  if (existing && existing.conversationId === activity.conversation.id && existing.serviceUrl === activity.serviceUrl) return;
+  await deps.directory.savePersonal({
+    kind: 'personal',
+    tenantId,
+    msTenantId,
+    platformUserId,
+    memberId: activity.from.id,
+    ...(activity.from.name ? { name: activity.from.name } : existing?.name ? { name: existing.name } : {}),
+    serviceUrl: activity.serviceUrl,
+    botId: activity.recipient.id,
+    conversationId: activity.conversation.id,
+    updatedAt: deps.clock.now().toISOString(),
+  });
+}
+
+/** Someone added the app for themselves: remember the conversation and say hello. */
+export async function installPersonal(context: TurnContext, deps: InstallationDeps): Promise<void> {
+  const msTenantId = msTenantIdOf(context.activity);
+  if (!msTenantId) return;
+  const tenant = await deps.services.tenants.ensure('teams', msTenantId);
+  const existing = await deps.directory.getPersonal(tenant.id, platformUserIdOf(context.activity.from));
+  await rememberPersonalConversation(context, deps, tenant.id);
+  if (existing) return;
+  const lang = resolveLang(context.activity.locale, tenant.settings.language);
+  await context.sendActivity({ attachments: [CardFactory.adaptiveCard(personalWelcomeCard(lang))] });
+}

@@ -1,0 +1,118 @@
+import {
+  CardFactory,
+  TeamsActivityHandler,
+  TurnContext,
+  type AdaptiveCardInvokeResponse,
+  type AdaptiveCardInvokeValue,
+} from 'botbuilder';
+import type { Actor } from '../../core/services';
+import { resolveLang, t } from '../../i18n';
+import { runCardAction, type CardActionDeps, type CardActionResult } from '../card-actions';
+import { noticeCard } from '../cards/presenters/notice';
+import { actorFor, teamOf } from '../identity';
+import { parseCommand, type Command } from './commands';
+import { botWasAdded, botWasRemoved, installInTeam, installPersonal, rememberPersonalConversation, uninstallFromTeam, type InstallationDeps } from './installation';
+
+export type BotDeps = InstallationDeps & { cardActions: CardActionDeps };
+
+const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+
+/** Each command is the same verb a card button uses. */
+const VERB_OF: Record<Command, string> = {
+  help: 'help',
+  newRound: 'newRound',
+  status: 'status',
+  remind: 'remind',
+  close: 'close',
+  publish: 'publish',
+  cancel: 'cancel',
+  export: 'export',
+  settings: 'settings',
+  moderate: 'moderate',
+};
+
+/**
+ * The Teams bot: installs (team and personal), typed commands, and `Action.Execute` invokes.
+ * It translates Teams activities into card actions and back; every decision is the core's.
+ */
+export class ZorgspiegelBot extends TeamsActivityHandler {
+  constructor(private readonly deps: BotDeps) {
+    super();
+    this.onConversationUpdate(async (context, next) => {
+      await this.guard(context, async () => {
+        const inTeam = Boolean(teamOf(context.activity));
+        if (botWasAdded(context)) await (inTeam ? installInTeam(context, deps) : context.activity.conversation.conversationType === 'personal' ? installPersonal(context, deps) : undefined);
+        else if (botWasRemoved(context) && inTeam) await uninstallFromTeam(context, deps);
+      });
+      await next();
+    });
+    this.onInstallationUpdateAdd(async (context, next) => {
+      // Teams sends this next to the conversationUpdate; both paths are idempotent.
+      await this.guard(context, () => (teamOf(context.activity) ? installInTeam(context, deps) : installPersonal(context, deps)));
+      await next();
+    });
+    this.onMessage(async (context, next) => {
+      await this.guard(context, () => this.handleMessage(context));
+      await next();
+    });
+  }
+
+  /** Logs a failure and tells the person something went wrong, instead of failing the turn. */
+  private async guard(context: TurnContext, work: () => Promise<unknown>): Promise<void> {
+    try {
+      await work();
+    } catch (e) {
+      this.deps.logger.error({ err: e, type: context.activity.type }, 'Teams activity failed');
+      if (context.activity.type === 'message') {
+        await context.sendActivity(t(resolveLang(context.activity.locale, 'nl'), 'teams:errors.generic')).catch(() => undefined);
+      }
+    }
+  }
+
+  private async actor(context: TurnContext): Promise<Actor> {
+    const actor = await actorFor(this.deps.services, context.activity);
+    await rememberPersonalConversation(context, this.deps, actor.tenant.id);
+    return actor;
+  }
+
+  private async handleMessage(context: TurnContext): Promise<void> {
+    const actor = await this.actor(context);
+    // In a channel the text starts with "<at>Zorgspiegel</at>"; the command is what follows.
+    const text = TurnContext.removeRecipientMention(context.activity) ?? context.activity.text ?? '';
+    const parsed = parseCommand(text);
+    const teamId = teamOf(context.activity)?.id;
+    let result: CardActionResult;
+    if (parsed.command === 'unknown') {
+      result = {
+        kind: 'card',
+        card: noticeCard({ lang: actor.lang, text: t(actor.lang, 'teams:unknownCommand', { word: parsed.word }), tone: 'info', action: { id: 'help', label: t(actor.lang, 'teams:welcome.help') } }),
+      };
+    } else {
+      const verb = parsed.command === 'none' ? 'help' : VERB_OF[parsed.command];
+      result = await runCardAction(this.deps.cardActions, actor, verb, {}, { teamId });
+    }
+    if (result.kind === 'card') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
+    else await context.sendActivity(result.message);
+  }
+
+  /**
+   * A click on an `Action.Execute` button: the answer is the card that replaces the clicked one.
+   * An error answer leaves the card as it was (with what the person typed) and shows the message.
+   */
+  protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
+    let result: CardActionResult;
+    try {
+      const actor = await this.actor(context);
+      const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+      result = await runCardAction(this.deps.cardActions, actor, invokeValue.action?.verb ?? '', data, {
+        teamId: teamOf(context.activity)?.id,
+        cardMessageId: context.activity.replyToId,
+      });
+    } catch (e) {
+      this.deps.logger.error({ err: e }, 'Teams card action failed');
+      result = { kind: 'error', message: t(resolveLang(context.activity.locale, 'nl'), 'teams:errors.generic') };
+    }
+    if (result.kind === 'card') return { statusCode: 200, type: ADAPTIVE_CARD, value: result.card };
+    return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalServerError', message: result.message } };
+  }
+}

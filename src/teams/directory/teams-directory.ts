@@ -1,0 +1,179 @@
+import type { ConversationReference } from 'botbuilder';
+import type { Clock, InstallationRepository } from '../../core/ports';
+
+/**
+ * Where the Teams ids the bot needs live: per team its channels, roster and service URL; per
+ * person the 1:1 conversation with the bot; per sent message the activity id under its
+ * idempotency key. All of it sits in the installations collection (platform "teams"), as plain
+ * JSON, so a restart loses nothing.
+ */
+export const PLATFORM = 'teams';
+
+export interface TeamMember {
+  /** The platform user id everything else uses: the Entra object id when Teams gives one, else the Teams id. */
+  platformUserId: string;
+  /** The Teams user id ("29:…"), needed to open a 1:1 conversation. */
+  id: string;
+  aadObjectId?: string;
+  name?: string;
+}
+
+export interface TeamChannelInfo {
+  id: string;
+  /** Teams gives the General channel no name of its own. */
+  name?: string;
+}
+
+export interface TeamRecord {
+  kind: 'team';
+  /** The core's tenant id ("teams:<Microsoft tenant id>"). */
+  tenantId: string;
+  msTenantId: string;
+  teamId: string;
+  name: string;
+  serviceUrl: string;
+  botId: string;
+  channels: TeamChannelInfo[];
+  members: TeamMember[];
+  rosterUpdatedAt: string;
+  installedBy: string;
+  installedAt: string;
+  welcomedAt?: string;
+}
+
+export interface PersonalRecord {
+  kind: 'personal';
+  tenantId: string;
+  msTenantId: string;
+  platformUserId: string;
+  /** Teams user id ("29:…"). */
+  memberId: string;
+  name?: string;
+  serviceUrl: string;
+  botId: string;
+  conversationId: string;
+  updatedAt: string;
+}
+
+export interface SentRecord {
+  kind: 'sent';
+  conversationId: string;
+  messageId: string;
+}
+
+/** Turns a stored conversation into the reference botbuilder continues. */
+export function conversationReference(c: { serviceUrl: string; botId: string; conversationId: string; msTenantId: string; group: boolean }): Partial<ConversationReference> {
+  return {
+    channelId: 'msteams',
+    serviceUrl: c.serviceUrl,
+    bot: { id: c.botId, name: 'Zorgspiegel' },
+    conversation: { id: c.conversationId, isGroup: c.group, conversationType: c.group ? 'channel' : 'personal', tenantId: c.msTenantId, name: '' },
+  };
+}
+
+const keys = {
+  team: (teamId: string) => `team:${teamId}`,
+  personal: (tenantId: string, platformUserId: string) => `personal:${tenantId}:${platformUserId}`,
+  sent: (idempotencyKey: string) => `sent:${idempotencyKey}`,
+  memo: (key: string) => `memo:${key}`,
+};
+
+export class TeamsDirectory {
+  /** Names by tenant and user, so `displayName` (synchronous) can answer from memory. */
+  private readonly names = new Map<string, Map<string, string>>();
+
+  constructor(
+    private readonly installations: InstallationRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  private remember(tenantId: string, people: { platformUserId: string; name?: string }[]): void {
+    let names = this.names.get(tenantId);
+    if (!names) this.names.set(tenantId, (names = new Map()));
+    for (const p of people) if (p.name) names.set(p.platformUserId, p.name);
+  }
+
+  nameOf(tenantId: string, platformUserId: string): string | undefined {
+    return this.names.get(tenantId)?.get(platformUserId);
+  }
+
+  /** Loads every known name into memory (at start-up). */
+  async preload(): Promise<void> {
+    for (const data of await this.installations.list(PLATFORM, { kind: 'team' })) {
+      const team = data as unknown as TeamRecord;
+      this.remember(team.tenantId, team.members);
+    }
+    for (const data of await this.installations.list(PLATFORM, { kind: 'personal' })) {
+      const p = data as unknown as PersonalRecord;
+      this.remember(p.tenantId, [p]);
+    }
+  }
+
+  async saveTeam(team: TeamRecord): Promise<void> {
+    await this.installations.save(PLATFORM, keys.team(team.teamId), team as unknown as Record<string, unknown>, this.clock.now());
+    this.remember(team.tenantId, team.members);
+  }
+
+  async getTeam(teamId: string): Promise<TeamRecord | null> {
+    const data = await this.installations.get(PLATFORM, keys.team(teamId));
+    return data ? (data as unknown as TeamRecord) : null;
+  }
+
+  async deleteTeam(teamId: string): Promise<void> {
+    await this.installations.delete(PLATFORM, keys.team(teamId));
+  }
+
+  async teams(tenantId: string): Promise<TeamRecord[]> {
+    return (await this.installations.list(PLATFORM, { kind: 'team', tenantId })) as unknown as TeamRecord[];
+  }
+
+  /** The team a channel belongs to (the General channel's id is the team id). */
+  async teamOfChannel(tenantId: string, channelId: string): Promise<TeamRecord | undefined> {
+    return (await this.teams(tenantId)).find((t) => t.teamId === channelId || t.channels.some((c) => c.id === channelId));
+  }
+
+  /** A person in any roster of the tenant, with the team whose service URL reaches them. */
+  async findMember(tenantId: string, platformUserId: string): Promise<{ team: TeamRecord; member: TeamMember } | undefined> {
+    for (const team of await this.teams(tenantId)) {
+      const member = team.members.find((m) => m.platformUserId === platformUserId);
+      if (member) return { team, member };
+    }
+    return undefined;
+  }
+
+  async savePersonal(record: PersonalRecord): Promise<void> {
+    await this.installations.save(PLATFORM, keys.personal(record.tenantId, record.platformUserId), record as unknown as Record<string, unknown>, this.clock.now());
+    this.remember(record.tenantId, [record]);
+  }
+
+  async getPersonal(tenantId: string, platformUserId: string): Promise<PersonalRecord | null> {
+    const data = await this.installations.get(PLATFORM, keys.personal(tenantId, platformUserId));
+    return data ? (data as unknown as PersonalRecord) : null;
+  }
+
+  async personalByConversation(tenantId: string, conversationId: string): Promise<PersonalRecord | undefined> {
+    const found = await this.installations.list(PLATFORM, { kind: 'personal', tenantId, conversationId });
+    return found[0] as unknown as PersonalRecord | undefined;
+  }
+
+  /** The message already sent under an idempotency key, if any. */
+  async getSent(idempotencyKey: string): Promise<SentRecord | null> {
+    const data = await this.installations.get(PLATFORM, keys.sent(idempotencyKey));
+    return data ? (data as unknown as SentRecord) : null;
+  }
+
+  async saveSent(idempotencyKey: string, sent: Omit<SentRecord, 'kind'>): Promise<void> {
+    await this.installations.save(PLATFORM, keys.sent(idempotencyKey), { kind: 'sent', ...sent }, this.clock.now());
+  }
+
+  /** Small remembered results of one-off card actions (see CardActionDeps.memo). */
+  readonly memo = {
+    get: async (key: string): Promise<string | undefined> => {
+      const data = await this.installations.get(PLATFORM, keys.memo(key));
+      return typeof data?.value === 'string' ? data.value : undefined;
+    },
+    set: async (key: string, value: string): Promise<void> => {
+      await this.installations.save(PLATFORM, keys.memo(key), { kind: 'memo', value }, this.clock.now());
+    },
+  };
+}

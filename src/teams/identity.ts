@@ -1,0 +1,39 @@
+import type { Activity, ChannelAccount } from 'botbuilder';
+import type { Actor, Services } from '../core/services';
+import { resolveLang } from '../i18n';
+
+/**
+ * Who is acting, in Teams terms. The platform user id is the Entra object id when Teams gives one
+ * (it is stable across teams and chats, and it is what rosters carry), else the Teams id — the
+ * same rule for activities and rosters, so a person is one id everywhere.
+ */
+export function platformUserIdOf(account: Pick<ChannelAccount, 'id' | 'aadObjectId'>): string {
+  return account.aadObjectId || account.id;
+}
+
+/** The Microsoft tenant an activity comes from. */
+export function msTenantIdOf(activity: Pick<Activity, 'conversation' | 'channelData'>): string | undefined {
+  const channelData = activity.channelData as { tenant?: { id?: string } } | undefined;
+  return channelData?.tenant?.id || activity.conversation?.tenantId || undefined;
+}
+
+/** The team an activity happened in; undefined in personal and group chats. */
+export function teamOf(activity: Pick<Activity, 'channelData'>): { id: string; name?: string } | undefined {
+  const team = (activity.channelData as { team?: { id?: string; name?: string } } | undefined)?.team;
+  return team?.id ? { id: team.id, name: team.name } : undefined;
+}
+
+export class UnknownTenantError extends Error {
+  constructor() {
+    super('the activity carries no Microsoft tenant id');
+    this.name = 'UnknownTenantError';
+  }
+}
+
+/** The actor for an activity: the tenant (created on first contact), the person, their language. */
+export async function actorFor(services: Services, activity: Pick<Activity, 'conversation' | 'channelData' | 'from' | 'locale'>): Promise<Actor> {
+  const msTenantId = msTenantIdOf(activity);
+  if (!msTenantId) throw new UnknownTenantError();
+  const tenant = await services.tenants.ensure('teams', msTenantId);
+  return { tenant, platformUserId: platformUserIdOf(activity.from), lang: resolveLang(activity.locale, tenant.settings.language) };
+}

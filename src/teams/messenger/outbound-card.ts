@@ -1,0 +1,23 @@
+import type { OutboundMessage } from '../../core/messenger';
+import type { RoundSummary } from '../../core/summary/model';
+import { invitationCard, reminderCard } from '../cards/presenters/invitation';
+import { noticeCard } from '../cards/presenters/notice';
+import { summaryCard } from '../cards/presenters/summary';
+import type { AdaptiveCard } from '../cards/render-card';
+
+/** The card for a message the scheduler sends, and a short text for notifications. */
+export function outboundCard(message: OutboundMessage, chartUrl?: string): { card: AdaptiveCard; summary: string } {
+  switch (message.kind) {
+    case 'invitation':
+      return { card: invitationCard(message.view), summary: message.view.title };
+    case 'reminder':
+      return { card: reminderCard(message.view), summary: message.view.title };
+    case 'notice':
+      return { card: noticeCard(message.view), summary: message.view.title ?? message.view.text.split('\n')[0]! };
+    case 'summary': {
+      const summary = message.summary as RoundSummary;
+      const chart = chartUrl && message.chart ? { url: chartUrl, altText: message.chart.altText } : undefined;
+      return { card: summaryCard(summary, summary.round.language, chart), summary: summary.round.title };
+    }
+  }
+}

@@ -1,0 +1,198 @@
+import { CardFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import type { ConnectorClient } from 'botframework-connector';
+import type { MessageRef, Messenger, OutboundMessage, SendOptions, SendResult } from '../../core/messenger';
+import type { Clock, SummaryRepository } from '../../core/ports';
+import type { Audience } from '../../core/round';
+import type { RoundSummary } from '../../core/summary/model';
+import type { Tenant } from '../../core/tenant';
+import type { Logger } from '../../log';
+import { readRoster } from '../bot/roster';
+import { conversationReference, type TeamRecord, type TeamsDirectory } from '../directory/teams-directory';
+import { TEAMS_LIMITS } from './limits';
+import { outboundCard } from './outbound-card';
+import { mapSendError } from './send-errors';
+
+export interface TeamsMessengerDeps {
+  adapter: CloudAdapter;
+  /** MicrosoftAppId ('' in Emulator mode). */
+  appId: string;
+  directory: TeamsDirectory;
+  summaries: SummaryRepository;
+  clock: Clock;
+  logger: Logger;
+  /** Where the bot's chart route is reachable over HTTPS (PUBLIC_URL). */
+  publicUrl: () => string;
+}
+
+const msTenantIdOf = (tenant: Tenant) => tenant.externalId;
+
+/**
+ * The messenger port on Teams: 1:1 messages through the person's conversation with the bot
+ * (opened from a team roster when there is none yet), channel posts through the team, in-place
+ * updates, rosters as audiences. Sends fail fast and report; the scheduler retries.
+ */
+export class TeamsMessenger implements Messenger {
+  readonly platform = 'teams' as const;
+  readonly limits = TEAMS_LIMITS;
+
+  constructor(private readonly deps: TeamsMessengerDeps) {}
+
+  /** Runs `logic` with a connector client for the conversation. */
+  private async withConversation<T>(reference: Partial<ConversationReference>, logic: (client: ConnectorClient, context: TurnContext) => Promise<T>): Promise<T> {
+    let result: T | undefined;
+    let failure: { error: unknown } | undefined;
+    await this.deps.adapter.continueConversationAsync(this.deps.appId, reference, async (context) => {
+      // The adapter's turn-error handler would swallow a failure; the caller must see it.
+      try {
+        const client = context.turnState.get<ConnectorClient>(context.adapter.ConnectorClientKey);
+        result = await logic(client, context);
+      } catch (error) {
+        failure = { error };
+      }
+    });
+    if (failure) throw failure.error;
+    return result as T;
+  }
+
+  private async activity(message: OutboundMessage): Promise<Partial<Activity>> {
+    const chartUrl = message.kind === 'summary' ? (message.chart?.url ?? (await this.chartUrl(message.summary as RoundSummary, Boolean(message.chart)))) : undefined;
+    const { card, summary } = outboundCard(message, chartUrl);
+    return { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] };
+  }
+
+  /** The chart is served by this bot (see http/routes.ts) under the summary's unguessable token. */
+  private async chartUrl(summary: RoundSummary, hasChart: boolean): Promise<string | undefined> {
+    if (!hasChart) return undefined;
+    const record = await this.deps.summaries.get(summary.round.id);
+    return record?.chartToken ? `${this.deps.publicUrl().replace(/\/$/, '')}/charts/${record.chartToken}.png` : undefined;
+  }
+
+  private async send(reference: Partial<ConversationReference>, activity: Partial<Activity>): Promise<string> {
+    const conversationId = reference.conversation!.id;
+    const response = await this.withConversation(reference, (client) => client.conversations.sendToConversation(conversationId, activity as Activity));
+    return response.id ?? '';
+  }
+
+  /** Looks up an earlier send under the same key, so a retried job never posts twice. */
+  private async once(options: SendOptions | undefined, send: () => Promise<SendResult>): Promise<SendResult> {
+    const key = options?.idempotencyKey;
+    if (key) {
+      const sent = await this.deps.directory.getSent(key);
+      if (sent) return { ok: true, messageId: sent.messageId, conversationId: sent.conversationId };
+    }
+    const result = await send();
+    // A crash between the send and this line sends once more on retry: Teams has no way to find
+    // a message by our key, so this is as close to exactly-once as the platform allows.
+    if (key && result.ok) await this.deps.directory.saveSent(key, { conversationId: result.conversationId ?? '', messageId: result.messageId });
+    return result;
+  }
+
+  async sendDirect(tenant: Tenant, platformUserId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult> {
+    return this.once(options, async () => {
+      const { directory } = this.deps;
+      const activity = await this.activity(message);
+      const personal = await directory.getPersonal(tenant.id, platformUserId);
+      if (personal) {
+        const reference = conversationReference({ ...personal, msTenantId: personal.msTenantId, group: false });
+        try {
+          return { ok: true, messageId: await this.send(reference, activity), conversationId: personal.conversationId };
+        } catch (e) {
+          const failure = mapSendError(e);
+          // A stale 1:1 (e.g. the person removed the app) is opened again below from the roster.
+          if (failure.retryable || failure.reason !== 'user_left') return failure;
+        }
+      }
+      const found = await directory.findMember(tenant.id, platformUserId);
+      if (!found) return { ok: false, retryable: false, reason: 'not_installed', detail: 'no 1:1 conversation and not in any roster the bot knows' };
+      try {
+        const conversationId = await this.openPersonal(tenant, found.team, found.member.id, found.member.name, platformUserId);
+        const reference = conversationReference({ serviceUrl: found.team.serviceUrl, botId: found.team.botId, conversationId, msTenantId: msTenantIdOf(tenant), group: false });
+        return { ok: true, messageId: await this.send(reference, activity), conversationId };
+      } catch (e) {
+        return mapSendError(e);
+      }
+    });
+  }
+
+  /** Creates (or gets back: Teams keeps one per person) the 1:1 conversation and stores it. */
+  private async openPersonal(tenant: Tenant, team: TeamRecord, memberId: string, name: string | undefined, platformUserId: string): Promise<string> {
+    let conversationId = '';
+    const msTenantId = msTenantIdOf(tenant);
+    await this.deps.adapter.createConversationAsync(
+      this.deps.appId,
+      'msteams',
+      team.serviceUrl,
+      '',
+      { isGroup: false, bot: { id: team.botId, name: 'Zorgspiegel' }, members: [{ id: memberId, name: name ?? '' }], tenantId: msTenantId, channelData: { tenant: { id: msTenantId } } } as never,
+      async (context) => {
+        conversationId = context.activity.conversation.id;
+      },
+    );
+    await this.deps.directory.savePersonal({
+      kind: 'personal',
+      tenantId: tenant.id,
+      msTenantId,
+      platformUserId,
+      memberId,
+      ...(name ? { name } : {}),
+      serviceUrl: team.serviceUrl,
+      botId: team.botId,
+      conversationId,
+      updatedAt: this.deps.clock.now().toISOString(),
+    });
+    return conversationId;
+  }
+
+  async updateMessage(tenant: Tenant, ref: MessageRef, message: OutboundMessage): Promise<SendResult> {
+    const { directory } = this.deps;
+    const personal = await directory.personalByConversation(tenant.id, ref.conversationId);
+    const team = personal ? undefined : ((await directory.teamOfChannel(tenant.id, ref.conversationId)) ?? (await directory.teams(tenant.id))[0]);
+    const via = personal ?? team;
+    if (!via) return { ok: false, retryable: false, reason: 'not_installed', detail: 'no conversation the bot knows in this tenant' };
+    const reference = conversationReference({ serviceUrl: via.serviceUrl, botId: via.botId, conversationId: ref.conversationId, msTenantId: msTenantIdOf(tenant), group: !personal });
+    try {
+      const activity = { ...(await this.activity(message)), id: ref.messageId };
+      await this.withConversation(reference, (_client, context) => context.updateActivity(activity));
+      return { ok: true, messageId: ref.messageId, conversationId: ref.conversationId };
+    } catch (e) {
+      return mapSendError(e, personal ? 'direct' : 'channel');
+    }
+  }
+
+  async postToChannel(tenant: Tenant, channelId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult> {
+    return this.once(options, async () => {
+      const team = await this.deps.directory.teamOfChannel(tenant.id, channelId);
+      if (!team) return { ok: false, retryable: false, reason: 'channel_not_found', detail: `no installed team has channel ${channelId}` };
+      const reference = conversationReference({ serviceUrl: team.serviceUrl, botId: team.botId, conversationId: channelId, msTenantId: msTenantIdOf(tenant), group: true });
+      try {
+        return { ok: true, messageId: await this.send(reference, await this.activity(message)), conversationId: channelId };
+      } catch (e) {
+        return mapSendError(e, 'channel');
+      }
+    });
+  }
+
+  /**
+   * A team's roster, read again (paged) so people who joined since the install are invited; when
+   * Teams cannot be asked right now, the roster stored at install or last refresh is used.
+   */
+  async resolveAudience(tenant: Tenant, audience: Audience): Promise<string[]> {
+    const { directory, logger } = this.deps;
+    if (audience.kind !== 'team' && audience.kind !== 'channel') return [];
+    const team = await directory.teamOfChannel(tenant.id, audience.id);
+    if (!team) return [];
+    try {
+      const reference = conversationReference({ serviceUrl: team.serviceUrl, botId: team.botId, conversationId: team.teamId, msTenantId: msTenantIdOf(tenant), group: true });
+      const members = await this.withConversation(reference, (_client, context) => readRoster(context, team.teamId));
+      await directory.saveTeam({ ...team, members, rosterUpdatedAt: this.deps.clock.now().toISOString() });
+      return members.map((m) => m.platformUserId);
+    } catch (e) {
+      logger.warn({ err: e, teamId: team.teamId }, 'Teams roster refresh failed; using the stored roster');
+      return team.members.map((m) => m.platformUserId);
+    }
+  }
+
+  displayName(tenant: Tenant, platformUserId: string): string {
+    return this.deps.directory.nameOf(tenant.id, platformUserId) ?? platformUserId;
+  }
+}

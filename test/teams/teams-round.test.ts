@@ -1,0 +1,160 @@
+import { FakeBotConnector } from './fake-bot-connector';
+import { actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TEAM_ID, TEAM_NAME, TeamsHarness, type Person } from './teams-harness';
+
+/**
+ * A whole round on Teams, the way the Emulator would drive it: the app is installed in a team
+ * (roster read in pages), the coordinator plans a round in the channel, invitations reach
+ * everyone (opening 1:1 chats where needed), staff answer card by card, someone who blocked the
+ * bot shows up as unreachable, the coordinator closes, reviews and publishes, and the summary
+ * card with its chart lands in the team channel.
+ */
+const coordinator = person(1, 'Els Van den Broeck');
+const staff = [person(2, 'Lotte Peeters'), person(3, 'Bram Janssens'), person(4, 'Sofie Maes'), person(5, 'Wout Claes'), person(6, 'Fien Goossens'), person(7, 'Jonas Wouters')];
+const everyone: Person[] = [coordinator, ...staff];
+
+let h: TeamsHarness;
+beforeAll(async () => {
+  h = await TeamsHarness.start({ members: everyone, pageSize: 4 });
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+async function answerEverything(p: Person, roundId: string, seed: number): Promise<Record<string, unknown>> {
+  let answer = await h.invoke(p, 'start', { roundId }, { replyToId: 'invitation' });
+  let card = answer.card!;
+  for (let guard = 0; guard < 20; guard++) {
+    const submit = actionsWithSubmit(card);
+    if (!submit) return card;
+    answer = await h.invoke(p, 'submitSection', { ...submit.data, ...answerSection(card, seed) });
+    expect(answer.status).toBe(200);
+    card = answer.card!;
+    expect(cardText(card)).toContain('Bewaard');
+  }
+  throw new Error('the form never ended');
+}
+
+function actionsWithSubmit(card: unknown): { data: Record<string, unknown> } | undefined {
+  try {
+    return actionWithVerb(card, 'submitSection') as { data: Record<string, unknown> };
+  } catch {
+    return undefined;
+  }
+}
+
+test('a whole round: install, plan, invite, answer, unreachable, close, review, publish', async () => {
+  // Install in the team: tenant with the installer as coordinator, roster read in two pages.
+  await h.installInTeam(coordinator);
+  const welcome = h.connector.lastCard(TEAM_ID);
+  expect(cardText(welcome)).toContain(`Zorgspiegel is toegevoegd aan ${TEAM_NAME}`);
+  expect(cardText(welcome)).toContain('Els Van den Broeck');
+  const pages = h.connector.calls.filter((c) => c.path.endsWith('/pagedmembers'));
+  expect(pages.length).toBe(2);
+  expect(pages[1]!.query.continuationToken).toBe('4');
+  const tenant = await h.repos.tenants.get('teams:tenant-0001');
+  expect(tenant!.settings.coordinators).toEqual([coordinator.aadObjectId]);
+  expect(tenant!.settings.teamChannel?.id).toBe(TEAM_ID);
+  const team = await h.repos.installations.get('teams', `team:${TEAM_ID}`);
+  expect((team!.members as unknown[]).length).toBe(7);
+  expect((team!.channels as { name?: string }[]).map((c) => c.name)).toEqual([undefined, 'Zorgteam']);
+
+  // A second install event (Teams also sends installationUpdate) does not greet twice.
+  await h.installInTeam(coordinator);
+  expect(h.connector.cards(TEAM_ID).length).toBe(1);
+
+  // Lotte added the app for herself: her 1:1 is known, so no conversation needs creating for her.
+  await h.installPersonal(staff[0]!);
+  expect(cardText(h.connector.lastCard(h.dmOf(staff[0]!)))).toContain('Ik ben Zorgspiegel');
+
+  // The coordinator plans a round in the channel: the audience is this team's roster.
+  const form = await h.say(coordinator, 'nieuwe ronde', 'channel');
+  expect(cardText(form)).toContain(`Alle leden van het team ${TEAM_NAME} (7 personen)`);
+  const create = actionWithVerb(form, 'createRound');
+  const choices = fillCard(form, (input) => (input.id === 'dimensionIds' ? 'A1,C' : input.id === 'title' ? 'Bevraging maart' : undefined));
+  const created = await h.invoke(coordinator, 'createRound', { ...create.data, ...choices }, { where: 'channel', replyToId: 'round-form-1' });
+  expect(cardText(created.card)).toContain('Bevraging gepland: Bevraging maart');
+  const [round] = await h.repos.rounds.listByTenant('teams:tenant-0001');
+  expect(round!.dimensionIds).toEqual(['A1', 'C']);
+  expect(round!.audience).toEqual({ kind: 'team', id: TEAM_ID, name: TEAM_NAME });
+
+  // Jonas has blocked the bot: his 1:1 refuses the card.
+  h.connector.failNext({ method: 'POST', path: /a:dm-29:user-7\/activities/, status: 403, body: { error: { code: 'ConversationBlockedByUser', message: 'User blocked the conversation with the bot.' } } });
+  await h.runJobs();
+  for (const p of everyone.filter((x) => x !== staff[5])) {
+    const invitation = h.connector.lastCard(h.dmOf(p));
+    expect(cardText(invitation)).toContain('Bevraging maart');
+    expect(actionWithVerb(invitation, 'start').data).toEqual({ roundId: round!.id });
+  }
+  expect(h.connector.createdConversations.map((c) => c.conversationId).sort()).toEqual(everyone.filter((p) => p !== staff[0]).map((p) => FakeBotConnector.personalConversationId(p.id)).sort());
+  expect(h.connector.createdConversations[0]!.body).toMatchObject({ isGroup: false, tenantId: 'tenant-0001' });
+  const counts = await h.repos.participations.countByStatus(round!.id);
+  expect(counts).toMatchObject({ delivered: 6, undeliverable: 1 });
+
+  // Five colleagues answer everything, card by card; the coordinator does not take part.
+  let last: Record<string, unknown> = {};
+  for (const [i, p] of staff.slice(0, 5).entries()) last = await answerEverything(p, round!.id, i);
+  expect(cardText(last)).toContain('Bedankt!');
+  expect((await h.repos.participations.countByStatus(round!.id)).completed).toBe(5);
+
+  // Status for the coordinator (personal chat): counts, and who could not be reached and why.
+  const status = await h.say(coordinator, 'status');
+  expect(cardText(status)).toContain('5 afgerond');
+  expect(cardText(status)).toContain('Jonas Wouters: heeft de bot geblokkeerd');
+
+  // A colleague may not close the round; the refusal names the coordinator.
+  const refused = await h.say(staff[1]!, 'sluit', 'channel');
+  expect(cardText(refused)).toContain('Alleen coördinatoren kunnen dit doen. Coördinatoren: Els Van den Broeck.');
+
+  // The coordinator closes (after confirming).
+  const confirm = await h.say(coordinator, 'sluit');
+  const yes = actionWithVerb(confirm, 'close');
+  expect(yes.data).toEqual({ roundId: round!.id, confirmed: true });
+  const closing = await h.invoke(coordinator, 'close', yes.data!);
+  expect(cardText(closing.card)).toContain('wordt nu afgesloten');
+  await h.runJobs();
+  expect((await h.repos.rounds.get(round!.id))!.state).toBe('closed');
+  const closedNotice = h.connector.lastCard(h.dmOf(coordinator));
+  expect(actionWithVerb(closedNotice, 'moderate').data).toEqual({ roundId: round!.id });
+
+  // Answering after closing: the card says the round is closed, and nothing changes.
+  const late = await h.invoke(staff[5]!, 'start', { roundId: round!.id });
+  expect(cardText(late.card)).toContain('Deze bevraging is afgesloten');
+
+  // Review: approve the first open answer.
+  const moderation = (await h.invoke(coordinator, 'moderate', { roundId: round!.id })).card!;
+  const approve = actionWithVerb(moderation, 'moderateQuote');
+  const pendingTexts = cardText(moderation).match(/Antwoord \d op \S+/g)!.slice(1);
+  const afterApprove = (await h.invoke(coordinator, 'moderateQuote', approve.data!)).card!;
+  expect(cardText(afterApprove)).toContain('goedgekeurd');
+
+  // Publish: the summary card goes to the team channel, with the chart served by the bot.
+  const publishConfirm = await h.say(coordinator, 'publiceer');
+  await h.invoke(coordinator, 'publish', actionWithVerb(publishConfirm, 'publish').data!);
+  await h.runJobs();
+  expect((await h.repos.rounds.get(round!.id))!.state).toBe('published');
+  const summary = h.connector.lastCard(TEAM_ID);
+  const text = cardText(summary);
+  expect(text).toContain('Resultaten: Bevraging maart');
+  expect(text).toContain('5 van de 7 uitgenodigde');
+  expect(text).toContain('A1. Visie op leerzorg');
+  expect(text).toContain('C. Ondersteunende structuren');
+  // Open answers nobody approved never reach the team.
+  for (const pending of pendingTexts) expect(text).not.toContain(pending);
+  expect(Buffer.byteLength(JSON.stringify(summary))).toBeLessThan(28_000);
+  let image: { url?: string } | undefined;
+  JSON.stringify(summary, (_k, v) => {
+    if (v && typeof v === 'object' && (v as { type?: string }).type === 'Image') image = v as { url?: string };
+    return v;
+  });
+  expect(image?.url).toMatch(new RegExp(`^${h.url}/charts/[A-Za-z0-9_-]{32}\\.png$`));
+  const png = await fetch(image!.url!);
+  expect(png.status).toBe(200);
+  expect(png.headers.get('content-type')).toBe('image/png');
+  expect(Buffer.from(await png.arrayBuffer()).subarray(0, 4).toString('hex')).toBe('89504e47');
+  expect((await fetch(`${h.url}/charts/not-a-real-token-at-all.png`)).status).toBe(404);
+
+  // Every card sent or answered parses at Adaptive Cards 1.5.
+  h.seeConnectorCards();
+  expect(h.seenCards.length).toBeGreaterThan(40);
+  expect(inputsOf(form).length).toBeGreaterThan(5);
+});
