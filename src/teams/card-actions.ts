@@ -157,7 +157,8 @@ async function createRound(deps: CardActionDeps, actor: Actor, data: Record<stri
   }
 }
 
-async function roundCreated(deps: CardActionDeps, actor: Actor, roundId: string, round?: Round, audience?: AudienceOption): Promise<CardActionResult> {
+async function roundCreated(deps: CardActionDeps, actor: Actor, roundId: string, created?: Round, audience?: AudienceOption): Promise<CardActionResult> {
+  const round = created ?? (await deps.services.coordinators.listRounds(actor, 50)).find((r) => r.id === roundId);
   const [view] = await deps.services.coordinators.status(actor, roundId);
   const title = round?.title ?? view?.title ?? '';
   return notice(

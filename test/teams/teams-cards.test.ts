@@ -1,0 +1,136 @@
+import { actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TeamsHarness, type Person } from './teams-harness';
+
+/**
+ * The card flows around the edges: a repeated submit, a week of more than five days, answering
+ * after closing, a double-clicked round form, a round form with a bad date, settings, export.
+ */
+const coordinator = person(1, 'Els Van den Broeck');
+const staff = [person(2, 'Lotte Peeters'), person(3, 'Bram Janssens'), person(4, 'Sofie Maes'), person(5, 'Wout Claes'), person(6, 'Fien Goossens')];
+const everyone: Person[] = [coordinator, ...staff];
+
+let h: TeamsHarness;
+let roundId: string;
+
+beforeAll(async () => {
+  h = await TeamsHarness.start({ members: everyone, pageSize: 50 });
+  await h.installInTeam(coordinator);
+  const form = await h.say(coordinator, 'nieuwe ronde', 'channel');
+  const data = fillCard(form, (input) => (input.id === 'dimensionIds' ? 'B' : input.id === 'title' ? 'Korte ronde' : undefined));
+  await h.invoke(coordinator, 'createRound', { ...actionWithVerb(form, 'createRound').data, ...data }, { where: 'channel' });
+  const [round] = await h.repos.rounds.listByTenant('teams:tenant-0001');
+  roundId = round!.id;
+  await h.runJobs();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+function submitData(card: unknown): Record<string, unknown> {
+  return actionWithVerb(card, 'submitSection').data!;
+}
+
+test('the same submit twice saves once and answers with the same card', async () => {
+  const p = staff[0]!;
+  const form = (await h.invoke(p, 'start', { roundId })).card!;
+  expect(cardText(form)).toContain('Dimensie 1 van 2');
+  const data = { ...submitData(form), ...answerSection(form, 3) };
+  const first = await h.invoke(p, 'submitSection', data, { replyToId: 'card-x' });
+  const stored = await h.repos.responses.listByRound(roundId);
+  const second = await h.invoke(p, 'submitSection', data, { replyToId: 'card-x' });
+  expect(second.status).toBe(200);
+  expect(second.card).toEqual(first.card);
+  expect(cardText(second.card)).toContain('Dimensie 2 van 2');
+  const after = await h.repos.responses.listByRound(roundId);
+  expect(after).toHaveLength(1);
+  expect(after[0]!.answers).toEqual(stored[0]!.answers);
+  expect(after[0]!.submittedSections).toEqual(['B']);
+});
+
+test('a week of more than five days comes back on the same card with the error and every typed value', async () => {
+  const p = staff[1]!;
+  let card = (await h.invoke(p, 'start', { roundId })).card!;
+  card = (await h.invoke(p, 'submitSection', { ...submitData(card), ...answerSection(card, 1) })).card!;
+  expect(cardText(card)).toContain('Dimensie 2 van 2');
+  const typed = fillCard(card, (input) => {
+    if (input.type === 'Input.ChoiceSet' && input.id.split('.').length === 2) return '1.5';
+    if (input.type === 'Input.Text') return `Getypt in ${input.id}`;
+    return undefined;
+  });
+  const answer = await h.invoke(p, 'submitSection', { ...submitData(card), ...typed });
+  expect(answer.status).toBe(200);
+  const again = answer.card!;
+  expect(cardText(again)).toContain('Samen is dat 6 dagen; een werkweek telt er hoogstens 5.');
+  expect(cardText(again)).toContain('Eén antwoord klopt nog niet');
+  for (const input of inputsOf(again)) expect(input.value ?? '').toBe(typed[String(input.id)] ?? '');
+  expect(submitData(again)).toEqual(submitData(card));
+  // Nothing of the refused section was stored.
+  expect((await h.repos.responses.listByRound(roundId)).some((r) => r.submittedSections.includes('reflection'))).toBe(false);
+  // Fixed, it is saved and the review thanks the person.
+  const fixed = { ...typed, ...Object.fromEntries(Object.keys(typed).filter((k) => k.split('.').length === 2 && !k.startsWith('R4')).map((k) => [k, '1'])) };
+  const done = await h.invoke(p, 'submitSection', { ...submitData(again), ...fixed });
+  expect(cardText(done.card)).toContain('Bedankt!');
+});
+
+test('a double-clicked round form plans one round; a bad closing date keeps what was typed', async () => {
+  h.clock.advance(60_000);
+  const form = await h.say(coordinator, 'nieuwe ronde');
+  const create = actionWithVerb(form, 'createRound');
+  const data = fillCard(form, (input) => (input.id === 'title' ? 'Dubbel geklikt' : input.id === 'audienceId' ? input.choices[0] : undefined));
+  const first = await h.invoke(coordinator, 'createRound', { ...create.data, ...data }, { replyToId: 'form-double' });
+  const second = await h.invoke(coordinator, 'createRound', { ...create.data, ...data }, { replyToId: 'form-double' });
+  expect(cardText(first.card)).toContain('Bevraging gepland: Dubbel geklikt');
+  expect(second.card).toEqual(first.card);
+  expect((await h.repos.rounds.listByTenant('teams:tenant-0001')).filter((r) => r.title === 'Dubbel geklikt')).toHaveLength(1);
+
+  const bad = await h.invoke(coordinator, 'createRound', { ...create.data, ...data, title: 'Te laat', closesDate: '2020-01-01' }, { replyToId: 'form-bad' });
+  expect(cardText(bad.card)).toContain('Nog niet alles klopt');
+  expect(inputsOf(bad.card).find((i) => i.id === 'title')!.value).toBe('Te laat');
+  expect(inputsOf(bad.card).find((i) => i.id === 'closesDate')!.value).toBe('2020-01-01');
+  expect((await h.repos.rounds.listByTenant('teams:tenant-0001')).some((r) => r.title === 'Te laat')).toBe(false);
+
+  // Somebody else pressing the same button is refused.
+  const refused = await h.invoke(staff[2]!, 'createRound', { ...create.data, ...data }, { replyToId: 'form-other' });
+  expect(cardText(refused.card)).toContain('Alleen coördinatoren');
+  // The double-clicked round is cancelled again so the next tests see one open round.
+  const cancel = await h.say(coordinator, 'annuleer');
+  expect(cardText(cancel)).toContain('Dubbel geklikt');
+  await h.invoke(coordinator, 'cancel', actionWithVerb(cancel, 'cancel').data!);
+});
+
+test('settings: the threshold is checked by the core, a new coordinator can act', async () => {
+  const card = await h.say(coordinator, 'instellingen');
+  const save = actionWithVerb(card, 'saveSettings');
+  const tooLow = await h.invoke(coordinator, 'saveSettings', { ...save.data, ...fillCard(card, (i) => (i.id === 'anonymityThreshold' ? '2' : undefined)) });
+  expect(cardText(tooLow.card)).toContain('De anonimiteitsdrempel moet minstens 3 zijn.');
+  const lotte = staff[0]!.aadObjectId;
+  const saved = await h.invoke(coordinator, 'saveSettings', { ...save.data, ...fillCard(card, (i) => (i.id === 'coordinators' ? `${coordinator.aadObjectId},${lotte}` : undefined)) });
+  expect(cardText(saved.card)).toContain('Instellingen bewaard.');
+  expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.coordinators).toEqual([coordinator.aadObjectId, lotte]);
+  expect(cardText(await h.say(staff[0]!, 'status'))).toContain('Korte ronde');
+});
+
+test('after closing: a late submit says the round is closed; the export is a short-lived download', async () => {
+  const p = staff[3]!;
+  const form = (await h.invoke(p, 'start', { roundId })).card!;
+  const before = await h.repos.responses.listByRound(roundId);
+  const confirm = await h.say(coordinator, 'sluit');
+  await h.invoke(coordinator, 'close', actionWithVerb(confirm, 'close').data!);
+  await h.runJobs();
+  const late = await h.invoke(p, 'submitSection', { ...submitData(form), ...answerSection(form, 2) });
+  expect(late.status).toBe(200);
+  expect(cardText(late.card)).toContain('Deze bevraging is afgesloten. Antwoorden kunnen niet meer worden gewijzigd.');
+  expect(await h.repos.responses.listByRound(roundId)).toEqual(before);
+
+  const exported = await h.say(coordinator, 'export');
+  expect(cardText(exported)).toContain('Export klaar');
+  const link = (exported.actions as { type: string; url: string }[]).find((a) => a.type === 'Action.OpenUrl')!;
+  expect(link.url).toMatch(new RegExp(`^${h.url}/teams/exports/[A-Za-z0-9_-]{32}$`));
+  const file = await fetch(link.url);
+  expect(file.status).toBe(200);
+  expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="?[\w.-]+\.xlsx"?$/);
+  expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  h.clock.advance(16 * 60_000);
+  expect((await fetch(link.url)).status).toBe(404);
+
+  h.seeConnectorCards();
+});
