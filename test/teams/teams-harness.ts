@@ -54,7 +54,7 @@ export class TeamsHarness {
 
   static async start(opts: { members: Person[]; pageSize?: number; locale?: string }): Promise<TeamsHarness> {
     const connector = new FakeBotConnector(opts.pageSize ?? 4);
-    connector.addTeam(TEAM_ID, opts.members, [{ id: TEAM_ID }, { id: '19:channel-zorg@thread.tacv2', name: 'Zorgteam' }]);
+    connector.addTeam(TEAM_ID, [...opts.members], [{ id: TEAM_ID }, { id: '19:channel-zorg@thread.tacv2', name: 'Zorgteam' }]);
     await connector.start();
     const db = await openTestDatabase();
     const clock = new FakeClock(START);
