@@ -2,6 +2,7 @@ import type { MessengerRegistry } from '../core/messenger';
 import type { Clock, Repositories } from '../core/ports';
 import type { JobSpec } from '../core/round-plan';
 import type { Logger } from '../log';
+import type { TenantCache } from './handlers/common';
 import type { Pacer } from './pacing';
 import type { SummarySnapshotBuilder } from './summary-snapshot';
 
@@ -12,6 +13,8 @@ export interface OrchestrationDeps {
   clock: Clock;
   logger: Logger;
   pacer: Pacer;
+  /** Tenant settings, re-read every few seconds. */
+  tenants: TenantCache;
   /** Waits for the pacer (a fake clock's sleep in tests). */
   sleep: (ms: number) => Promise<void>;
   /** Computes the summary snapshot at closing. */

@@ -4,6 +4,7 @@ import type { Logger } from '../log';
 import type { BackoffPolicy } from './backoff';
 import type { OrchestrationDeps } from './context';
 import { createHandlers } from './handlers';
+import { TenantCache } from './handlers/common';
 import { JobRunner } from './job-runner';
 import { Pacer } from './pacing';
 import { coreSummarySnapshot, type ChartRenderer, type SummarySnapshotBuilder } from './summary-snapshot';
@@ -67,6 +68,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     clock,
     logger: options.logger,
     pacer: new Pacer(),
+    tenants: new TenantCache(),
     sleep: options.sleep ?? realSleep,
     summarize: options.summarize ?? coreSummarySnapshot(options.repos, { renderChart: options.renderChart, logger: options.logger }),
     chartUrl: options.chartUrl,

@@ -37,9 +37,10 @@ export async function pacedSend(
     if (pacer.valid(booking)) break;
     booking = pacer.rebook(scope, booking, clock.now().getTime());
   }
+  if (!(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
+  // Last, right before the send: nothing that takes time stands between this check and the send.
   const stop = stillAllowed?.();
   if (stop) return { type: 'deferred', outcome: stop };
-  if (!(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
   const result = await withTimeout(send(), deps.sendTimeoutMs);
   if (!result.ok && result.retryable && result.retryAfterMs !== undefined) {
     const now = clock.now().getTime();

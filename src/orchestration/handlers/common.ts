@@ -11,8 +11,28 @@ export function payloadString(job: Job, field: string): string {
   return value;
 }
 
+/**
+ * The tenant, read at most every couple of seconds per process: a fan-out to 2,000 people would
+ * otherwise read the same settings 2,000 times. A settings change (quiet hours, channel) applies
+ * within TENANT_TTL_MS.
+ */
+export const TENANT_TTL_MS = 2_000;
+
+export class TenantCache {
+  private readonly entries = new Map<string, { tenant: Tenant; until: number }>();
+  async get(deps: Pick<OrchestrationDeps, 'repos' | 'clock'>, tenantId: string): Promise<Tenant | null> {
+    const now = deps.clock.now().getTime();
+    const hit = this.entries.get(tenantId);
+    // A clock that went backwards (tests) simply misses the cache.
+    if (hit && now < hit.until && now >= hit.until - TENANT_TTL_MS) return hit.tenant;
+    const tenant = await deps.repos.tenants.get(tenantId);
+    if (tenant) this.entries.set(tenantId, { tenant, until: now + TENANT_TTL_MS });
+    return tenant;
+  }
+}
+
 export async function loadTenant(deps: OrchestrationDeps, tenantId: string): Promise<Tenant> {
-  const tenant = await deps.repos.tenants.get(tenantId);
+  const tenant = await deps.tenants.get(deps, tenantId);
   if (!tenant) throw new PermanentJobError(`tenant ${tenantId} not found`);
   return tenant;
 }

@@ -18,8 +18,7 @@ export function invitationIdempotencyKey(roundId: string, platformUserId: string
  *  - paced, with the lease renewed right before the send, and with an idempotency key that is
  *    the same on every attempt, so a retry after a crash between "sent" and "recorded" finds the
  *    message that already went out instead of sending another;
- *  - delivery details are recorded *before* the status moves to `delivered`, so a crash between
- *    the two repeats the (idempotent) send rather than losing the message id;
+ *  - the message id is stored in the same atomic write that moves the status to `delivered`;
  *  - a permanent failure marks the participation `undeliverable` with its reason (the
  *    coordinator's status shows it) and is never retried; so does giving up after the last retry.
  */
@@ -50,8 +49,12 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       const { result } = sent;
       const now = deps.clock.now();
       if (result.ok) {
-        await deps.repos.participations.recordDelivery(round.id, platformUserId, { invitationMessageId: result.messageId, conversationId: result.conversationId }, now);
-        await deps.repos.participations.advance(round.id, platformUserId, 'delivered', { deliveredAt: now }, now);
+        // One atomic write: status and message id together, so no crash can separate them.
+        const delivery = { invitationMessageId: result.messageId, ...(result.conversationId ? { conversationId: result.conversationId } : {}) };
+        const stored = await deps.repos.participations.advance(round.id, platformUserId, 'delivered', { ...delivery, deliveredAt: now }, now);
+        // Already further along (they started from App Home before the DM arrived): keep their
+        // status, but still remember where the invitation went so it can be updated in place.
+        if (stored && stored.invitationMessageId !== result.messageId) await deps.repos.participations.recordDelivery(round.id, platformUserId, delivery, now);
         return outcome.done();
       }
       if (!result.retryable) {

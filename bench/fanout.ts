@@ -1,0 +1,101 @@
+/**
+ * `npm run bench -- fanout`: one round to 2,000 recipients through a simulated platform with
+ * Slack-like limits (1 message/s per conversation, an app-wide token bucket) that injects 429s,
+ * on the in-process MongoDB stand-in (or MONGODB_URI when set) with the real repositories.
+ *
+ * Prints: elapsed time, achieved sends per second ÷ the platform's allowed rate (goal ≥ 0.9),
+ * duplicates (must be 0), lost (must be 0), 429s received.
+ */
+import { MongoClient } from 'mongodb';
+import pino from 'pino';
+import { MessengerRegistry } from '../src/core/messenger';
+import { systemClock } from '../src/core/ports';
+import { planRoundJobs } from '../src/core/round-plan';
+import { defaultTenantSettings } from '../src/core/tenant';
+import { makeRound } from '../src/core/testing/fixtures';
+import { createOrchestrator } from '../src/orchestration';
+import { startEmbeddedMongo } from '../src/store/embedded-mongo';
+import { ensureIndexes } from '../src/store/indexes';
+import { createRepositories } from '../src/store/repositories';
+import { SimulatedPlatform } from './simulated-platform';
+
+const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
+const ALLOWED_PER_SECOND = Number(process.env.FANOUT_RATE ?? 100);
+const INJECTED_429_RATE = Number(process.env.FANOUT_429_RATE ?? 0.002);
+const CONCURRENCY = Number(process.env.FANOUT_CONCURRENCY ?? 32);
+const TIMEOUT_MS = 120_000;
+
+async function main(): Promise<void> {
+  const embedded = process.env.MONGODB_URI ? undefined : await startEmbeddedMongo();
+  const uri = process.env.MONGODB_URI ?? embedded!.uri;
+  const client = new MongoClient(uri, { ignoreUndefined: true });
+  await client.connect();
+  const db = client.db(`zs_bench_fanout_${Date.now()}`);
+  await ensureIndexes(db);
+  const repos = createRepositories(db);
+
+  const members = Array.from({ length: RECIPIENTS }, (_, i) => `U${String(i + 1).padStart(5, '0')}`);
+  const platform = new SimulatedPlatform({
+    limits: { perConversationPerSecond: 1, perTenantPerSecond: ALLOWED_PER_SECOND },
+    burst: ALLOWED_PER_SECOND,
+    injected429Rate: INJECTED_429_RATE,
+    retryAfterMs: 1_000,
+    latencyMs: [5, 25],
+    seed: 20260302,
+    members,
+  });
+  const now = systemClock.now();
+  const tenant = await repos.tenants.ensure(
+    {
+      id: 'playground:bench',
+      platform: 'playground',
+      externalId: 'bench',
+      settings: defaultTenantSettings({ coordinators: ['U-coord'], quietHours: { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] } }),
+    },
+    now,
+  );
+  const round = makeRound({ id: 'bench-round', tenantId: tenant.id, state: 'scheduled', opensAt: now, closesAt: new Date(now.getTime() + 14 * 86_400_000), openedAt: undefined });
+  await repos.rounds.insert(round);
+  for (const spec of planRoundJobs(round)) await repos.jobs.enqueue(spec, now);
+
+  const messengers = new MessengerRegistry();
+  messengers.register(platform);
+  const orchestrator = createOrchestrator({ repos, messengers, logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), runner: { concurrency: CONCURRENCY, pollIntervalMs: 50 } });
+
+  const started = performance.now();
+  orchestrator.start();
+  let counts: Awaited<ReturnType<typeof repos.participations.countByStatus>> = {};
+  while (performance.now() - started < TIMEOUT_MS) {
+    await new Promise((r) => setTimeout(r, 500));
+    counts = await repos.participations.countByStatus(round.id);
+    if ((counts.delivered ?? 0) + (counts.undeliverable ?? 0) >= RECIPIENTS) break;
+  }
+  const elapsedMs = performance.now() - started;
+  await orchestrator.stop();
+
+  const duplicates = [...platform.deliveries.values()].reduce((n, c) => n + Math.max(0, c - 1), 0);
+  const lost = members.filter((m) => !platform.deliveries.has(m)).length;
+  const sendPhaseS = (platform.stats.lastAt - platform.stats.firstAt) / 1000;
+  // Over the send phase the platform allowed its burst plus the rate for every second after it.
+  const achieved = platform.stats.ok / sendPhaseS;
+  const stats = platform.stats;
+  const lines = [
+    `fanout: ${RECIPIENTS} recipients, simulated platform allows ${ALLOWED_PER_SECOND} msg/s per app (bucket of ${ALLOWED_PER_SECOND}) and 1 msg/s per conversation, injects 429s on ${(INJECTED_429_RATE * 100).toFixed(1)} % of requests (retry-after 1 s, whole app throttled meanwhile)`,
+    `database: ${embedded ? 'in-process MongoDB stand-in (src/store/embedded-mongo)' : 'MONGODB_URI'}, real repositories; runner concurrency ${CONCURRENCY}`,
+    `elapsed: ${(elapsedMs / 1000).toFixed(1)} s (round open → every invitation delivered and recorded); send phase ${sendPhaseS.toFixed(1)} s`,
+    `achieved: ${achieved.toFixed(1)} sends/s ÷ allowed ${ALLOWED_PER_SECOND}/s = ${(achieved / ALLOWED_PER_SECOND).toFixed(2)} (goal ≥ 0.9)`,
+    `delivered: ${stats.ok} · recorded delivered: ${counts.delivered ?? 0} · duplicates: ${duplicates} · lost: ${lost}`,
+    `429s received: ${stats.limit429 + stats.injected429 + stats.penalty429} (injected ${stats.injected429}, over the limit ${stats.limit429}, during a throttle ${stats.penalty429}) of ${stats.requests} requests`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+
+  await db.dropDatabase();
+  await client.close();
+  await embedded?.stop();
+  if (duplicates > 0 || lost > 0) process.exitCode = 1;
+}
+
+main().catch((e) => {
+  process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
+  process.exit(1);
+});
