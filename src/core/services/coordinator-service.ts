@@ -8,6 +8,8 @@ import type { ModerationView, QuoteView, RoundStatusView } from '../views/types'
 import { buildModeration, buildQuoteView } from '../views/moderation';
 import { approveQuote, editQuote, hideQuote, tagQuote } from '../summary/moderation';
 import type { RoundSummary } from '../summary/model';
+import { withModeratedQuotes } from '../summary/refresh-quotes';
+import { progressFromCounts } from '../participation';
 import { buildCsv, buildWorkbook, SHEET_IDS, type SheetId } from '../../render/export';
 import type { Actor, ServiceDeps } from './deps';
 
@@ -155,7 +157,22 @@ export class CoordinatorService {
           : action.type === 'edit'
             ? await editQuote(quotes, round, quoteId, action.text, now)
             : await tagQuote(quotes, round, quoteId, action.themes, now);
+    await this.refreshSummaryQuotes(round);
     return buildQuoteView(round, quote, actor.lang);
+  }
+
+  /** Keeps the stored (not yet published) summary's quotes in step with moderation; figures never change. */
+  private async refreshSummaryQuotes(round: Round): Promise<void> {
+    const { repos } = this.deps;
+    const record = await repos.summaries.get(round.id);
+    if (!record || record.publishedAt) return;
+    const summary = withModeratedQuotes(record.summary as RoundSummary, {
+      round,
+      responses: await repos.responses.listByRound(round.id),
+      progress: progressFromCounts(await repos.participations.countByStatus(round.id)),
+      quotes: await repos.quotes.listByRound(round.id),
+    });
+    await repos.summaries.update(round.id, { summary });
   }
 
   /** The summary computed at closing (with the quotes as moderated so far), for coordinators to preview. */

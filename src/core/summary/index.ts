@@ -9,3 +9,4 @@ export { approveQuote, editQuote, hideQuote, pendingQuotes, tagQuote } from './m
 export { THEMES, findTheme, isThemeId, themeCounts, type Theme, type ThemeKind } from './themes';
 export { submittedAnswerSets, sectionRespondents } from './answer-sets';
 export * from './labels';
+export { withModeratedQuotes } from './refresh-quotes';
