@@ -248,6 +248,7 @@ function attachmentElement(a, attachment) {
           unsupported: () => toast(t('card.unsupported')),
         }),
       );
+      for (const img of host.querySelectorAll('img.ac-image')) makeZoomable(img);
     } catch (e) {
       console.error(e);
       host.append(cardError(t('card.renderError')));
@@ -265,6 +266,28 @@ function attachmentElement(a, attachment) {
   p.className = 'bubble';
   p.textContent = attachment.name ?? attachment.contentType;
   return p;
+}
+
+/** Pictures on cards (the summary chart) open full size in a dialog, by mouse or keyboard. */
+function makeZoomable(img) {
+  img.classList.add('zoomable');
+  img.tabIndex = 0;
+  img.setAttribute('role', 'button');
+  img.setAttribute('aria-label', `${t('card.zoomImage')}${img.alt ? `: ${img.alt}` : ''}`);
+  const open = () => {
+    const dialog = $('lightbox');
+    $('lightbox-image').src = img.src;
+    $('lightbox-image').alt = img.alt;
+    dialog.showModal();
+    $('lightbox-close').focus();
+  };
+  img.addEventListener('click', open);
+  img.addEventListener('keydown', (e) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      open();
+    }
+  });
 }
 
 function cardError(text) {
@@ -328,9 +351,9 @@ async function execute(a, action, host) {
     const element = upsert(activity);
     const newHost = element?.querySelector('.card-host');
     if (newHost) {
-      // Keyboard users land on the updated card, at its first error if there is one.
-      const firstError = newHost.querySelector('[style*="color: rgb(179, 38, 30)"], .ac-input-validation-failed');
-      (firstError?.closest('.ac-container, .ac-textBlock') ?? newHost).scrollIntoView({ block: 'nearest' });
+      // The updated card starts with what matters: its progress, the next part, or what to correct.
+      const log = logFor(a.conversation);
+      if (log) log.scrollTop += newHost.getBoundingClientRect().top - log.getBoundingClientRect().top - 12;
       newHost.focus({ preventScroll: true });
       announce(t('chat.updatedCard'));
     }
@@ -469,6 +492,10 @@ async function main() {
     void send('channel', $('channel-input').value);
   });
   $('simulate-button').addEventListener('click', () => void simulate());
+  $('lightbox-close').addEventListener('click', () => $('lightbox').close());
+  $('lightbox').addEventListener('click', (e) => {
+    if (e.target === $('lightbox')) $('lightbox').close();
+  });
   for (const button of document.querySelectorAll('.lang-switch button')) button.addEventListener('click', () => void switchLanguage(button.dataset.lang));
   document.body.dataset.ready = 'true';
 }
