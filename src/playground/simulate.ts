@@ -2,6 +2,7 @@ import type { Lang, Questionnaire } from '../core/questionnaire/schema';
 import { hasKey, t } from '../i18n';
 import type { Logger } from '../log';
 import { activityCard, cardActions, cardInputs, executeData, type CardAction, type CardInput, type CardNode } from './card-walk';
+import type { InvokeResult } from './bot-client';
 import type { StoredActivity } from './connector/conversation-store';
 import { personalConversationId, type Persona, type PersonaGroup } from './school';
 import type { PlaygroundSession } from './session';
@@ -195,13 +196,26 @@ function isSubmit(a: CardAction): boolean {
   return a.title !== undefined && titles('survey:saveAndContinue').has(a.title);
 }
 
-/** The newest card in the person's chat with a start/continue button, and that button. */
-function entryPoint(session: PlaygroundSession, p: Persona): { stored: StoredActivity; action: CardAction } | undefined {
+/** Buttons on the overview a finished colleague sees (Klaar, Antwoorden wijzigen). */
+const FINISHED_VERBS = new Set(['done', 'openSection']);
+
+type EntryPoint = { stored: StoredActivity; kind: 'start' | 'form'; action: CardAction } | { kind: 'finished' } | undefined;
+
+/**
+ * Where this person stands, from the newest survey card in their chat: an invitation or reminder
+ * to start, a form they left half-way, or the overview of someone who already finished.
+ */
+function entryPoint(session: PlaygroundSession, p: Persona): EntryPoint {
   const activities = session.store.list(personalConversationId(p)).filter((a) => a.sender === 'bot').reverse();
   for (const stored of activities) {
     const card = activityCard(stored.activity);
-    const action = card && cardActions(card).find(isStart);
-    if (action) return { stored, action };
+    if (!card) continue;
+    const actions = cardActions(card);
+    const submit = actions.find(isSubmit);
+    if (submit) return { stored, kind: 'form', action: submit };
+    const start = actions.find(isStart);
+    if (start) return { stored, kind: 'start', action: start };
+    if (actions.some((a) => a.type === 'Action.Execute' && a.verb && FINISHED_VERBS.has(a.verb))) return { kind: 'finished' };
   }
   return undefined;
 }
@@ -209,7 +223,15 @@ function entryPoint(session: PlaygroundSession, p: Persona): { stored: StoredAct
 async function answerAs(session: PlaygroundSession, p: Persona, opts: { questionnaire: Questionnaire; lang: Lang }): Promise<SimulationOutcome> {
   const entry = entryPoint(session, p);
   if (!entry) return 'not_invited';
-  let { result, activity } = await session.execute(p, 'personal', entry.stored, { id: entry.action.id, verb: entry.action.verb, data: executeData(entry.action, {}) }, opts.lang);
+  if (entry.kind === 'finished') return 'already_done';
+  let activity = entry.stored;
+  let result: InvokeResult;
+  if (entry.kind === 'start') {
+    ({ result, activity } = await session.execute(p, 'personal', activity, { id: entry.action.id, verb: entry.action.verb, data: executeData(entry.action, {}) }, opts.lang));
+  } else {
+    // A form left half-way: carry on from the card as it stands.
+    result = { type: 'card', card: activityCard(activity.activity)! };
+  }
   let submitted = 0;
   for (let step = 0; step < MAX_STEPS; step++) {
     if (result.type !== 'card') return result.type === 'error' ? 'failed' : submitted ? 'answered' : 'already_done';

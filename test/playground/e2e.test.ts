@@ -190,3 +190,64 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   expect(pg.errors).toEqual([]);
   await page.close();
 });
+
+it('works at phone width, with the keyboard alone, in English', async () => {
+  const page = await browser!.newPage({ viewport: { width: 390, height: 844 }, hasTouch: true });
+  const pg = new PlaygroundPage(page);
+  await pg.open(`${running.url}/`);
+  // Dutch unless someone picks English.
+  expect(await page.getAttribute('html', 'lang')).toBe('nl');
+
+  // The panes stack: team, then the chat, then the channel, each the full width.
+  const box = async (selector: string) => (await page.locator(selector).boundingBox())!;
+  const [team, chat, channel] = [await box('.team-pane'), await box('.chat-pane'), await box('.channel-pane')];
+  expect(chat.y).toBeGreaterThanOrEqual(team.y + team.height);
+  expect(channel.y).toBeGreaterThanOrEqual(chat.y + chat.height);
+  for (const pane of [team, chat, channel]) expect(pane.width).toBeGreaterThan(340);
+
+  // The first Tab reaches the skip link; real buttons take Enter and Space.
+  await page.keyboard.press('Tab');
+  expect(await page.evaluate(() => document.activeElement?.className)).toBe('skip-link');
+  await page.locator('.lang-switch button[data-lang="en"]').focus();
+  await page.keyboard.press('Space');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await page.locator('.persona[data-persona="fien"]').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('.persona[data-persona="fien"][aria-pressed="true"]').waitFor();
+  expect(await page.locator('#chat-heading').innerText()).toBe('Chat with Zorgspiegel');
+  expect(await page.locator('#simulate').isHidden()).toBe(true);
+
+  // The bot answers in the language the page sends (locale en-GB).
+  await page.locator('#chat-input').focus();
+  await page.keyboard.type('help');
+  const help = await pg.newCard(pg.chat(), t('en', 'teams:help.title'), () => page.keyboard.press('Enter'));
+  expect(await help.innerText()).toContain(t('en', 'teams:help.staff2'));
+  // New messages are announced politely to screen readers.
+  expect(await page.getAttribute('#chat-log', 'aria-live')).toBe('polite');
+  await page.screenshot({ path: path.join(OUTPUT, 'playground-phone.png') });
+  expect(pg.errors).toEqual([]);
+  await page.close();
+});
+
+it('lets the coordinator simulate the rest of the team with one button', async () => {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 860 } });
+  const pg = new PlaygroundPage(page);
+  await pg.open(`${running.url}/?as=els&lang=nl`);
+  const form = await pg.newCard(pg.chat(), 'Bevraging plannen', () => pg.say('nieuwe ronde'));
+  await form.getByLabel(/^Titel/).fill('Tweede ronde');
+  await pg.click(form, 'Bevraging plannen');
+  await pg.card(pg.chat(), 'Bevraging gepland');
+  // Wait until the last colleague's invitation is out (the scheduler paces its sends).
+  const participations = async () => {
+    const round = (await running.db.repos.rounds.listByTenant('teams:playground', { limit: 1 }))[0]!;
+    return running.db.repos.participations.countByStatus(round.id);
+  };
+  for (let i = 0; i < 100 && ((await participations()).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
+
+  const button = page.getByRole('button', { name: /Antwoorden simuleren/ });
+  await button.click();
+  await page.locator('.toast', { hasText: t('nl', 'playground:simulate.done', { count: 12 }) }).waitFor({ timeout: 60_000 });
+  expect(await participations()).toMatchObject({ completed: 12 });
+  expect(pg.errors).toEqual([]);
+  await page.close();
+});
