@@ -29,7 +29,10 @@ export type ParsedCommand = { command: Command; rest: string } | { command: 'non
 
 /** Recognises the command at the start of the text; longer phrases win ("nieuwe ronde" before "nieuwe"). */
 export function parseCommand(text: string): ParsedCommand {
+  // removeRecipientMention strips our own mention; one that slipped through (or a mention of
+  // someone else) is not part of the command.
   const normalized = text
+    .replace(/<at>.*?<\/at>/gi, ' ')
     .replace(/<[^>]+>/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
