@@ -52,16 +52,16 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       config.mode === 'multi-workspace'
         ? createInstallationStore({ installations: ctx.repos.installations, tenants: ctx.services.tenants, clock: ctx.clock, logger })
         : undefined;
+    const bolt = boltLogger(logger);
     const directory = new UserDirectory(logger);
     const messenger = new SlackMessenger({
-      clients: new SlackClients(senderClientOptions(config.apiUrl)),
+      clients: new SlackClients(senderClientOptions(config.apiUrl, bolt)),
       tokens: tokenSource(config, store),
       directory,
       logger,
       limits: options.limits,
     });
 
-    const bolt = boltLogger(logger);
     let receiver: ExpressReceiver | undefined;
     let app: App;
     if (config.socketMode) {

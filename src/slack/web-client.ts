@@ -6,9 +6,10 @@ import type { WebClient, WebClientOptions } from './slack-types';
  * rejected at once (`rejectRateLimitedCalls`), so the scheduler — not a hidden queue inside the
  * client — decides when a failed send is tried again and paces every workspace.
  */
-export function senderClientOptions(slackApiUrl: string | undefined): WebClientOptions {
+export function senderClientOptions(slackApiUrl: string | undefined, logger?: WebClientOptions['logger']): WebClientOptions {
   return {
     ...(slackApiUrl ? { slackApiUrl } : {}),
+    ...(logger ? { logger } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
     // A call that hangs would hold a scheduler slot; the scheduler has its own send timeout too.

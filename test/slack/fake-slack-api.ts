@@ -79,6 +79,7 @@ export class FakeSlackApi {
   private viewCounter = 0;
   private fileCounter = 0;
   private failures = new Map<string, Failure>();
+  private delays = new Map<string, number>();
   url = '';
 
   async start(): Promise<void> {
@@ -115,6 +116,12 @@ export class FakeSlackApi {
   /** The next `times` calls of `method` fail with a Slack error, or an HTTP status (429 with Retry-After). */
   fail(method: string, failure: { error?: string; status?: number; retryAfter?: number }, times = 1): void {
     this.failures.set(method, { ...failure, times });
+  }
+
+  /** Every later call of `method` answers only after `ms` (a slow Slack). */
+  delay(method: string, ms: number): void {
+    if (ms > 0) this.delays.set(method, ms);
+    else this.delays.delete(method);
   }
 
   callsOf(method: string): RecordedCall[] {
@@ -174,6 +181,8 @@ export class FakeSlackApi {
     const call: RecordedCall = { method, params, token, at: Date.now() };
     this.calls.push(call);
 
+    const delay = this.delays.get(method);
+    if (delay) await new Promise((resolve) => setTimeout(resolve, delay));
     const failure = this.failures.get(method);
     if (failure && failure.times > 0) {
       failure.times -= 1;
