@@ -134,6 +134,12 @@ export class TeamsHarness {
     if (res.status >= 300) throw new Error(`install failed: HTTP ${res.status} ${res.text}`);
   }
 
+  /** The installationUpdate Teams sends next to the conversationUpdate of an install. */
+  async installationUpdate(installer: Person, where: 'personal' | 'channel', locale = 'nl-BE'): Promise<void> {
+    const res = await this.post({ ...this.envelope(installer, where, locale), type: 'installationUpdate', action: 'add' });
+    if (res.status >= 300) throw new Error(`installationUpdate failed: HTTP ${res.status} ${res.text}`);
+  }
+
   async installPersonal(p: Person, locale = 'nl-BE'): Promise<void> {
     const res = await this.post({ ...this.envelope(p, 'personal', locale), type: 'conversationUpdate', membersAdded: [{ id: BOT.id }] });
     if (res.status >= 300) throw new Error(`personal install failed: HTTP ${res.status} ${res.text}`);

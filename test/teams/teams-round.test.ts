@@ -43,14 +43,16 @@ function actionsWithSubmit(card: unknown): { data: Record<string, unknown> } | u
 }
 
 test('a whole round: install, plan, invite, answer, unreachable, close, review, publish', async () => {
-  // Install in the team: tenant with the installer as coordinator, roster read in two pages.
-  await h.installInTeam(coordinator);
+  // Install in the team (Teams announces it twice at once): tenant with the installer as
+  // coordinator, roster read in two pages, one welcome.
+  await Promise.all([h.installInTeam(coordinator), h.installationUpdate(coordinator, 'channel')]);
+  expect(h.connector.cards(TEAM_ID)).toHaveLength(1);
   const welcome = h.connector.lastCard(TEAM_ID);
   expect(cardText(welcome)).toContain(`Zorgspiegel is toegevoegd aan ${TEAM_NAME}`);
   expect(cardText(welcome)).toContain('Els Van den Broeck');
   const pages = h.connector.calls.filter((c) => c.path.endsWith('/pagedmembers'));
-  expect(pages.length).toBe(2);
-  expect(pages[1]!.query.continuationToken).toBe('4');
+  expect(pages.length).toBe(4);
+  expect(pages.map((p) => p.query.continuationToken)).toEqual([undefined, '4', undefined, '4']);
   const tenant = await h.repos.tenants.get('teams:tenant-0001');
   expect(tenant!.settings.coordinators).toEqual([coordinator.aadObjectId]);
   expect(tenant!.settings.teamChannel?.id).toBe(TEAM_ID);
@@ -63,7 +65,8 @@ test('a whole round: install, plan, invite, answer, unreachable, close, review, 
   expect(h.connector.cards(TEAM_ID).length).toBe(1);
 
   // Lotte added the app for herself: her 1:1 is known, so no conversation needs creating for her.
-  await h.installPersonal(staff[0]!);
+  await Promise.all([h.installPersonal(staff[0]!), h.installationUpdate(staff[0]!, 'personal')]);
+  expect(h.connector.cards(h.dmOf(staff[0]!))).toHaveLength(1);
   expect(cardText(h.connector.lastCard(h.dmOf(staff[0]!)))).toContain('Ik ben Zorgspiegel');
 
   // The coordinator plans a round in the channel: the audience is this team's roster.

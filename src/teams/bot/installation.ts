@@ -16,6 +16,23 @@ export interface InstallationDeps {
   logger: Logger;
 }
 
+/**
+ * Teams announces one install twice (a conversationUpdate and an installationUpdate), often at
+ * the same moment. Within this process the two are handled one after the other, so the second
+ * sees the first's work and the channel is greeted once.
+ */
+const inFlight = new Map<string, Promise<unknown>>();
+async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
+  const before = inFlight.get(key) ?? Promise.resolve();
+  const run = before.catch(() => undefined).then(work);
+  inFlight.set(key, run);
+  try {
+    return await run;
+  } finally {
+    if (inFlight.get(key) === run) inFlight.delete(key);
+  }
+}
+
 /** True when this conversationUpdate says the bot itself was added. */
 export function botWasAdded(context: TurnContext): boolean {
   const botId = context.activity.recipient?.id;
@@ -34,10 +51,14 @@ export function botWasRemoved(context: TurnContext): boolean {
  * is greeted once with how to start.
  */
 export async function installInTeam(context: TurnContext, deps: InstallationDeps): Promise<void> {
+  const team = teamOf(context.activity);
+  if (team) await oneAtATime(`team:${team.id}`, () => installTeamNow(context, deps, team));
+}
+
+async function installTeamNow(context: TurnContext, deps: InstallationDeps, team: { id: string; name?: string }): Promise<void> {
   const { activity } = context;
-  const team = teamOf(activity);
   const msTenantId = msTenantIdOf(activity);
-  if (!team || !msTenantId) return;
+  if (!msTenantId) return;
   const installerId = platformUserIdOf(activity.from);
   let tenant = await deps.services.tenants.ensure('teams', msTenantId, { installerId });
   const lang = resolveLang(activity.locale, tenant.settings.language);
@@ -107,6 +128,10 @@ export async function rememberPersonalConversation(context: TurnContext, deps: I
 export async function installPersonal(context: TurnContext, deps: InstallationDeps): Promise<void> {
   const msTenantId = msTenantIdOf(context.activity);
   if (!msTenantId) return;
+  await oneAtATime(`personal:${msTenantId}:${platformUserIdOf(context.activity.from)}`, () => greetPersonal(context, deps, msTenantId));
+}
+
+async function greetPersonal(context: TurnContext, deps: InstallationDeps, msTenantId: string): Promise<void> {
   const tenant = await deps.services.tenants.ensure('teams', msTenantId);
   const existing = await deps.directory.getPersonal(tenant.id, platformUserIdOf(context.activity.from));
   await rememberPersonalConversation(context, deps, tenant.id);
