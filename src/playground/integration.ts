@@ -1,8 +1,10 @@
+import path from 'node:path';
 import type { IntegrationFactory } from '../app/integration';
 import { playgroundEnabled } from '../config/env';
 import { createApiRouter, API_PATH } from './api';
 import type { BotEndpoint } from './bot-client';
 import { CONNECTOR_PATH, createConnectorRouter } from './connector/routes';
+import { TranscriptFile } from './connector/transcript-file';
 import { SCHOOL, type School } from './school';
 import { PlaygroundSession } from './session';
 import { createStaticRouter } from './static';
@@ -14,6 +16,11 @@ export interface PlaygroundOptions {
   school?: School;
   /** The bot's messaging endpoint path on this same server. */
   messagesPath?: string;
+  /**
+   * Where the conversations are saved so a restart keeps them (default: DATA_DIR, except under
+   * NODE_ENV=test); false keeps them in memory only.
+   */
+  transcriptFile?: string | false;
 }
 
 /**
@@ -41,6 +48,9 @@ export function playgroundIntegration(options: PlaygroundOptions = {}): Integrat
     const endpoint = (): BotEndpoint => ({ messagesUrl: `${base()}${messagesPath}`, serviceUrl: `${base()}${CONNECTOR_PATH}/` });
     const session = new PlaygroundSession(school, endpoint, { services: ctx.services, logger, defaultLang: env.DEFAULT_LANGUAGE });
     const api = createApiRouter({ session, questionnaire: ctx.questionnaire, logger, defaultLang: env.DEFAULT_LANGUAGE });
+    const file = options.transcriptFile ?? (env.NODE_ENV === 'test' ? false : path.resolve(env.DATA_DIR, 'playground', 'conversations.json'));
+    const transcript = file ? new TranscriptFile(file, session.store, logger) : undefined;
+    transcript?.attach();
     return {
       name: 'playground',
       mount(http) {
@@ -59,6 +69,7 @@ export function playgroundIntegration(options: PlaygroundOptions = {}): Integrat
       },
       async stop() {
         api.closeStreams();
+        transcript?.close();
       },
     };
   };

@@ -103,6 +103,19 @@ export class ConversationStore {
     return [...(this.conversations.get(baseConversationId(conversationId)) ?? [])];
   }
 
+  /** Everything kept, for saving to disk; `restore` takes it back after a restart. */
+  snapshot(): Record<string, StoredActivity[]> {
+    return Object.fromEntries([...this.conversations].map(([id, list]) => [id, list.map((a) => ({ ...a }))]));
+  }
+
+  /** Loads a snapshot into conversations that are empty (a restart), without announcing anything. */
+  restore(snapshot: Record<string, StoredActivity[]>): void {
+    for (const [id, list] of Object.entries(snapshot)) {
+      if (!Array.isArray(list) || (this.conversations.get(id)?.length ?? 0) > 0) continue;
+      this.conversations.set(id, list.slice(-MAX_ACTIVITIES_PER_CONVERSATION));
+    }
+  }
+
   subscribe(listener: (event: StoreEvent) => void): () => void {
     this.events.on('event', listener);
     return () => this.events.off('event', listener);
