@@ -97,3 +97,12 @@ test('the summary card loads its chart from this bot, under the stored token', a
   expect(none).not.toContain('"type":"Image"');
   expect(activities[0]).toMatchObject({ type: 'message', summary: summary.round.title });
 });
+
+test('someone whose 1:1 is gone and who is in no roster any more has left', async () => {
+  const directory = new TeamsDirectory(new MemoryInstallations(), clock);
+  await directory.savePersonal({ kind: 'personal', tenantId: tenant.id, msTenantId: 't', platformUserId: 'aad-gone', memberId: '29:gone', serviceUrl: 'https://smba.example/', botId: '28:bot', conversationId: 'a:gone', updatedAt: '' });
+  const { adapter, created } = fakeAdapter(async () => Promise.reject(Object.assign(new Error('Conversation not found.'), { statusCode: 404, code: 'ConversationNotFound' })));
+  expect(await messenger(adapter, directory).sendDirect(tenant, 'aad-gone', notice)).toMatchObject({ ok: false, retryable: false, reason: 'user_left' });
+  expect(await messenger(adapter, directory).sendDirect(tenant, 'aad-never', notice)).toMatchObject({ ok: false, retryable: false, reason: 'not_installed' });
+  expect(created).toHaveLength(0);
+});

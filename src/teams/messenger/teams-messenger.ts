@@ -92,6 +92,7 @@ export class TeamsMessenger implements Messenger {
       const { directory } = this.deps;
       const activity = await this.activity(message);
       const personal = await directory.getPersonal(tenant.id, platformUserId);
+      let staleChat: SendResult | undefined;
       if (personal) {
         const reference = conversationReference({ ...personal, msTenantId: personal.msTenantId, group: false });
         try {
@@ -100,10 +101,12 @@ export class TeamsMessenger implements Messenger {
           const failure = mapSendError(e);
           // A stale 1:1 (e.g. the person removed the app) is opened again below from the roster.
           if (failure.retryable || failure.reason !== 'user_left') return failure;
+          staleChat = failure;
         }
       }
       const found = await directory.findMember(tenant.id, platformUserId);
-      if (!found) return { ok: false, retryable: false, reason: 'not_installed', detail: 'no 1:1 conversation and not in any roster the bot knows' };
+      // Gone from the chat and from every roster: the person left, rather than never being reachable.
+      if (!found) return staleChat ?? { ok: false, retryable: false, reason: 'not_installed', detail: 'no 1:1 conversation and not in any roster the bot knows' };
       try {
         const conversationId = await this.openPersonal(tenant, found.team, found.member.id, found.member.name, platformUserId);
         const reference = conversationReference({ serviceUrl: found.team.serviceUrl, botId: found.team.botId, conversationId, msTenantId: msTenantIdOf(tenant), group: false });
