@@ -3,6 +3,7 @@
  * reuses the cards (`renderCard`, the presenters) and the card routing (`runCardAction`).
  */
 export { teamsIntegration } from './teams-integration';
+export { TeamsConfigError } from './http/create-adapter';
 export { runCardAction, type CardActionDeps, type CardActionContext, type CardActionResult, type ExportFile } from './card-actions';
 export { renderCard, cardTemplate, CARD_NAMES, CARDS_DIR, type AdaptiveCard, type CardName } from './cards/render-card';
 export * from './cards/presenters';
