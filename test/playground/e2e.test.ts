@@ -188,6 +188,7 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   // The approved open answer reaches the team (only approved ones do).
   expect(text).toContain(QUOTE);
   expect(pg.errors).toEqual([]);
+  expect(pg.cardWarnings).toEqual([]);
   await page.close();
 });
 
@@ -226,6 +227,7 @@ it('works at phone width, with the keyboard alone, in English', async () => {
   expect(await page.getAttribute('#chat-log', 'aria-live')).toBe('polite');
   await page.screenshot({ path: path.join(OUTPUT, 'playground-phone.png') });
   expect(pg.errors).toEqual([]);
+  expect(pg.cardWarnings).toEqual([]);
   await page.close();
 });
 
@@ -249,5 +251,6 @@ it('lets the coordinator simulate the rest of the team with one button', async (
   await page.locator('.toast', { hasText: t('nl', 'playground:simulate.done', { count: 12 }) }).waitFor({ timeout: 60_000 });
   expect(await participations()).toMatchObject({ completed: 12 });
   expect(pg.errors).toEqual([]);
+  expect(pg.cardWarnings).toEqual([]);
   await page.close();
 });

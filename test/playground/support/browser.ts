@@ -19,11 +19,14 @@ export async function launchChromium(): Promise<Browser> {
 /** The playground page, driven the way a person uses it: persona buttons, the text box, card buttons. */
 export class PlaygroundPage {
   readonly errors: string[] = [];
+  /** What the Adaptive Cards renderer reported while parsing the bot's cards. */
+  readonly cardWarnings: string[] = [];
 
   constructor(readonly page: Page) {
     page.on('pageerror', (e) => this.errors.push(e.message));
     page.on('console', (m) => {
       if (m.type() === 'error') this.errors.push(m.text());
+      if (m.type() === 'warning' && m.text().startsWith('adaptive card:')) this.cardWarnings.push(m.text());
     });
   }
 
