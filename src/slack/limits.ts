@@ -223,8 +223,11 @@ class Checker {
 export function findBlockKitViolations(payload: unknown): string[] {
   const c = new Checker();
   if (!isObject(payload)) return c.problems;
+  if (payload.type === 'modal' || payload.type === 'home') {
+    c.view('view', payload);
+    return c.problems;
+  }
   if (isObject(payload.view)) c.view('view', payload.view);
-  else if (payload.type === 'modal' || payload.type === 'home') c.view('view', payload);
   if (Array.isArray(payload.blocks)) c.blocks('blocks', payload.blocks, BLOCK_KIT.messageBlocks);
   if (typeof payload.text === 'string') c.max('text', payload.text, BLOCK_KIT.messageText);
   return c.problems;
