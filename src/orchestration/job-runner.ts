@@ -209,20 +209,31 @@ export class JobRunner {
 
   private async execute(job: Job, abort: AbortController): Promise<void> {
     const { jobs, logger } = this.opts;
-    const renewLease = async (): Promise<boolean> => {
+    let heldUntil = job.leaseUntil?.getTime() ?? 0;
+    const extend = async (): Promise<boolean> => {
       if (abort.signal.aborted) return false;
+      const until = this.leaseUntil();
       let held = false;
       try {
-        held = await jobs.extendLease(job.id, this.owner, this.leaseUntil());
+        held = await jobs.extendLease(job.id, this.owner, until);
       } catch (e) {
         // Unknown whether we still hold it: do not risk a side effect on a maybe-lost lease.
         logger.warn({ err: e, jobId: job.id }, 'could not renew a job lease');
         return false;
       }
-      if (!held) abort.abort(new Error('lease lost'));
+      if (held) heldUntil = until.getTime();
+      else abort.abort(new Error('lease lost'));
       return held;
     };
-    const heartbeat = setInterval(() => void renewLease(), this.heartbeatMs);
+    // Before a side effect: while more than half the lease is still ahead nobody else can have
+    // claimed the job (a claim needs an expired lease), so no round trip is needed. This assumes
+    // the processes' clocks agree to within half a lease (NTP keeps them within milliseconds).
+    const renewLease = async (): Promise<boolean> => {
+      if (abort.signal.aborted) return false;
+      if (heldUntil - this.opts.clock.now().getTime() > this.leaseMs / 2) return true;
+      return extend();
+    };
+    const heartbeat = setInterval(() => void extend(), this.heartbeatMs);
     heartbeat.unref?.();
     abort.signal.addEventListener('abort', () => clearInterval(heartbeat), { once: true });
     const run: JobRun = { job, signal: abort.signal, renewLease };

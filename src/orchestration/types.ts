@@ -22,8 +22,9 @@ export interface JobRun {
   /** Aborted when the lease is lost or the runner is killed; check it before any side effect. */
   signal: AbortSignal;
   /**
-   * Extends the lease now, before a side effect (a send): false when another runner holds the
-   * job (the handler must then stop and return `lost`).
+   * Makes sure the lease still holds, before a side effect (a send): extends it when less than
+   * half of it is left. False when another runner holds the job (the handler must then stop and
+   * return `lost`) or when the store cannot say.
    */
   renewLease(): Promise<boolean>;
 }
