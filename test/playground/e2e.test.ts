@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Locator } from 'playwright-core';
+import { loadQuestionnaire } from '../../src/core/questionnaire/load';
 import { formatDecimal, formatPercent } from '../../src/core/summary/labels';
 import { t } from '../../src/i18n';
 import { createOrchestrator } from '../../src/orchestration';
@@ -55,21 +56,29 @@ afterAll(async () => {
   await running?.close();
 });
 
-const scaleLabel = (value: number) => {
-  const labels = ['Volledig oneens', 'Oneens', 'Eerder oneens', 'Eerder eens', 'Eens', 'Volledig eens'];
-  return `${value} · ${labels[value - 1]}`;
-};
+/**
+ * What the person reads on the cards, from the same locale files and questionnaire the bot uses,
+ * so a reworded button does not break the test while a missing one does.
+ */
+const q = loadQuestionnaire();
+const nl = (key: string, params?: Record<string, string | number>) => t('nl', key, params);
+const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+const dimension = (id: string) => q.dimensions.find((d) => d.id === id)!;
+const dimensionTitle = (id: string) => `${id}. ${dimension(id).title.nl}`;
+const domain = (id: string) => q.guidanceDomains.find((d) => d.id === id)!.label.nl;
+const scaleLabel = (value: number) => `${value} · ${q.scale.points.find((p) => p.value === value)!.label.nl}`;
+const SAVE = nl('survey:saveAndContinue');
 
 /** Answers one dimension form: the global judgement, optionally a strength and the group (first form only). */
 async function answerDimension(pg: PlaygroundPage, form: Locator, value: number, opts: { group?: string; strength?: string } = {}): Promise<void> {
   await form.getByLabel(scaleLabel(value), { exact: true }).check();
-  if (opts.strength) await form.getByLabel(/^Wat zijn op het vlak van bovenstaande aspecten concrete sterktes/).fill(opts.strength);
-  if (opts.group) await form.getByLabel(/^Ik ben vooral/).selectOption(opts.group);
-  await pg.click(form, 'Bewaren en verder');
+  if (opts.strength) await form.getByLabel(startsWith(dimension('A1').openQuestions.find((o) => o.kind === 'strengths')!.text.nl)).fill(opts.strength);
+  if (opts.group) await form.getByLabel(startsWith(nl('survey:groupQuestion'))).selectOption(opts.group);
+  await pg.click(form, SAVE);
 }
 
 async function allocate(form: Locator, days: Record<string, string>): Promise<void> {
-  for (const [domain, value] of Object.entries(days)) await form.getByLabel(domain, { exact: true }).selectOption(value);
+  for (const [id, value] of Object.entries(days)) await form.getByLabel(domain(id), { exact: true }).selectOption(value);
 }
 
 it('runs a whole round in the browser: plan, answer on cards, close, moderate, publish, summary in the channel', async () => {
@@ -78,76 +87,92 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   await pg.open(`${running.url}/?as=els&lang=nl`);
 
   // The team install greeted the channel.
-  await pg.card(pg.channel(), 'Zorgspiegel is toegevoegd');
+  await pg.card(pg.channel(), nl('teams:welcome.team.title', { team: 'Basisschool De Regenboog' }));
 
   // ---- The coordinator plans a quick round: A1 and B, with the reflection questions.
-  const form = await pg.newCard(pg.chat(), 'Bevraging plannen', () => pg.say('nieuwe ronde'));
-  for (const d of ['A2', 'C', 'D1', 'D2', 'E']) await form.getByLabel(new RegExp(`^${d}\\. `)).uncheck();
-  await form.getByLabel(/^Snel/).check();
-  await form.getByLabel(/^Titel/).fill(TITLE);
-  await pg.click(form, 'Bevraging plannen');
-  await pg.card(pg.chat(), 'Bevraging gepland');
+  const form = await pg.newCard(pg.chat(), nl('cards:roundForm.submit'), () => pg.say('nieuwe ronde'));
+  for (const d of ['A2', 'C', 'D1', 'D2', 'E']) await form.getByLabel(dimensionTitle(d), { exact: true }).uncheck();
+  await form.getByLabel(nl('cards:roundForm.depthQuick'), { exact: true }).check();
+  await form.getByLabel(startsWith(nl('cards:roundForm.title'))).fill(TITLE);
+  await pg.click(form, nl('cards:roundForm.submit'));
+  await pg.card(pg.chat(), nl('cards:roundForm.createdTitle', { title: TITLE }));
 
   // ---- Five colleagues answer through the rendered cards.
   for (const answer of ANSWERS) {
     await pg.as(answer.key);
     const invitation = await pg.card(pg.chat(), TITLE);
-    await pg.click(invitation, 'Starten');
-    let card = await pg.card(pg.chat(), /A1\. Visie op leerzorg/);
+    await pg.click(invitation, nl('survey:actions.start'));
+    let card = await pg.card(pg.chat(), dimensionTitle('A1'));
     await answerDimension(pg, card, answer.A1, { group: answer.group, strength: answer.key === 'lotte' ? QUOTE : undefined });
-    card = await pg.card(pg.chat(), /B\. Faciliterende rol/);
+    card = await pg.card(pg.chat(), dimensionTitle('B'));
+    if (answer.key === 'karel') {
+      // Pause half-way and come back: what was saved stays saved, the next part is where he left off.
+      await pg.click(card, nl('survey:later'));
+      const paused = await pg.card(pg.chat(), nl('cards:later.title'));
+      await pg.click(paused, nl('survey:actions.continue'));
+      card = await pg.card(pg.chat(), dimensionTitle('B'));
+    }
     await answerDimension(pg, card, answer.B);
-    card = await pg.card(pg.chat(), /Reflectievragen/);
+    card = await pg.card(pg.chat(), q.reflection.title.nl);
 
     if (answer.key === 'bram') {
       // More days than a week has: the core refuses, the card says why and keeps the choices.
-      await allocate(card, { Onderwijsloopbaan: '3', 'Leren en studeren': '3' });
-      await pg.click(card, 'Bewaren en verder');
-      card = await pg.card(pg.chat(), /Reflectievragen/);
+      await allocate(card, { onderwijsloopbaan: '3', 'leren-en-studeren': '3' });
+      await pg.click(card, SAVE);
+      card = await pg.card(pg.chat(), q.reflection.title.nl);
       const refusal = t('nl', 'errors:allocation_total', { total: 6, max: 5 });
       expect(await card.innerText()).toContain(refusal);
-      expect(await card.getByLabel('Leren en studeren', { exact: true }).inputValue()).toBe('3');
+      expect(await card.getByLabel(domain('leren-en-studeren'), { exact: true }).inputValue()).toBe('3');
       await page.screenshot({ path: path.join(OUTPUT, 'playground-allocation-error.png') });
-      await allocate(card, { 'Leren en studeren': '1.5' });
+      await allocate(card, { 'leren-en-studeren': '1.5' });
     } else if (answer.key === 'nele') {
-      await allocate(card, { 'Psychisch en sociaal functioneren': '2', 'Preventieve gezondheidszorg': '0.5' });
+      await allocate(card, { 'psychisch-en-sociaal-functioneren': '2', 'preventieve-gezondheidszorg': '0.5' });
     }
-    await pg.click(card, 'Bewaren en verder');
-    const review = await pg.card(pg.chat(), 'Bedankt!');
+    await pg.click(card, SAVE);
+    const thanks = nl('survey:review.titleComplete', { title: TITLE });
+    const review = await pg.card(pg.chat(), thanks);
 
     if (answer.key === 'sofie') {
       // Changing an answer afterwards: open A1 from the overview, pick another point, save.
-      await pg.click(review, review.getByRole('button', { name: 'Antwoorden wijzigen' }).first());
-      card = await pg.card(pg.chat(), /A1\. Visie op leerzorg/);
+      await pg.click(review, review.getByRole('button', { name: nl('survey:actions.change') }).first());
+      card = await pg.card(pg.chat(), dimensionTitle('A1'));
       expect(await card.getByLabel(scaleLabel(answer.A1), { exact: true }).isChecked()).toBe(true);
       await answerDimension(pg, card, SOFIE_CHANGED_A1);
-      await pg.card(pg.chat(), 'Bedankt!');
+      await pg.card(pg.chat(), thanks);
     }
   }
 
   // ---- The coordinator follows up, closes, approves the open answer and publishes.
   await pg.as('els');
   const status = await pg.newCard(pg.chat(), TITLE, () => pg.say('status'));
-  expect(await status.innerText()).toMatch(/5 afgerond/);
+  expect(await status.innerText()).toContain(nl('survey:status.progressLine', { invited: 13, delivered: 13, started: 5, completed: 5, undeliverable: 0 }));
+  // An extra reminder goes to those who have not finished, e.g. Wout.
+  await pg.click(status, nl('survey:actions.remind'));
+  await pg.card(pg.chat(), nl('cards:done.remind'));
+  await pg.as('wout');
+  await pg.card(pg.chat(), nl('cards:reminder.eyebrow'));
+  await pg.as('els');
 
-  const confirmClose = await pg.newCard(pg.chat(), 'nu afsluiten?', () => pg.say('sluit'));
-  await pg.click(confirmClose, 'Ja, nu afsluiten');
+  const confirmClose = await pg.newCard(pg.chat(), nl('cards:confirm.close.title', { title: TITLE }), () => pg.say('sluit'));
+  await pg.click(confirmClose, nl('cards:confirm.close.yes'));
   // The scheduler closes the round, computes the summary and tells the coordinator.
-  const closed = await pg.card(pg.chat(), t('nl', 'orchestration:actions.review'), 30_000);
-  await pg.click(closed, t('nl', 'orchestration:actions.review'));
-  let moderation = await pg.card(pg.chat(), 'Open antwoorden nalezen');
+  const closed = await pg.card(pg.chat(), nl('orchestration:actions.review'), 30_000);
+  await pg.click(closed, nl('orchestration:actions.review'));
+  const moderationTitle = nl('survey:moderation.title', { title: TITLE });
+  let moderation = await pg.card(pg.chat(), moderationTitle);
   expect(await moderation.innerText()).toContain(QUOTE);
-  const approvals = await moderation.getByRole('button', { name: 'Goedkeuren', exact: true }).count();
+  const approve = { name: nl('survey:moderation.approve'), exact: true };
+  const approvals = await moderation.getByRole('button', approve).count();
   expect(approvals).toBeGreaterThan(0);
   for (let i = 0; i < approvals; i++) {
-    moderation = await pg.card(pg.chat(), 'Open antwoorden nalezen');
-    await pg.click(moderation, moderation.getByRole('button', { name: 'Goedkeuren', exact: true }).nth(i));
+    moderation = await pg.card(pg.chat(), moderationTitle);
+    await pg.click(moderation, moderation.getByRole('button', approve).nth(i));
   }
-  moderation = await pg.card(pg.chat(), 'Open antwoorden nalezen');
-  expect(await moderation.innerText()).not.toContain(t('nl', 'survey:moderation.status.pending'));
-  await pg.click(moderation, 'Publiceren');
-  const confirmPublish = await pg.card(pg.chat(), 'publiceren?');
-  await pg.click(confirmPublish, 'Ja, publiceren');
+  moderation = await pg.card(pg.chat(), moderationTitle);
+  expect(await moderation.innerText()).not.toContain(nl('survey:moderation.status.pending'));
+  await pg.click(moderation, nl('survey:actions.publish'));
+  const confirmPublish = await pg.card(pg.chat(), nl('cards:confirm.publish.title', { title: TITLE }));
+  await pg.click(confirmPublish, nl('cards:confirm.publish.yes'));
 
   // ---- The summary in the team channel matches what was clicked.
   const summary = await pg.card(pg.channel(), t('nl', 'summary:title', { title: TITLE }), 30_000);
@@ -185,8 +210,13 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   await page.screenshot({ path: DOCS_SHOT });
   fs.copyFileSync(DOCS_SHOT, path.join(OUTPUT, 'playground.png'));
 
-  // The approved open answer reaches the team (only approved ones do).
-  expect(text).toContain(QUOTE);
+  // The approved open answer reaches the team (only approved ones do), behind the card's show-cards if it has them.
+  for (let i = 0; i < 20; i++) {
+    const collapsed = summary.locator('button[aria-expanded="false"]');
+    if ((await collapsed.count()) === 0) break;
+    await collapsed.first().click();
+  }
+  expect(await summary.innerText()).toContain(QUOTE);
   expect(pg.errors).toEqual([]);
   expect(pg.cardWarnings).toEqual([]);
   await page.close();
@@ -235,10 +265,10 @@ it('lets the coordinator simulate the rest of the team with one button', async (
   const page = await browser!.newPage({ viewport: { width: 1280, height: 860 } });
   const pg = new PlaygroundPage(page);
   await pg.open(`${running.url}/?as=els&lang=nl`);
-  const form = await pg.newCard(pg.chat(), 'Bevraging plannen', () => pg.say('nieuwe ronde'));
-  await form.getByLabel(/^Titel/).fill('Tweede ronde');
-  await pg.click(form, 'Bevraging plannen');
-  await pg.card(pg.chat(), 'Bevraging gepland');
+  const form = await pg.newCard(pg.chat(), nl('cards:roundForm.submit'), () => pg.say('nieuwe ronde'));
+  await form.getByLabel(startsWith(nl('cards:roundForm.title'))).fill('Tweede ronde');
+  await pg.click(form, nl('cards:roundForm.submit'));
+  await pg.card(pg.chat(), nl('cards:roundForm.createdTitle', { title: 'Tweede ronde' }));
   // Wait until the last colleague's invitation is out (the scheduler paces its sends).
   const participations = async () => {
     const round = (await running.db.repos.rounds.listByTenant('teams:playground', { limit: 1 }))[0]!;
@@ -246,7 +276,7 @@ it('lets the coordinator simulate the rest of the team with one button', async (
   };
   for (let i = 0; i < 100 && ((await participations()).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
 
-  const button = page.getByRole('button', { name: /Antwoorden simuleren/ });
+  const button = page.getByRole('button', { name: nl('playground:simulate.button') });
   await button.click();
   await page.locator('.toast', { hasText: t('nl', 'playground:simulate.done', { count: 12 }) }).waitFor({ timeout: 60_000 });
   expect(await participations()).toMatchObject({ completed: 12 });
