@@ -92,9 +92,20 @@ export class TeamsHarness {
     await this.db.close();
   }
 
-  /** Runs every due job (invitations, reminders, closing, publishing) until none is left. */
+  /**
+   * Runs every due job (invitations, closing, publishing, notices). The scheduler paces sends and
+   * may put a job back for a moment, so the fake clock moves on a second at a time until three
+   * quiet seconds in a row: enough for pacing, far from the planned reminders and closing time.
+   */
   async runJobs(): Promise<number> {
-    return this.orchestrator.runUntilIdle();
+    let ran = 0;
+    for (let quiet = 0, second = 0; quiet < 3 && second < 60; second++) {
+      const now = await this.orchestrator.runUntilIdle();
+      ran += now;
+      quiet = now === 0 ? quiet + 1 : 0;
+      this.clock.advance(1000);
+    }
+    return ran;
   }
 
   dmOf(p: Person): string {

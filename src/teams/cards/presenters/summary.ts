@@ -31,15 +31,19 @@ function figureFacts(summary: RoundSummary, figure: ScaleFigure, lang: Lang) {
 
 function dimensionData(summary: RoundSummary, d: DimensionSummary, lang: Lang, maxQuotes: number) {
   const score = d.score;
+  const strengths = d.quotes.strengths.slice(0, maxQuotes).map((q) => ({ text: `“${typedText(q)}”` }));
+  const priorities = d.quotes.priorities.slice(0, maxQuotes).map((q) => ({ text: `“${typedText(q)}”` }));
   return {
     title: `${d.dimensionId}. ${localize(d.title, lang)}`,
     withheld: score.status === 'withheld' ? withheldLabel(score.reason, lang) : '',
     color: score.status === 'shown' ? BAND_COLOR[score.band] ?? 'Default' : 'Default',
     facts: figureFacts(summary, score, lang),
     agreement: d.agreement.status === 'shown' ? t(lang, 'summary:figure.agreement', { share: formatPercent(d.agreement.share, lang) }) : '',
-    strengths: d.quotes.strengths.slice(0, maxQuotes).map((q) => ({ text: `“${typedText(q)}”` })),
-    priorities: d.quotes.priorities.slice(0, maxQuotes).map((q) => ({ text: `“${typedText(q)}”` })),
-    hasQuotes: maxQuotes > 0 && d.quotes.strengths.length + d.quotes.priorities.length > 0,
+    strengths,
+    priorities,
+    // The answers sit behind a show-card, so the figures of every dimension stay in view.
+    hasQuotes: strengths.length + priorities.length > 0,
+    quotesTitle: t(lang, 'cards:summary.quotesTitle', { count: strengths.length + priorities.length }),
   };
 }
 
@@ -128,7 +132,7 @@ function summaryData(summary: RoundSummary, lang: Lang, chart: SummaryChart | un
     chart: chart ? { url: chart.url, altText: chart.altText } : { url: '', altText: '' },
     dimensionsHeading: t(lang, 'summary:dimensions.heading'),
     dimensions: summary.dimensions.map((d) => dimensionData(summary, d, lang, maxQuotes)),
-    quoteLabels: { strengths: t(lang, 'summary:quotes.strengths'), priorities: t(lang, 'summary:quotes.priorities') },
+    quoteLabels: { strengths: t(lang, 'summary:quotes.strengths'), priorities: t(lang, 'summary:quotes.priorities'), show: t(lang, 'cards:summary.showAnswers') },
     strongest: { heading: t(lang, 'summary:strongest.heading'), intro: t(lang, 'summary:strongest.intro'), items: rankedLines(summary, summary.strongest, lang) },
     weakest: { heading: t(lang, 'summary:weakest.heading'), intro: t(lang, 'summary:weakest.intro'), items: rankedLines(summary, summary.weakest, lang) },
     groups: {
