@@ -81,7 +81,8 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
       return {
         kind: 'group',
         id: field.id,
-        label: optionalLabel(field.label, field.required, view),
+        // The core's wording of this question already says it is optional and why.
+        label: field.label,
         value: field.value ?? '',
         error: field.error ?? '',
         choices: field.options.map((o) => ({ title: o.label, value: o.id })),
