@@ -19,7 +19,7 @@ import { launchChromium, PlaygroundPage } from './support/browser';
  * approves the open answers and publishes; the team channel shows a summary whose numbers are
  * the ones the test clicked.
  */
-jest.setTimeout(150_000);
+jest.setTimeout(120_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const OUTPUT = path.join(ROOT, 'test-output');
@@ -190,6 +190,14 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   await chart.waitFor();
   await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await chart.elementHandle());
 
+  // The approved open answer reaches the team (only approved ones do), behind the card's show-cards if it has them.
+  for (let i = 0; i < 20; i++) {
+    const collapsed = summary.locator('button[aria-expanded="false"]');
+    if ((await collapsed.count()) === 0) break;
+    await collapsed.first().click();
+  }
+  expect(await summary.innerText()).toContain(QUOTE);
+
   // The summary card on its own: let the channel pane grow to the card's full height for the picture.
   const unclip = (on: boolean) =>
     pg.channel().evaluate((log, on) => {
@@ -210,13 +218,6 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   await page.screenshot({ path: DOCS_SHOT });
   fs.copyFileSync(DOCS_SHOT, path.join(OUTPUT, 'playground.png'));
 
-  // The approved open answer reaches the team (only approved ones do), behind the card's show-cards if it has them.
-  for (let i = 0; i < 20; i++) {
-    const collapsed = summary.locator('button[aria-expanded="false"]');
-    if ((await collapsed.count()) === 0) break;
-    await collapsed.first().click();
-  }
-  expect(await summary.innerText()).toContain(QUOTE);
   expect(pg.errors).toEqual([]);
   expect(pg.cardWarnings).toEqual([]);
   await page.close();
