@@ -54,6 +54,20 @@ describe('delivering a round’s invitations', () => {
     expect(jobs.filter((j) => j.kind === 'deliver-invitation' && j.status !== 'done')).toEqual([]);
   });
 
+  it('an invitation that keeps failing is given up after the last attempt and recorded as unreachable ("other")', async () => {
+    world = await createWorld({ platform: { seed: 3, retryableRate: 1 } });
+    world.platform.members = ['U1', 'U2'];
+    const round = await world.createRound();
+    await world.drain([world.process('p1', { runner: { maxAttempts: 3 } })], new Date(round.opensAt.getTime() + DAY));
+    const undeliverable = await world.repos.participations.listUndeliverable(round.id);
+    expect(undeliverable.map((p) => [p.platformUserId, p.undeliverableReason])).toEqual([
+      ['U1', 'other'],
+      ['U2', 'other'],
+    ]);
+    expect(world.platform.attempts.filter((a) => a.to === 'U1')).toHaveLength(3);
+    expect(world.platform.delivered).toHaveLength(0);
+  });
+
   it('sends the invitation with a stable idempotency key, in the round’s language', async () => {
     world = await createWorld();
     world.platform.members = ['U1', 'U2'];
