@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, type Env } from '../config/env';
+import { ConfigError, parseEnv, slackConfigured, type Env } from '../config/env';
 import { systemClock } from '../core/ports';
 import { loadQuestionnaire, QuestionnaireInvalidError, summarizeQuestionnaire } from '../core/questionnaire/load';
 import type { Questionnaire } from '../core/questionnaire/schema';
@@ -64,6 +64,7 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
       chartUrl: (token) => `${publicUrl}/charts/${token}.png`,
     });
   const app = buildApp({ env, repos: store.repos, questionnaire, respondentSecret, clock: systemClock, logger, integrations: INTEGRATIONS, createOrchestrator: orchestratorFactory });
+  if (!slackConfigured(env)) logger.info('Slack is not configured (set SLACK_BOT_TOKEN or SLACK_CLIENT_ID to enable it)');
   const { url } = await app.listen(env.PORT);
   if (!env.PUBLIC_URL) publicUrl = url;
   logger.info({ url, database: store.server.description }, 'Zorgspiegel is listening');
