@@ -7,14 +7,14 @@ import { createHandlers } from './handlers';
 import { TenantCache } from './handlers/common';
 import { JobRunner } from './job-runner';
 import { Pacer } from './pacing';
-import { coreSummarySnapshot, type ChartRenderer, type SummarySnapshotBuilder } from './summary-snapshot';
+import { coreSummarySnapshot, renderChartPng, type ChartRenderer, type SummarySnapshotBuilder } from './summary-snapshot';
 
 export interface OrchestratorOptions {
   repos: Repositories;
   messengers: MessengerRegistry;
   logger: Logger;
   clock?: Clock;
-  /** Renders the summary chart at closing (src/render/chart); without it the summary goes out without a picture. */
+  /** Renders the summary chart at closing; default the real one (src/render/chart). */
   renderChart?: ChartRenderer;
   /** Replaces the whole snapshot computation (tests). */
   summarize?: SummarySnapshotBuilder;
@@ -70,7 +70,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     pacer: new Pacer(),
     tenants: new TenantCache(),
     sleep: options.sleep ?? realSleep,
-    summarize: options.summarize ?? coreSummarySnapshot(options.repos, { renderChart: options.renderChart, logger: options.logger }),
+    summarize: options.summarize ?? coreSummarySnapshot(options.repos, { renderChart: options.renderChart ?? renderChartPng, logger: options.logger }),
     chartUrl: options.chartUrl,
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
     sendTimeoutMs: options.sendTimeoutMs ?? 30_000,

@@ -61,7 +61,3 @@ export function publishFailedNotice(round: Pick<Round, 'id' | 'title'>, tenant: 
     action: { id: 'publish', label: t(lang, 'survey:actions.publish'), roundId: round.id },
   };
 }
-
-export function chartAltText(round: Pick<Round, 'title'>, lang: Lang): string {
-  return t(lang, 'orchestration:chartAltText', { title: round.title });
-}

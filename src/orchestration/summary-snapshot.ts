@@ -12,8 +12,14 @@ export interface SummarySnapshot {
 
 export type SummarySnapshotBuilder = (round: Round, now: Date) => Promise<SummarySnapshot>;
 
-/** Renders the summary's chart (src/render/chart); optional so a missing renderer never blocks closing. */
+/** Renders the summary's chart as a PNG; a failing renderer never blocks closing. */
 export type ChartRenderer = (summary: RoundSummary) => Promise<Buffer | undefined>;
+
+/** The real chart (src/render/chart), in the round's language; vega is loaded on first use. */
+export const renderChartPng: ChartRenderer = async (summary) => {
+  const { renderSummaryChart } = await import('../render/chart');
+  return (await renderSummaryChart(summary, summary.round.language)).png;
+};
 
 /**
  * The snapshot at closing, from the core's summary model:

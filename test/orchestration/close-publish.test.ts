@@ -1,6 +1,8 @@
 import type { RoundSummary } from '../../src/core/summary';
 import type { NoticeView } from '../../src/core/views/types';
 import { t } from '../../src/i18n';
+import { renderChartPng } from '../../src/orchestration/summary-snapshot';
+import { chartAltText } from '../../src/render/chart';
 import { createWorld, DAY, HOUR, people, type World } from './harness';
 
 describe('closing and publishing', () => {
@@ -41,7 +43,7 @@ describe('closing and publishing', () => {
     expect(post.summary.round.id).toBe(round.id);
     expect(post.summary.responseRate).toMatchObject({ invited: 8 });
     expect(post.chart!.png.toString()).toBe('png-bytes');
-    expect(post.chart!.altText).toBe(t('nl', 'orchestration:chartAltText', { title: round.title }));
+    expect(post.chart!.altText).toBe(chartAltText(post.summary, 'nl'));
     const summary = await world.repos.summaries.get(round.id);
     expect(summary!.publishedAt).toEqual(stored!.publishedAt);
     expect(await world.repos.quotes.listByRound(round.id)).toHaveLength(12);
@@ -60,6 +62,20 @@ describe('closing and publishing', () => {
     expect(notices()).toHaveLength(1);
     expect((await world.repos.summaries.get(round.id))!.computedAt).toEqual(computedAt);
     expect(await world.repos.quotes.listByRound(round.id)).toHaveLength(12);
+  });
+
+  it('renders the real chart at closing and posts it with its alt text', async () => {
+    world = await createWorld();
+    world.platform.members = people(6);
+    const round = await world.createRound({ moderation: false, reminderHours: [] });
+    const p1 = world.process('p1', { renderChart: renderChartPng });
+    await world.drain([p1], new Date(round.opensAt.getTime() + HOUR));
+    await answer(round.id);
+    await world.drain([p1], new Date(round.closesAt.getTime() + DAY));
+    const post = channelPosts()[0]!.message as { kind: 'summary'; summary: RoundSummary; chart?: { png: Buffer; altText: string } };
+    expect(post.chart!.png.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
+    expect(post.chart!.altText).toContain(round.title);
+    expect((await world.repos.summaries.get(round.id))!.chartPng!.equals(post.chart!.png)).toBe(true);
   });
 
   it('with moderation: closes, keeps the summary back and tells the coordinator it waits for review; publishing later posts it once', async () => {

@@ -69,6 +69,8 @@ export async function createWorld(
         logger: silent,
         clock,
         sleep: clock.sleep,
+        // No real chart unless a test asks for one (vega takes a moment to start).
+        renderChart: async () => undefined,
         ...processOptions,
         runner: { owner: name, concurrency: 4, maxAttempts: 10, backoff: { baseMs: 1_000, maxMs: 60_000, jitter: 0.5 }, ...processOptions.runner },
       });

@@ -1,4 +1,5 @@
-import { chartAltText } from '../notices';
+import type { RoundSummary } from '../../core/summary';
+import { chartAltText } from '../../render/chart/alt-text';
 import { pacedSend } from '../send';
 import { outcome, type JobHandler } from '../types';
 import { enqueueAll, type OrchestrationDeps } from '../context';
@@ -34,7 +35,7 @@ export function publishSummaryHandler(deps: OrchestrationDeps): JobHandler {
 
       const messenger = deps.messengers.for(tenant);
       const chart = record.chartPng
-        ? { png: record.chartPng, altText: chartAltText(round, round.language), ...(deps.chartUrl?.(record.chartToken) ? { url: deps.chartUrl(record.chartToken)! } : {}) }
+        ? { png: record.chartPng, altText: chartAltText(record.summary as unknown as RoundSummary, round.language), ...(deps.chartUrl?.(record.chartToken) ? { url: deps.chartUrl(record.chartToken)! } : {}) }
         : undefined;
       const sent = await pacedSend(deps, run, tenant, messenger, channel.id, () =>
         messenger.postToChannel(tenant, channel.id, { kind: 'summary', summary: record.summary, ...(chart ? { chart } : {}) }, { idempotencyKey: summaryIdempotencyKey(round.id) }),
