@@ -8,6 +8,7 @@ import { renderSummaryChart } from '../render/chart';
 import { connectStore, loadRespondentKeySecret, StoreConnectError } from '../store';
 import { buildApp, type OrchestratorFactory } from './build-app';
 import { INTEGRATIONS } from './integrations';
+import { TeamsConfigError } from '../teams';
 
 export interface RunningApp {
   env: Env;
@@ -63,7 +64,17 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
       renderChart: async (summary) => (await renderSummaryChart(summary, summary.round.language)).png,
       chartUrl: (token) => `${publicUrl}/charts/${token}.png`,
     });
-  const app = buildApp({ env, repos: store.repos, questionnaire, respondentSecret, clock: systemClock, logger, integrations: INTEGRATIONS, createOrchestrator: orchestratorFactory });
+  let app;
+  try {
+    app = buildApp({ env, repos: store.repos, questionnaire, respondentSecret, clock: systemClock, logger, integrations: INTEGRATIONS, createOrchestrator: orchestratorFactory });
+  } catch (e) {
+    // A platform configured unsafely (e.g. Teams without authentication in production) stops here.
+    if (e instanceof TeamsConfigError) {
+      await store.close();
+      fatal(e.message);
+    }
+    throw e;
+  }
   if (!slackConfigured(env)) logger.info('Slack is not configured (set SLACK_BOT_TOKEN or SLACK_CLIENT_ID to enable it)');
   const { url } = await app.listen(env.PORT);
   if (!env.PUBLIC_URL) publicUrl = url;

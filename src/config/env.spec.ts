@@ -28,7 +28,7 @@ describe('parseEnv', () => {
       DEFAULT_LANGUAGE: 'nl',
       ANONYMITY_THRESHOLD: 5,
       TIME_ZONE: 'Europe/Brussels',
-      MicrosoftAppType: 'MultiTenant',
+      MicrosoftAppType: 'SingleTenant',
     });
   });
 
@@ -99,10 +99,12 @@ describe('parseEnv', () => {
     });
 
     it('needs a password with a Microsoft app id, and a tenant id for a single-tenant app', () => {
+      // Single-tenant is the default app type: it also needs the tenant id.
       expect(problems({ MicrosoftAppId: '00000000-0000-0000-0000-000000000001' })).toEqual([
         'MicrosoftAppPassword: is required with MicrosoftAppId (e.g. MicrosoftAppPassword=…)',
+        'MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant (e.g. MicrosoftAppTenantId=00000000-0000-0000-0000-000000000000)',
       ]);
-      expect(problems({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' })).toEqual([]);
+      expect(problems({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'MultiTenant' })).toEqual([]);
       expect(problems({ MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppType: 'SingleTenant' })).toEqual([
         'MicrosoftAppTenantId: is required when MicrosoftAppType is SingleTenant (e.g. MicrosoftAppTenantId=00000000-0000-0000-0000-000000000000)',
       ]);
@@ -144,7 +146,7 @@ describe('what is switched on', () => {
   it('runs Teams outside production without an app id (for the emulator), in production only with one', () => {
     expect(teamsConfigured(parseEnv({}))).toBe(true);
     expect(teamsConfigured(parseEnv(PRODUCTION))).toBe(false);
-    expect(teamsConfigured(parseEnv({ ...PRODUCTION, MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }))).toBe(true);
+    expect(teamsConfigured(parseEnv({ ...PRODUCTION, MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't' }))).toBe(true);
   });
 
   it('enables the playground outside production unless switched off', () => {

@@ -43,8 +43,16 @@ export const envSchema = z
     SLACK_API_URL: z.url().optional(),
     MicrosoftAppId: optionalString,
     MicrosoftAppPassword: optionalString,
-    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('MultiTenant'),
+    // Azure no longer creates new multi-tenant bots (since July 2025): single-tenant is the default.
+    MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
     MicrosoftAppTenantId: optionalString,
+    // Read by `npm run package:teams` only (the app package a school uploads), validated here too.
+    TEAMS_APP_ID: z.uuid('must be a GUID').optional(),
+    TEAMS_VALID_DOMAINS: optionalString,
+    TEAMS_DEVELOPER_NAME: optionalString,
+    TEAMS_WEBSITE_URL: z.url().optional(),
+    TEAMS_PRIVACY_URL: z.url().optional(),
+    TEAMS_TERMS_URL: z.url().optional(),
   })
   .superRefine((e, ctx) => {
     const need = (name: keyof typeof e, because: string) => {
@@ -96,6 +104,9 @@ const EXAMPLES: Partial<Record<string, string>> = {
   MicrosoftAppPassword: '…',
   MicrosoftAppType: 'SingleTenant',
   MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000000',
+  TEAMS_APP_ID: '00000000-0000-0000-0000-000000000000',
+  TEAMS_VALID_DOMAINS: 'zorgspiegel.example.be',
+  TEAMS_WEBSITE_URL: 'https://www.example.be',
 };
 
 export class ConfigError extends Error {

@@ -68,7 +68,8 @@ describe('survey flow on the real store', () => {
     expect(first.kind).toBe('form');
     if (first.kind !== 'form') return;
     expect(first.view.section).toBe('X');
-    expect(first.view.progress.label).toBe('Dimensie 1 van 3');
+    // Two dimensions and the reflection: the label counts dimensions, the step counts all three.
+    expect(first.view.progress).toEqual({ index: 1, total: 3, label: 'Dimensie 1 van 2' });
     expect(first.view.fields.map((f) => f.id)).toEqual(['X-global', 'X-s1', 'X-s2', 'X-s3', 'X-strengths', 'X-priorities', 'group']);
 
     const afterX = await services.respondents.submitSection(ann, roundId, 'X', fullX);

@@ -10,10 +10,19 @@ import type { FormField, ProgressView, ScalePointView, SectionFormView } from '.
 
 type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
 
+/**
+ * Where the respondent is: index/total count every step (dimensions and the reflection); the
+ * label speaks the way a person does — "Dimensie 3 van 7", then "Reflectievragen (laatste stap)".
+ */
 export function progressView(round: RoundShape, section: string, lang: Lang): ProgressView {
   const sections = roundSections(round);
   const index = Math.max(0, sections.indexOf(section)) + 1;
-  return { index, total: sections.length, label: t(lang, 'survey:progress', { index, total: sections.length }) };
+  const dimensions = round.dimensionIds.length;
+  const label =
+    section === REFLECTION_SECTION
+      ? t(lang, 'survey:progressReflection')
+      : t(lang, 'survey:progress', { index: Math.min(index, dimensions), total: dimensions });
+  return { index, total: sections.length, label };
 }
 
 export function scalePoints(round: Pick<Round, 'questionnaire'>, lang: Lang): ScalePointView[] {
