@@ -89,6 +89,9 @@ export class FakeSlackApi {
         res.end(String(e));
       });
     });
+    // Longer than any test: a client reusing a keep-alive socket the server just closed would
+    // see a reset, which is a real-world hazard but not what these tests are about.
+    this.server.keepAliveTimeout = 120_000;
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', () => resolve()));
     const { port } = this.server.address() as AddressInfo;
     this.url = `http://127.0.0.1:${port}`;

@@ -17,13 +17,19 @@ export const CHART_PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001',
 /** Monday 2 March 2026, 10:00 in Brussels: inside the default sending hours. */
 export const START = new Date('2026-03-02T09:00:00.000Z');
 
+/**
+ * The app's clock: starts at START and runs with real time, so the scheduler's retries and
+ * backoffs (a few seconds) still come due during a test; `advance` jumps ahead.
+ */
 export class TestClock implements Clock {
-  constructor(private ms: number) {}
+  private readonly realStart = Date.now();
+  private offset = 0;
+  constructor(private readonly start: number) {}
   now(): Date {
-    return new Date(this.ms);
+    return new Date(this.start + (Date.now() - this.realStart) + this.offset);
   }
   advance(ms: number): void {
-    this.ms += ms;
+    this.offset += ms;
   }
 }
 

@@ -1,6 +1,8 @@
 import { findBlockKitViolations } from '../../src/slack/limits';
 import { ACTIONS } from '../../src/slack/ids';
 import type { Round } from '../../src/core/round';
+import { progressView } from '../../src/core/views/section-form';
+import type { Lang } from '../../src/core/questionnaire/schema';
 import {
   click,
   eventually,
@@ -118,6 +120,12 @@ async function submitSection(userId: string, view: ViewLike, values: Record<stri
   return record(await submitView(h, userId, view, values, headers));
 }
 
+/** The modal title for a section: the core's progress label when it fits Slack's 24 characters. */
+async function titleFor(section: string, lang: Lang): Promise<string> {
+  const label = progressView(await round(), section, lang).label;
+  return label.length <= 24 ? label : 'Zorgspiegel';
+}
+
 async function round(): Promise<Round> {
   const rounds = await h.db.repos.rounds.listByTenant(`slack:${h.fake.teamId}`, {});
   expect(rounds).toHaveLength(1);
@@ -205,7 +213,8 @@ describe('a whole round in Slack', () => {
   it('walks a colleague through the sections in one modal stack: progress in the title, the scale as radio buttons, the review at the end', async () => {
     let view = await start('U1');
     expect(view.callback_id).toBe('zs_section');
-    expect((view.title as { text: string }).text).toBe('Dimensie 1 van 3');
+    expect((view.title as { text: string }).text).toBe(await titleFor('A1', 'nl'));
+    expect((view.title as { text: string }).text).toMatch(/^Dimensie 1 van \d$/);
     const statement = view.blocks.find((b) => b.block_id === 'A1-s1') as { label: { text: string }; element: { type: string; options: { text: { text: string } }[] } };
     expect(statement.element.type).toBe('radio_buttons');
     expect(statement.element.options.map((o) => o.text.text)).toEqual(['Volledig oneens', 'Oneens', 'Eerder oneens', 'Eerder eens', 'Eens', 'Volledig eens']);
@@ -213,10 +222,11 @@ describe('a whole round in Slack', () => {
 
     let res = await submitSection('U1', view, answersFor(view, 'U1', { 'A1-strengths': 'We hebben een duidelijk zorgbeleid op papier.' }));
     view = updatedView(view, res.body);
-    expect((view.title as { text: string }).text).toBe('Dimensie 2 van 3');
+    expect((view.title as { text: string }).text).toBe(await titleFor('C', 'nl'));
     res = await submitSection('U1', view, answersFor(view, 'U1', { 'C-priorities': 'Meer overleg met het CLB.' }));
     view = updatedView(view, res.body);
-    expect((view.title as { text: string }).text).toBe('Dimensie 3 van 3');
+    expect((view.title as { text: string }).text).toBe(await titleFor('reflection', 'nl'));
+    expect(JSON.stringify(view.blocks)).toContain(progressView(await round(), 'reflection', 'nl').label);
     const reflection = answersFor(view, 'U1', { R1: 'Een leerling die weer graag naar school komt.', 'R3.onderwijsloopbaan': '1', 'R3.leren-en-studeren': '1.5', 'R4.onderwijsloopbaan.mine': 'Gesprekken met ouders' });
     res = await submitSection('U1', view, reflection);
     view = updatedView(view, res.body);
@@ -231,7 +241,7 @@ describe('a whole round in Slack', () => {
 
   it('shows an allocation total over five days inline, keeps what was typed and saves nothing; the corrected form is saved', async () => {
     let view = await start('U3');
-    expect((view.title as { text: string }).text).toBe('Part 1 of 3'); // U3 uses Slack in English
+    expect((view.title as { text: string }).text).toBe(await titleFor('A1', 'en')); // U3 uses Slack in English
     let res = await submitSection('U3', view, answersFor(view, 'U3'));
     view = updatedView(view, res.body);
     res = await submitSection('U3', view, answersFor(view, 'U3'));
@@ -286,6 +296,23 @@ describe('a whole round in Slack', () => {
     u4OpenSection = updatedView(view, first.body);
   });
 
+  it('lets a colleague opt out; a double click changes nothing more', async () => {
+    const invitation = invitationOf('U4')!;
+    const value = buttonValue(invitation.blocks, ACTIONS.optOut);
+    const updatesBefore = h.fake.callsOf('chat.update').length;
+    const messagesBefore = h.fake.messages.length;
+    await Promise.all([
+      click(h, 'U4', { action_id: ACTIONS.optOut, value }, { message: { channel: invitation.channel, ts: invitation.ts } }),
+      click(h, 'U4', { action_id: ACTIONS.optOut, value }, { message: { channel: invitation.channel, ts: invitation.ts } }),
+    ]);
+    await eventually(async () => (await h.db.repos.participations.get((await round()).id, 'U4'))?.status === 'opted_out', 'the opt-out');
+    await eventually(() => JSON.stringify(invitationOf('U4')!.blocks).includes('geen berichten meer'), 'the invitation to say so');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    // The invitation was updated in place (twice with the same content); no new message went out.
+    expect(h.fake.messages.length).toBe(messagesBefore);
+    expect(h.fake.callsOf('chat.update').length - updatesBefore).toBeLessThanOrEqual(2);
+  });
+
   it('shows the coordinator counts, never names of who answered', async () => {
     const text = await commandAnswer(COORDINATOR, 'status', 'uitgenodigd');
     expect(text).toContain('4 uitgenodigd');
@@ -316,12 +343,32 @@ describe('a whole round in Slack', () => {
     const text = JSON.stringify(view.blocks);
     expect(text).toContain('We hebben een duidelijk zorgbeleid op papier.');
     expect(text).toContain('Meer overleg met het CLB.');
-    const approve = buttonValue(view.blocks.filter((b) => JSON.stringify(b).includes(ACTIONS.quote.approve)), ACTIONS.quote.approve);
+    const quotesBefore = await h.db.repos.quotes.listByRound((await round()).id);
+    const policy = quotesBefore.find((q) => q.text.includes('zorgbeleid op papier'))!;
+    const approve = buttonValue(view.blocks.filter((b) => JSON.stringify(b).includes(`\\"q\\":\\"${policy.id}\\"`)), ACTIONS.quote.approve);
     const before = h.fake.callsOf('views.update').length;
     await click(h, COORDINATOR, { action_id: ACTIONS.quote.approve, value: approve }, { view });
     await eventually(() => h.fake.callsOf('views.update').length > before, 'the refreshed list');
     const quotes = await h.db.repos.quotes.listByRound((await round()).id);
-    expect(quotes.filter((q) => q.status === 'approved')).toHaveLength(1);
+    expect(quotes.filter((q) => q.status === 'approved').map((q) => q.id)).toEqual([policy.id]);
+
+    // Edit another answer (take a name out) and tag it, in a modal pushed over the list.
+    const list = openedView(h.fake, 'views.update');
+    const pending = quotes.find((q) => q.status === 'pending' && q.text.includes('CLB'))!;
+    const edit = buttonValue(list.blocks.filter((b) => JSON.stringify(b).includes(`\\"q\\":\\"${pending.id}\\"`)), ACTIONS.quote.edit);
+    const pushes = h.fake.callsOf('views.push').length;
+    await click(h, COORDINATOR, { action_id: ACTIONS.quote.edit, value: edit }, { view: list });
+    await eventually(() => h.fake.callsOf('views.push').length > pushes, 'the quote editor');
+    const editor = { ...openedView(h.fake, 'views.push'), root_view_id: list.id };
+    const theme = JSON.stringify(editor.blocks).match(/"value":"([a-z-]+)"/)![1]!;
+    const updates = h.fake.callsOf('views.update').length;
+    const saved = await submitView(h, COORDINATOR, editor, { quoteText: 'Meer overleg met het [CLB].', quoteThemes: [theme] });
+    expect(saved.status).toBe(200);
+    expect(saved.text).toBe('');
+    const edited = await h.db.repos.quotes.get(pending.id);
+    expect(edited).toMatchObject({ status: 'approved', editedText: 'Meer overleg met het [CLB].', themes: [theme] });
+    await eventually(() => h.fake.callsOf('views.update').length > updates, 'the refreshed list');
+    expect(h.fake.callsOf('views.update').at(-1)!.params.view_id).toBe(list.id);
   });
 
   it('publishes the summary in the team channel with the numbers the answers add up to, the chart and a discussion thread', async () => {
@@ -348,6 +395,16 @@ describe('a whole round in Slack', () => {
     expect(JSON.stringify(thread[thread.length - 1]!.blocks)).toContain('Reageer hier in de draad');
     // Published once.
     expect(posts.filter((m) => !m.thread_ts && m.blocks)).toHaveLength(1);
+  });
+
+  it('sends the coordinator the aggregate export as a file in their DM', async () => {
+    const before = h.fake.callsOf('files.completeUploadExternal').length;
+    await commandAnswer(COORDINATOR, 'export csv', 'export');
+    const done = await eventually(() => h.fake.callsOf('files.completeUploadExternal')[before], 'the export upload');
+    expect(done.params.channel_id).toBe(h.fake.dmChannelOf(COORDINATOR));
+    const request = h.fake.callsOf('files.getUploadURLExternal').at(-1)!;
+    expect(String(request.params.filename)).toMatch(/\.csv$/);
+    expect(h.fake.uploads.at(-1)!.bytes).toBeGreaterThan(50);
   });
 
   it('shows App Home with the person’s rounds, and the coordinator’s rounds with actions', async () => {

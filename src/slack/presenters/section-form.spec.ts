@@ -1,6 +1,6 @@
 import { checkSection } from '../../core/answers';
 import { makeRound } from '../../core/testing/fixtures';
-import { buildSectionForm } from '../../core/views/section-form';
+import { buildSectionForm, progressView } from '../../core/views/section-form';
 import type { FormField, SectionFormView } from '../../core/views/types';
 import { translator } from '../../i18n';
 import { sectionFields } from '../forms/section-fields';
@@ -40,7 +40,7 @@ describe('a section as a modal', () => {
   it('shows the progress as the modal title and fills in what was saved', () => {
     const view = buildSectionForm(round, 'Y', 'nl', { answers: { 'Y-s1': 4, 'Y-strengths': 'Goed overleg' }, saved: true });
     const page = sectionModalPages(view, t)[0]!;
-    expect(page.view.title.text).toBe('Dimensie 2 van 3');
+    expect(page.view.title.text).toBe(progressView(round, 'Y', 'nl').label);
     expect(parseMetadata(page.view.private_metadata)).toEqual({ k: 'section', r: 'round-1', s: 'Y', p: 0 });
     const blocks = page.view.blocks as unknown as Block[];
     expect(blocks.find((b) => b.block_id === 'Y-s1')!.element!.initial_option!.value).toBe('4');
@@ -48,6 +48,9 @@ describe('a section as a modal', () => {
   });
 
   it('moves a progress label too long for the title into the first block', () => {
+    const reflection = sectionModalPages(buildSectionForm(round, 'reflection', 'nl'), t)[0]!;
+    const label = progressView(round, 'reflection', 'nl').label;
+    expect(reflection.view.title.text).toBe(label.length <= 24 ? label : 'Zorgspiegel');
     const view = { ...buildSectionForm(round, 'X', 'nl'), progress: { index: 1, total: 3, label: 'Onderdeel 1 van 3 van deze lange bevraging' } };
     const page = sectionModalPages(view, t)[0]!;
     expect(page.view.title.text).toBe('Zorgspiegel');

@@ -49,10 +49,12 @@ export function registerRespondentActions(app: App, deps: SlackDeps): void {
     const actor = await clickActor(deps, client, click);
     try {
       await deps.services.respondents.optOut(actor, click.value.r);
+      // The invitation itself now says "Begrepen: je krijgt geen berichten meer…": an update, so
+      // a double click changes nothing. A click on App Home gets the refreshed tab instead.
       await markInvitationOptedOut(deps, client, actor, click.value.r);
-      const t = translator(actor.lang);
-      await client.views.open({ trigger_id: click.triggerId!, view: noticeModal({ lang: actor.lang, text: translate(actor.lang, 'survey:optedOut'), tone: 'info' }, t) });
-      await publishHome(deps, client, actor).catch(() => undefined);
+      if (click.view) await publishHome(deps, client, actor);
+      else if (click.responseUrl) await publishHome(deps, client, actor).catch(() => undefined);
+      else await client.views.open({ trigger_id: click.triggerId!, view: noticeModal({ lang: actor.lang, text: translate(actor.lang, 'survey:optedOut'), tone: 'info' }, translator(actor.lang)) });
     } catch (e) {
       await showProblem(deps, client, click, actor.lang, e, 'opt out');
     }
