@@ -74,6 +74,9 @@ export class FakeSlackApi {
   teamId = 'T0SCHOOL';
   teamName = 'Basisschool De Linde';
   botUserId = 'UBOT';
+  /** Who clicks "Allow" in the OAuth install flow, and the bot token Slack then hands out. */
+  installerId = 'UINSTALLER';
+  installedBotToken = 'xoxb-installed-token';
   private server?: Server;
   private tsCounter = 0;
   private viewCounter = 0;
@@ -202,6 +205,20 @@ export class FakeSlackApi {
     switch (method) {
       case 'auth.test':
         return { ok: true, url: 'https://school.slack.com/', team: this.teamName, user: 'zorgspiegel', team_id: this.teamId, user_id: this.botUserId, bot_id: 'BBOT' };
+      case 'oauth.v2.access':
+        if (!str('code')) return { ok: false, error: 'invalid_code' };
+        return {
+          ok: true,
+          app_id: 'AZORG',
+          authed_user: { id: this.installerId },
+          scope: 'commands,chat:write',
+          token_type: 'bot',
+          access_token: this.installedBotToken,
+          bot_user_id: this.botUserId,
+          team: { id: this.teamId, name: this.teamName },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
       case 'users.info': {
         const user = this.users.get(str('user') ?? '');
         if (!user) return { ok: false, error: 'user_not_found' };

@@ -43,7 +43,7 @@ export interface SlackHarness {
 }
 
 /** The real app (buildApp + Bolt over HTTP + the scheduler) on a test database and a fake Slack. */
-export async function startSlackHarness(setup: (fake: FakeSlackApi) => void = () => undefined): Promise<SlackHarness> {
+export async function startSlackHarness(setup: (fake: FakeSlackApi) => void = () => undefined, opts: { env?: Record<string, string | undefined> } = {}): Promise<SlackHarness> {
   const fake = new FakeSlackApi();
   await fake.start();
   setup(fake);
@@ -55,6 +55,7 @@ export async function startSlackHarness(setup: (fake: FakeSlackApi) => void = ()
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: fake.apiUrl,
+    ...opts.env,
   });
   const logger = createLogger(env.LOG_LEVEL);
   const app = buildApp({
