@@ -12,13 +12,15 @@ export interface ClickPayload {
   responseUrl?: string;
   /** Set when the button sits in a modal. */
   view?: { id: string; hash?: string; rootViewId?: string; privateMetadata?: string };
+  /** The button sits on the App Home tab (a view, but not one to replace with a modal). */
+  fromHome: boolean;
 }
 
 interface RawClick {
   user?: { id?: string };
   trigger_id?: string;
   response_url?: string;
-  view?: { id?: string; hash?: string; root_view_id?: string | null; private_metadata?: string };
+  view?: { id?: string; type?: string; hash?: string; root_view_id?: string | null; private_metadata?: string };
   actions?: { value?: string; selected_option?: { value?: string } }[];
 }
 
@@ -39,7 +41,8 @@ export function readClick(deps: Pick<SlackDeps, 'logger'>, context: { teamId?: s
     value,
     triggerId: b.trigger_id,
     responseUrl: b.response_url,
-    ...(b.view?.id ? { view: { id: b.view.id, hash: b.view.hash, rootViewId: b.view.root_view_id ?? undefined, privateMetadata: b.view.private_metadata } } : {}),
+    fromHome: b.view?.type === 'home',
+    ...(b.view?.id && b.view.type !== 'home' ? { view: { id: b.view.id, hash: b.view.hash, rootViewId: b.view.root_view_id ?? undefined, privateMetadata: b.view.private_metadata } } : {}),
   };
 }
 

@@ -43,7 +43,7 @@ function input(blockId: string, label: string, element: Record<string, unknown>,
   } as KnownBlock;
 }
 
-function yesNo(t: Translate, yes: string, no: string, initialYes: boolean) {
+function yesNo(yes: string, no: string, initialYes: boolean) {
   const options = [option(yes, 'yes'), option(no, 'no')];
   return { type: 'radio_buttons', options, initial_option: initialYes ? options[0] : options[1] };
 }
@@ -67,7 +67,7 @@ export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): M
     input(CREATE_BLOCKS.title, t('slack:create.title'), { type: 'plain_text_input', initial_value: defaults.title, max_length: 120 }),
     input(CREATE_BLOCKS.dimensionIds, t('slack:create.dimensions'), dimensionsElement),
     input(CREATE_BLOCKS.depth, t('slack:create.depth'), { type: 'radio_buttons', options: depthOptions, initial_option: depthOptions[0] }),
-    input(CREATE_BLOCKS.includeReflection, t('slack:create.reflection'), yesNo(t, t('slack:create.reflectionYes'), t('slack:create.reflectionNo'), true)),
+    input(CREATE_BLOCKS.includeReflection, t('slack:create.reflection'), yesNo(t('slack:create.reflectionYes'), t('slack:create.reflectionNo'), true)),
     input(
       CREATE_BLOCKS.audienceChannel,
       t('slack:create.audienceChannel'),
@@ -99,7 +99,7 @@ export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): M
       },
       { optional: true },
     ),
-    input(CREATE_BLOCKS.moderation, t('slack:create.moderation'), yesNo(t, t('slack:create.moderationYes'), t('slack:create.moderationNo'), true)),
+    input(CREATE_BLOCKS.moderation, t('slack:create.moderation'), yesNo(t('slack:create.moderationYes'), t('slack:create.moderationNo'), true)),
   ];
   return {
     type: 'modal',

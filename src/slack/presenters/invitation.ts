@@ -3,7 +3,7 @@ import { ACTIONS } from '../ids';
 import { BLOCK_KIT } from '../limits';
 import { encodeActionValue } from '../schema';
 import type { KnownBlock } from '../slack-types';
-import { actions, context, escapeMrkdwn, header, section, sections, truncate } from './blocks';
+import { actions, context, escapeMrkdwn, header, sections, truncate } from './blocks';
 
 export interface SlackMessage {
   text: string;

@@ -33,6 +33,14 @@ describe('the summary in Slack', () => {
     expect(post.main.text).toContain('60%');
   });
 
+  it('compares groups where the anonymity rules allow it, and names the largest gap', () => {
+    const post = summaryPost(summaryOf());
+    expect(text(post.main.blocks)).toContain('Dimensie Y: Beleidsteam gem. 5,2, Leraar gem. 2,3 (verschil 2,8)');
+    const details = text(post.details);
+    expect(details).toContain('Vergelijking tussen groepen');
+    expect(details).toContain('*Beleidsteam*');
+  });
+
   it('says why a figure is withheld', () => {
     const main = text(summaryPost(summaryOf({ k: 7 })).main.blocks);
     expect(main).toContain('te weinig antwoorden');

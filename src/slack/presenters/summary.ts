@@ -162,8 +162,9 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
       const lines = groups.groups.map((g) => `• *${escapeMrkdwn(localize(g.label, lang))}*: ${figureLines(summary, g.figure, lang).replace(/\n/g, ' · ')}`);
       part.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:groups.heading'))}*\n${lines.join('\n')}`));
     }
-    if (d.quotes.strengths.length) part.push(...sections(quoteList(t(lang, 'summary:quotes.strengths'), d.quotes.strengths)));
-    if (d.quotes.priorities.length) part.push(...sections(quoteList(t(lang, 'summary:quotes.priorities'), d.quotes.priorities)));
+    const wrote = t(lang, 'summary:quotes.heading');
+    if (d.quotes.strengths.length) part.push(...sections(quoteList(`${wrote} — ${t(lang, 'summary:quotes.strengths')}`, d.quotes.strengths)));
+    if (d.quotes.priorities.length) part.push(...sections(quoteList(`${wrote} — ${t(lang, 'summary:quotes.priorities')}`, d.quotes.priorities)));
     // A dimension with nothing beyond its score line (quick round, no quotes) adds no detail.
     if (part.length > 1) blocks.push(...part);
   }

@@ -52,7 +52,7 @@ export function registerRespondentActions(app: App, deps: SlackDeps): void {
       // The invitation itself now says "Begrepen: je krijgt geen berichten meer…": an update, so
       // a double click changes nothing. A click on App Home gets the refreshed tab instead.
       await markInvitationOptedOut(deps, client, actor, click.value.r);
-      if (click.view) await publishHome(deps, client, actor);
+      if (click.fromHome) await publishHome(deps, client, actor);
       else if (click.responseUrl) await publishHome(deps, client, actor).catch(() => undefined);
       else await client.views.open({ trigger_id: click.triggerId!, view: noticeModal({ lang: actor.lang, text: translate(actor.lang, 'survey:optedOut'), tone: 'info' }, translator(actor.lang)) });
     } catch (e) {
