@@ -72,6 +72,33 @@ describe('restarts and concurrent runners', () => {
     expect(world.platform.count('U0002', 'invitation')).toBe(2);
   });
 
+  it('a runner that dies after recording the delivery but before completing the job: the rerun sends nothing', async () => {
+    world = await createWorld();
+    const members = people(6);
+    world.platform.members = members;
+    const round = await world.createRound();
+    // A's completions never reach the store, as if it died right after each handler finished.
+    const lostCompletions = { ...world.repos, jobs: { ...world.repos.jobs, complete: async () => true } };
+    await world.process('A', { repos: lostCompletions, runner: { leaseMs: 30_000 } }).runUntilIdle();
+    expect(world.platform.delivered).toHaveLength(6);
+    expect((await world.jobs()).filter((j) => j.kind === 'deliver-invitation' && j.status === 'running')).toHaveLength(6);
+    world.clock.advance(31_000);
+    const ran = await world.drain([world.process('B')], untilTomorrow());
+    expect(ran).toBeGreaterThanOrEqual(6);
+    await expectEveryoneOnce(round.id, members);
+  });
+
+  it('someone who opted out (e.g. from App Home) before their invitation went out gets none', async () => {
+    world = await createWorld();
+    world.platform.members = people(3);
+    const round = await world.createRound();
+    await world.drain([world.process('opener', { runner: { kinds: ['open-round'] } })], untilTomorrow());
+    await world.repos.participations.advance(round.id, 'U0002', 'opted_out', {}, world.clock.now());
+    await world.drain([world.process('B')], untilTomorrow());
+    expect(world.platform.count('U0002', 'invitation')).toBe(0);
+    expect(world.platform.count('U0001', 'invitation')).toBe(1);
+  });
+
   it('a runner stopped in the middle of a fan-out finishes its sends first; another runner does the rest', async () => {
     world = await createWorld({ limits: { perConversationPerSecond: 1, perTenantPerSecond: 2 } });
     const members = people(30);

@@ -126,6 +126,22 @@ describe('reminders', () => {
     expect(world.platform.delivered.length).toBe(before);
   });
 
+  it('someone who completes or opts out after the fan-out, before their reminder goes out, gets none', async () => {
+    world = await createWorld();
+    world.platform.members = people(3);
+    const round = await world.createRound({ reminderHours: [24] });
+    const p1 = world.process('p1');
+    await world.drain([p1], new Date(round.opensAt.getTime() + HOUR));
+    // Only the fan-out runs at the reminder time; the per-person jobs wait.
+    world.clock.set(new Date(round.closesAt.getTime() - 24 * HOUR));
+    await world.process('fan-out', { runner: { kinds: ['send-reminders'] } }).runUntilIdle();
+    expect((await world.jobs()).filter((j) => j.kind === 'remind' && j.status === 'pending')).toHaveLength(3);
+    await world.repos.participations.advance(round.id, 'U0001', 'completed', {}, world.clock.now());
+    await world.repos.participations.advance(round.id, 'U0002', 'opted_out', {}, world.clock.now());
+    await world.drain([p1], new Date(round.closesAt.getTime() - HOUR));
+    expect(['U0001', 'U0002', 'U0003'].map((u) => world.platform.count(u, 'reminder'))).toEqual([0, 0, 1]);
+  });
+
   it('the plan never holds more than three reminders, and planned reminders are one per person each', async () => {
     world = await createWorld();
     world.platform.members = people(2);
