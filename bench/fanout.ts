@@ -18,8 +18,8 @@ import { createOrchestrator } from '../src/orchestration';
 import { ensureIndexes } from '../src/store/indexes';
 import { createRepositories } from '../src/store/repositories';
 import { startEmbeddedMongo } from '../src/store/embedded-mongo';
-import { startEmbeddedMongoThread } from './embedded-mongo-thread';
-import { SimulatedPlatform } from './simulated-platform';
+import { startEmbeddedMongoThread } from './support/embedded-mongo-thread';
+import { SimulatedPlatform } from './support/simulated-platform';
 
 const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
 /** Teams' documented 50 requests/s per app per tenant; Slack's workspace limit is lower still. */

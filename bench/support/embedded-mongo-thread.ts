@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
-import { startEmbeddedMongo } from '../src/store/embedded-mongo';
+import { startEmbeddedMongo } from '../../src/store/embedded-mongo';
 
 export interface EmbeddedThread {
   uri: string;

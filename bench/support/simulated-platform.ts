@@ -1,6 +1,6 @@
-import type { Messenger, MessageRef, OutboundMessage, PlatformLimits, SendOptions, SendResult } from '../src/core/messenger';
-import type { Audience } from '../src/core/round';
-import type { Platform, Tenant } from '../src/core/tenant';
+import type { Messenger, MessageRef, OutboundMessage, PlatformLimits, SendOptions, SendResult } from '../../src/core/messenger';
+import type { Audience } from '../../src/core/round';
+import type { Platform, Tenant } from '../../src/core/tenant';
 
 /** mulberry32: seeded, so two runs inject the same failures in the same order of requests. */
 export function seededRandom(seed: number): () => number {
