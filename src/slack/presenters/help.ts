@@ -1,5 +1,5 @@
 import type { Lang } from '../../core/questionnaire/schema';
-import type { Translate } from '../../i18n';
+import { hasKey, type Translate } from '../../i18n';
 import { COMMAND_WORDS, SUBCOMMANDS } from '../commands/parse';
 import { COMMAND } from '../ids';
 import type { KnownBlock } from '../slack-types';
@@ -8,8 +8,10 @@ import { context, escapeMrkdwn, header, sections } from './blocks';
 /** `/zorgspiegel help`: every subcommand in the user's language, with what it does. */
 export function helpBlocks(lang: Lang, t: Translate, opts: { isCoordinator: boolean }): KnownBlock[] {
   const words = COMMAND_WORDS[lang];
+  // Only commands that take arguments have an "args" text ("[code]").
+  const args = (name: string) => (hasKey(lang, `slack:help.args.${name}`) ? ` ${t(`slack:help.args.${name}`)}` : '');
   const lines = SUBCOMMANDS.filter((name) => opts.isCoordinator || name === 'help').map(
-    (name) => `• \`${COMMAND} ${words[name]}${t(`slack:help.args.${name}`) ? ` ${t(`slack:help.args.${name}`)}` : ''}\` — ${escapeMrkdwn(t(`slack:help.commands.${name}`))}`,
+    (name) => `• \`${COMMAND} ${words[name]}${args(name)}\` — ${escapeMrkdwn(t(`slack:help.commands.${name}`))}`,
   );
   const blocks: KnownBlock[] = [header(t('slack:help.title')), ...sections(escapeMrkdwn(t('slack:help.intro')))];
   blocks.push(...sections(lines.join('\n')));
