@@ -29,11 +29,6 @@ export class Deduplicator {
     }
   }
 
-  seen(key: string): boolean {
-    this.sweep();
-    return this.entries.has(key);
-  }
-
   private sweep(): void {
     const cutoff = this.now() - this.ttlMs;
     for (const [key, entry] of this.entries) if (entry.at < cutoff) this.entries.delete(key);
