@@ -209,6 +209,13 @@ export class JobRunner {
 
   private async execute(job: Job, abort: AbortController): Promise<void> {
     const { jobs, logger } = this.opts;
+    if (job.attempts >= this.maxAttempts) {
+      // Taken over from workers that kept dying on it: stop here instead of dying again.
+      logger.warn({ jobId: job.id, kind: job.kind, attempts: job.attempts }, 'job gave up: its workers kept stopping');
+      await jobs.fail(job.id, this.owner, `gave up after ${job.attempts} attempts: ${job.lastError ?? 'worker stopped'}`, this.opts.clock.now());
+      await this.opts.handlers[job.kind]?.onGiveUp?.(job, job.lastError ?? 'worker stopped');
+      return;
+    }
     let heldUntil = job.leaseUntil?.getTime() ?? 0;
     const extend = async (): Promise<boolean> => {
       if (abort.signal.aborted) return false;

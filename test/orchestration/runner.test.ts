@@ -163,6 +163,23 @@ describe('JobRunner', () => {
     expect(await b.runUntilIdle()).toBe(1);
     proceed();
     await running;
-    expect(await stored('g')).toMatchObject({ status: 'done', attempts: 0 });
+    // B's takeover of the expired lease counted as an attempt; A's late "retry" changed nothing.
+    expect(await stored('g')).toMatchObject({ status: 'done', attempts: 1 });
+  });
+
+  it('gives up on a job whose workers keep dying instead of dying with it forever', async () => {
+    const clock = new FakeClock(T0);
+    await enqueue('poison');
+    let runs = 0;
+    for (let i = 0; i < 3; i++) {
+      // Each worker claims the job and "dies" (never finishes); the next one takes over after the lease.
+      const dying = runner(clock, { remind: { run: () => (runs++, new Promise<JobOutcome>(() => undefined)) } }, { owner: `W${i}`, leaseMs: 10_000, heartbeatMs: 3_600_000, maxAttempts: 2 });
+      void dying.runUntilIdle();
+      await new Promise((r) => setTimeout(r, 30));
+      clock.advance(11_000);
+    }
+    // Worker 0 ran it; worker 1 took over (attempt 1) and ran it; worker 2 took over (attempt 2 = max) and gave up.
+    expect(runs).toBe(2);
+    expect(await stored('poison')).toMatchObject({ status: 'failed', attempts: 3 });
   });
 });

@@ -110,7 +110,11 @@ export class CoordinatorService {
     const round = await this.round(actor, roundId);
     assertTransition(round.state, 'published');
     if (!actor.tenant.settings.teamChannel) throw new SurveyError('invalid_round', { reason: 'no_team_channel' }, 'teamChannel');
-    await this.enqueue([{ kind: 'publish-summary', key: `publish:${round.id}`, tenantId: round.tenantId, payload: { roundId: round.id }, runAt: this.deps.clock.now() }]);
+    // Keyed per minute: a double click publishes once, yet "publish again" after a failed
+    // attempt (say the bot was not in the channel yet) really tries again.
+    const now = this.deps.clock.now();
+    const minute = now.toISOString().slice(0, 16);
+    await this.enqueue([{ kind: 'publish-summary', key: `publish:${round.id}:${minute}`, tenantId: round.tenantId, payload: { roundId: round.id }, runAt: now }]);
   }
 
   async cancel(actor: Actor, roundId: string): Promise<Round> {

@@ -32,19 +32,17 @@ export function createJobRepository(db: Db): JobRepository {
     },
 
     async claim(owner, now, leaseMs, kinds) {
-      const due: Filter<StringIdDocument> = {
-        $or: [
-          { status: 'pending', runAt: { $lte: now } },
-          // A claimer that died (or hung) past its lease: the job is up for grabs again.
-          { status: 'running', leaseUntil: { $lt: now } },
-        ],
-      };
-      if (kinds) due.kind = { $in: kinds };
-      const doc = await jobs.findOneAndUpdate(
-        due,
-        { $set: { status: 'running', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now } },
+      const lease = { status: 'running', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now };
+      const ofKind: Filter<StringIdDocument> = kinds ? { kind: { $in: kinds } } : {};
+      // A claimer that died (or hung) past its lease: the job is up for grabs again, and the
+      // takeover counts as an attempt, so a job that kills its process every time still ends.
+      const takenOver = await jobs.findOneAndUpdate(
+        { status: 'running', leaseUntil: { $lt: now }, ...ofKind },
+        { $set: { ...lease, lastError: 'lease expired: the previous worker stopped or hung' }, $inc: { attempts: 1 } },
         { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' },
       );
+      if (takenOver) return read(takenOver);
+      const doc = await jobs.findOneAndUpdate({ status: 'pending', runAt: { $lte: now }, ...ofKind }, { $set: lease }, { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' });
       return read(doc);
     },
 
