@@ -89,6 +89,6 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
 }
 
 export { JobRunner } from './job-runner';
-export { Pacer, SLACK_LIMITS, TEAMS_LIMITS } from './pacing';
+export { Pacer } from './pacing';
 export { nextAllowedMoment, isAllowedMoment } from './quiet-hours';
 export type { JobHandler, JobOutcome, JobRun } from './types';

@@ -1,4 +1,4 @@
-import { Pacer, SLACK_LIMITS, tenantBurst } from './pacing';
+import { Pacer, tenantBurst } from './pacing';
 
 const limits = { perConversationPerSecond: 1, perTenantPerSecond: 10 };
 const scope = (conversationId: string, tenantId = 't1') => ({ tenantId, conversationId, limits });
@@ -51,9 +51,5 @@ describe('Pacer', () => {
     pacer.pause('t1', 1_000, 0);
     const slots = Array.from({ length: 7 }, (_, i) => pacer.book(scope(`v${i}`), 1_000).at);
     expect(slots).toEqual([1000, 1000, 1000, 1000, 1000, 1100, 1200]);
-  });
-
-  it('documents Slack as 1/s per conversation and 5/s per workspace', () => {
-    expect(SLACK_LIMITS).toEqual({ perConversationPerSecond: 1, perTenantPerSecond: 5 });
   });
 });

@@ -3,18 +3,11 @@ import type { PlatformLimits } from '../core/messenger';
 /**
  * The sender paces itself to each platform's documented limits, so it rarely meets a 429 at all.
  *
- * Documented numbers (the adapters announce them through `Messenger.limits`; these constants are
- * what they should use):
- *  - Slack, chat.postMessage (a "special tier" method): "generally allows posting one message per
- *    second per channel, while also maintaining a workspace-wide limit"; the method's reference
- *    page puts that workspace-wide limit at "several hundred messages per minute" —
- *    https://docs.slack.dev/apis/web-api/rate-limits and
- *    https://docs.slack.dev/reference/methods/chat.postMessage. We take 1/s per conversation and
- *    300/min (5/s) per workspace: the low end of "several hundred".
- *  - Microsoft Teams bots: per bot per thread (one conversation) 7 per 1 s, 8 per 2 s, 60 per 30 s,
- *    1800 per hour for sends; "the global limit per app per tenant is 50 requests per second" —
- *    https://learn.microsoft.com/microsoftteams/platform/bots/how-to/rate-limit. We take 1/s per
- *    conversation (below the 30 s window's 2/s) and 50/s per tenant.
+ * The numbers are the platforms' documented limits; each adapter announces its own through
+ * `Messenger.limits`, with the documentation cited beside them (SLACK_RATE_LIMITS in
+ * src/slack/limits.ts, TEAMS_LIMITS in src/teams/messenger/limits.ts): Slack about one message per second per
+ * conversation plus a workspace-wide rate; Teams 7 per second per conversation and 30–50
+ * requests per second per app per tenant.
  *
  * The pacer is a pair of GCRA token buckets (the "virtual scheduling" form of a token bucket:
  * one timestamp per bucket) for every send: one per conversation and one per tenant. A send may
@@ -26,9 +19,6 @@ import type { PlatformLimits } from '../core/messenger';
  * together they may exceed it; the 429s that follow pause both, and every job is retried, so this
  * costs speed, never a message.
  */
-export const SLACK_LIMITS: PlatformLimits = { perConversationPerSecond: 1, perTenantPerSecond: 5 };
-export const TEAMS_LIMITS: PlatformLimits = { perConversationPerSecond: 1, perTenantPerSecond: 50 };
-
 /**
  * How many sends may go back to back once a bucket has been idle. Half a second's worth for the
  * tenant: the platform's own bucket then always keeps some headroom for network jitter, which

@@ -1,6 +1,4 @@
 import type { Actor } from '../core/services';
-import type { RoundSummary } from '../core/summary';
-import { buildCsv, buildWorkbook } from '../render/export';
 import { translator } from '../i18n';
 import type { SlackDeps } from './context';
 import type { RoundActionId } from './ids';
@@ -17,25 +15,9 @@ export interface ActionIO {
   reply(blocks: KnownBlock[], text: string): Promise<void>;
 }
 
-type ExportedFile = { filename: string; mime: string; data: Buffer };
-type RoundExporter = { exportRound?: (actor: Actor, roundId: string, format: ExportFormat) => Promise<ExportedFile> };
-
-/**
- * The aggregate export as a file. Uses the core's exportRound when it exists; otherwise renders
- * the stored summary with src/render/export (XLSX workbook, or the dimensions sheet as CSV).
- */
-async function exportFile(deps: SlackDeps, actor: Actor, roundId: string, format: ExportFormat): Promise<ExportedFile> {
-  const exporter = deps.services.coordinators as unknown as RoundExporter;
-  if (typeof exporter.exportRound === 'function') return exporter.exportRound(actor, roundId, format);
-  const summary: RoundSummary = await deps.services.coordinators.summary(actor, roundId);
-  const base = `zorgspiegel-${summary.round.title.replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-|-$/g, '').toLowerCase() || 'export'}`;
-  if (format === 'csv') return { filename: `${base}.csv`, mime: 'text/csv', data: Buffer.from(buildCsv(summary, actor.lang, 'dimensions'), 'utf8') };
-  return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(summary, actor.lang) };
-}
-
 /** Sends the export into the coordinator's DM with the app (never into a shared channel). */
 async function sendExport(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string, format: ExportFormat): Promise<void> {
-  const file = await exportFile(deps, actor, roundId, format);
+  const file = await deps.services.coordinators.exportRound(actor, roundId, format);
   const dm = await client.conversations.open({ users: actor.platformUserId });
   const channel = dm.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');

@@ -414,6 +414,10 @@ describe('a whole round in Slack', () => {
     const thread = posts.filter((m) => m.thread_ts === main.ts);
     expect(thread.length).toBeGreaterThanOrEqual(1);
     expect(JSON.stringify(thread[thread.length - 1]!.blocks)).toContain('Reageer hier in de draad');
+    // The moderation reached the summary: the approved quote as written, the edited one as edited.
+    const everything = JSON.stringify(posts.map((m) => m.blocks));
+    expect(everything).toContain('zorgbeleid op papier');
+    expect(everything).toContain('Meer overleg met het [CLB].');
     // Published once.
     expect(posts.filter((m) => !m.thread_ts && m.blocks)).toHaveLength(1);
   });
