@@ -1,18 +1,7 @@
 import type { Messenger, MessageRef, OutboundMessage, PlatformLimits, SendOptions, SendResult } from '../../src/core/messenger';
 import type { Audience } from '../../src/core/round';
 import type { Platform, Tenant } from '../../src/core/tenant';
-
-/** mulberry32: seeded, so two runs inject the same failures in the same order of requests. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/core/testing/seeded-random';
 
 export interface SimulatedPlatformOptions {
   /** What the platform allows: Slack-like, 1/s per conversation, `perTenantPerSecond` for the app. */

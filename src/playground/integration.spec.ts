@@ -29,7 +29,7 @@ describe('createPlaygroundIntegration', () => {
 
   it('switches itself off, saying why, when the Teams endpoint requires Microsoft-signed activities', () => {
     const warnings: string[] = [];
-    const env = { NODE_ENV: 'test', MicrosoftAppId: '00000000-0000-0000-0000-000000000000', MicrosoftAppPassword: 'p' };
+    const env = { NODE_ENV: 'test', MicrosoftAppId: '00000000-0000-0000-0000-000000000000', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' };
     expect(createPlaygroundIntegration(context(env, warnings))).toBeUndefined();
     expect(warnings.join('\n')).toMatch(/playground is off: MicrosoftAppId is set/);
   });

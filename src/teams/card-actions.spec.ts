@@ -41,7 +41,7 @@ test('a submit passes only the form fields to the core and shows the next card w
   expect(submitSection).toHaveBeenCalledWith(actor, 'r1', 'X', { 'X-s1': '4', 'X-strengths': 'goed' });
   expect(result.kind).toBe('card');
   expect(text(result)).toContain('Bewaard.');
-  expect(text(result)).toContain('Dimensie 2 van 3');
+  expect(text(result)).toContain('Dimensie 2 van 2');
 });
 
 test('a refused submit shows the same form with the errors; the last section leads to the review', async () => {

@@ -2,18 +2,7 @@ import type { Messenger, MessageRef, OutboundMessage, PermanentFailureReason, Pl
 import type { Clock } from '../../src/core/ports';
 import type { Audience } from '../../src/core/round';
 import type { Platform, Tenant } from '../../src/core/tenant';
-
-/** mulberry32: a small seeded PRNG, so "random" failures are the same on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../../src/core/testing/seeded-random';
 
 /** A message the simulated platform accepted (what a person actually sees). */
 export interface Delivered {

@@ -32,14 +32,15 @@ function submitData(card: unknown): Record<string, unknown> {
 test('the same submit twice saves once and answers with the same card', async () => {
   const p = staff[0]!;
   const form = (await h.invoke(p, 'start', { roundId })).card!;
-  expect(cardText(form)).toContain('Dimensie 1 van 2');
+  // One dimension (B) and the reflection questions.
+  expect(cardText(form)).toContain('Dimensie 1 van 1');
   const data = { ...submitData(form), ...answerSection(form, 3) };
   const first = await h.invoke(p, 'submitSection', data, { replyToId: 'card-x' });
   const stored = await h.repos.responses.listByRound(roundId);
   const second = await h.invoke(p, 'submitSection', data, { replyToId: 'card-x' });
   expect(second.status).toBe(200);
   expect(second.card).toEqual(first.card);
-  expect(cardText(second.card)).toContain('Dimensie 2 van 2');
+  expect(cardText(second.card)).toContain('Reflectievragen (laatste stap)');
   const after = await h.repos.responses.listByRound(roundId);
   expect(after).toHaveLength(1);
   expect(after[0]!.answers).toEqual(stored[0]!.answers);
@@ -50,7 +51,7 @@ test('a week of more than five days comes back on the same card with the error a
   const p = staff[1]!;
   let card = (await h.invoke(p, 'start', { roundId })).card!;
   card = (await h.invoke(p, 'submitSection', { ...submitData(card), ...answerSection(card, 1) })).card!;
-  expect(cardText(card)).toContain('Dimensie 2 van 2');
+  expect(cardText(card)).toContain('Reflectievragen (laatste stap)');
   const typed = fillCard(card, (input) => {
     if (input.type === 'Input.ChoiceSet' && input.id.split('.').length === 2) return '1.5';
     if (input.type === 'Input.Text') return `Getypt in ${input.id}`;

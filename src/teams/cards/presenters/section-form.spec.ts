@@ -25,7 +25,8 @@ test('a dimension: progress, the statements as expanded choice sets of the scale
   const card = sectionFormCard(view);
   assertValidCard(card);
   const json = JSON.stringify(card);
-  expect(json).toContain('Dimensie 1 van 3');
+  // Two dimensions (X, Y) and the reflection: the label counts the dimensions.
+  expect(json).toContain('Dimensie 1 van 2');
   const ids = inputs(card).map((i) => i.id);
   expect(ids).toEqual(['X-global', 'X-s1', 'X-s2', 'X-s3', 'X-strengths', 'X-priorities', 'group']);
   const statement = inputs(card).find((i) => i.id === 'X-s1')!;
