@@ -142,7 +142,7 @@ async function main(): Promise<void> {
   const out = path.resolve(parseArgs(argv).out?.at(-1) ?? DEFAULT_OUT);
   fs.mkdirSync(path.dirname(out), { recursive: true });
   fs.writeFileSync(out, await buildTeamsPackage(options));
-  process.stdout.write(`Teams app package written to ${out}\n  app id ${options.appId}, bot ${options.botId}, domains ${options.domains.join(', ')}\nUpload it in Teams (Apps › Manage your apps › Upload an app) or in the Teams admin center; see docs/setup-teams.md.\n`);
+  process.stdout.write(`Teams app package written to ${out}\n  app id ${options.appId}, bot ${options.botId}, domains ${options.domains.join(', ')}\nUpload it in Teams (Apps › Manage your apps › Upload an app) or in the Teams admin center; see "Set up in Microsoft Teams" in README.md.\n`);
 }
 
 if (require.main === module) {

@@ -19,7 +19,7 @@ export function installationKey(q: { teamId?: string; enterpriseId?: string; isE
  * the tenant's settings (TenantService.ensure never overwrites them).
  *
  * The bot token is stored as Slack returns it, like every Bolt installation store does: the
- * database must be protected as the tokens are (see docs/setup-slack.md).
+ * database must be protected as the tokens are (see "Set up in Slack" in README.md).
  */
 export function createInstallationStore(deps: { installations: InstallationRepository; tenants: TenantService; clock: Clock; logger: Logger }): InstallationStore {
   return {

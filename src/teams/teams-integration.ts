@@ -16,7 +16,7 @@ import { TeamsMessenger } from './messenger/teams-messenger';
  */
 function assertComplete(env: Env): void {
   if (env.NODE_ENV === 'production' && !env.MicrosoftAppId && (env.MicrosoftAppPassword || env.MicrosoftAppTenantId)) {
-    throw new TeamsConfigError('Teams: MicrosoftAppPassword or MicrosoftAppTenantId is set but MicrosoftAppId is not. Set MicrosoftAppId from the Azure Bot registration (see docs/setup-teams.md).');
+    throw new TeamsConfigError('Teams: MicrosoftAppPassword or MicrosoftAppTenantId is set but MicrosoftAppId is not. Set MicrosoftAppId from the Azure Bot registration (see "Set up in Microsoft Teams" in README.md).');
   }
 }
 

@@ -22,7 +22,7 @@ export function runsUnauthenticated(env: Pick<Env, 'MicrosoftAppId'>): boolean {
 export function assertSafeAuthentication(env: Pick<Env, 'NODE_ENV' | 'MicrosoftAppId'>): void {
   if (env.NODE_ENV === 'production' && runsUnauthenticated(env)) {
     throw new TeamsConfigError(
-      'Teams: MicrosoftAppId is not set, so /api/messages would accept unauthenticated requests. That is only allowed outside production (for the Bot Framework Emulator). Set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId from the Azure Bot registration (see docs/setup-teams.md).',
+      'Teams: MicrosoftAppId is not set, so /api/messages would accept unauthenticated requests. That is only allowed outside production (for the Bot Framework Emulator). Set MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId from the Azure Bot registration (see "Set up in Microsoft Teams" in README.md).',
     );
   }
 }
