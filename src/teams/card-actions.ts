@@ -148,7 +148,7 @@ async function createRound(deps: CardActionDeps, actor: Actor, data: Record<stri
       closesAt: closes,
       reminderHours: state.reminderHours,
       moderation: state.moderation,
-    });
+    }, memoKey ? { requestKey: memoKey } : {});
     if (memoKey) await deps.memo?.set(memoKey, round.id);
     return roundCreated(deps, actor, round.id, round, audience);
   } catch (e) {

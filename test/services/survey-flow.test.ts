@@ -148,6 +148,22 @@ describe('survey flow on the real store', () => {
     expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('started');
   });
 
+  it('creates one round for one request, however often it arrives', async () => {
+    const { coordinator } = await setUp();
+    const input = { title: 'Herhaald', dimensionIds: ['X'], depth: 'quick' as const, includeReflection: false, audience: { kind: 'list' as const, id: 'staff' }, closesAt: new Date(TEST_NOW.getTime() + 86_400_000) };
+    const [a, b] = await Promise.all([
+      services.coordinators.createRound(coordinator, input, { requestKey: 'view-1' }),
+      services.coordinators.createRound(coordinator, input, { requestKey: 'view-1' }),
+    ]);
+    const c = await services.coordinators.createRound(coordinator, input, { requestKey: 'view-1' });
+    expect(new Set([a.id, b.id, c.id]).size).toBe(1);
+    expect(await database.db.collection('rounds').countDocuments({ title: 'Herhaald' })).toBe(1);
+    // open + close: a one-day round keeps no reminder (72 h and 24 h are not inside it).
+    expect((await database.repos.jobs.countByStatus({ roundId: a.id })).pending).toBe(2);
+    const other = await services.coordinators.createRound(coordinator, input, { requestKey: 'view-2' });
+    expect(other.id).not.toBe(a.id);
+  });
+
   it('cancels a round and its pending jobs', async () => {
     const { coordinator, roundId } = await setUp();
     await services.coordinators.cancel(coordinator, roundId);

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { SurveyError } from '../errors';
 import { planRoundJobs } from '../round-plan';
 import { assertTransition, createRound, type Round, type RoundInput } from '../round';
@@ -45,14 +45,24 @@ export class CoordinatorService {
     this.deps.wakeScheduler?.();
   }
 
-  /** Creates the round and plans its jobs; it opens (and invitations go out) at `opensAt`. */
-  async createRound(actor: Actor, input: Omit<RoundInput, 'language'> & { language?: RoundInput['language'] }): Promise<Round> {
+  /**
+   * Creates the round and plans its jobs; it opens (and invitations go out) at `opensAt`.
+   * `requestKey` names the request that asked for it (Slack's view id, the Teams card's message
+   * id): the same key always yields the same round, so a retried or double-clicked submission
+   * creates one round — across restarts and processes too, because the id is derived from it.
+   */
+  async createRound(actor: Actor, input: Omit<RoundInput, 'language'> & { language?: RoundInput['language'] }, opts: { requestKey?: string } = {}): Promise<Round> {
     this.assertCoordinator(actor);
     const now = this.deps.clock.now();
+    const id = opts.requestKey
+      ? `r-${createHash('sha256').update(`${actor.tenant.id}\u0000${opts.requestKey}`).digest('base64url').slice(0, 22)}`
+      : (this.deps.newId ?? randomUUID)();
+    const existing = opts.requestKey ? await this.deps.repos.rounds.get(id) : null;
+    if (existing) return existing;
     const draft = createRound(
       { ...input, language: input.language ?? actor.tenant.settings.language },
       {
-        id: (this.deps.newId ?? randomUUID)(),
+        id,
         tenantId: actor.tenant.id,
         questionnaire: this.deps.questionnaire,
         anonymityThreshold: actor.tenant.settings.anonymityThreshold,
@@ -62,6 +72,8 @@ export class CoordinatorService {
     );
     assertTransition(draft.state, 'scheduled');
     const round: Round = { ...draft, state: 'scheduled' };
+    // insert ignores a duplicate id (a concurrent twin of this request); the job keys are
+    // deterministic, so planning twice enqueues nothing new either.
     await this.deps.repos.rounds.insert(round);
     await this.enqueue(planRoundJobs(round));
     this.deps.logger.info({ roundId: round.id, tenantId: round.tenantId }, 'round created');

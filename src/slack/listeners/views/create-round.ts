@@ -33,7 +33,7 @@ export function registerCreateRoundSubmission(app: App, deps: SlackDeps): void {
       const form = parseCreateRound(view.state.values, t);
       if (!form.ok) return { ack: { response_action: 'errors', errors: form.errors } };
       try {
-        const round = await deps.services.coordinators.createRound(actor, form.input);
+        const round = await deps.services.coordinators.createRound(actor, form.input, { requestKey: `slack-view:${view.id}` });
         return { ack: { response_action: 'clear' }, roundId: round.id };
       } catch (e) {
         if (isSurveyError(e) && e.code === 'invalid_round') return { ack: { response_action: 'errors', errors: { [coreFieldBlock(e.field)]: describeError(e, actor.lang) } } };
