@@ -36,7 +36,7 @@ describe('scale answers', () => {
   });
 
   it('refuses what is not a number', () => {
-    for (const v of ['abc', 'vier', true, {}, [], Number.NaN, Number.POSITIVE_INFINITY]) expect(refusal('C-s2', v).code).toBe('not_a_number');
+    for (const v of ['abc', 'vier', '0x4', '4e0', 'Infinity', true, {}, [], Number.NaN, Number.POSITIVE_INFINITY]) expect(refusal('C-s2', v).code).toBe('not_a_number');
   });
 
   it('turns a blank answer into null (clears an earlier one)', () => {

@@ -30,7 +30,8 @@ function checkText(raw: unknown, field: string, max: number): string {
 }
 
 function toNumber(raw: unknown, field: string): number {
-  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw.trim().replace(',', '.')) : NaN;
+  // Plain decimals only ("1,5" or "1.5"): Number() would also take "0x4", "4e0" or "Infinity".
+  const n = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\s*-?\d+([.,]\d+)?\s*$/.test(raw) ? Number(raw.trim().replace(',', '.')) : NaN;
   if (!Number.isFinite(n)) throw new SurveyError('not_a_number', {}, field);
   return n;
 }
