@@ -2,7 +2,8 @@ import type { Job } from '../../core/ports';
 import type { Round } from '../../core/round';
 import type { Tenant } from '../../core/tenant';
 import type { OrchestrationDeps } from '../context';
-import { PermanentJobError } from '../types';
+import { nextAllowedMoment } from '../quiet-hours';
+import { outcome, PermanentJobError, type JobOutcome } from '../types';
 
 /** A required string field of the job's payload; a job without it can never succeed. */
 export function payloadString(job: Job, field: string): string {
@@ -45,4 +46,18 @@ export async function loadRound(deps: OrchestrationDeps, job: Job): Promise<Roun
 /** Whether messages to respondents still make sense: the round is open and not past closing. */
 export function acceptsMessages(round: Round, now: Date): boolean {
   return round.state === 'open' && now < round.closesAt;
+}
+
+/**
+ * Invitations and reminders only go out in the tenant's working hours. Returns a check that
+ * answers "wait until …" when now is quiet, else undefined; handlers call it before a send and
+ * pass it to pacedSend so it is asked again after a pacing wait.
+ */
+export function quietHoursCheck(deps: OrchestrationDeps, tenant: Tenant): () => JobOutcome | undefined {
+  const { quietHours, timeZone } = tenant.settings;
+  return () => {
+    const now = deps.clock.now();
+    const allowed = nextAllowedMoment(now, quietHours, timeZone);
+    return allowed > now ? outcome.wait(allowed, 'quiet hours') : undefined;
+  };
 }

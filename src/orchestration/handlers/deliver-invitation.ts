@@ -1,9 +1,8 @@
 import { buildInvitation } from '../../core/views/invitation';
 import type { OrchestrationDeps } from '../context';
-import { nextAllowedMoment } from '../quiet-hours';
 import { failureOutcome, pacedSend } from '../send';
 import { outcome, type JobHandler } from '../types';
-import { acceptsMessages, loadRound, loadTenant, payloadString } from './common';
+import { acceptsMessages, loadRound, loadTenant, payloadString, quietHoursCheck } from './common';
 
 /** Names the one invitation of one person in one round, on every attempt (see README.md). */
 export function invitationIdempotencyKey(roundId: string, platformUserId: string): string {
@@ -33,11 +32,8 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       if (!participation || participation.status !== 'pending') return outcome.done();
       if (!acceptsMessages(round, deps.clock.now())) return outcome.done();
       const tenant = await loadTenant(deps, round.tenantId);
-      const { quietHours, timeZone } = tenant.settings;
-      const quiet = () => {
-        const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
-        return allowed > deps.clock.now() ? outcome.wait(allowed, 'quiet hours') : undefined;
-      };
+      const { timeZone } = tenant.settings;
+      const quiet = quietHoursCheck(deps, tenant);
       const waitForWorkingHours = quiet();
       if (waitForWorkingHours) return waitForWorkingHours;
 

@@ -2,10 +2,9 @@ import { REMINDABLE } from '../../core/participation';
 import { MAX_REMINDERS } from '../../core/round';
 import { buildReminder } from '../../core/views/invitation';
 import type { OrchestrationDeps } from '../context';
-import { nextAllowedMoment } from '../quiet-hours';
 import { failureOutcome, pacedSend } from '../send';
 import { outcome, type JobHandler } from '../types';
-import { acceptsMessages, loadRound, loadTenant, payloadString } from './common';
+import { acceptsMessages, loadRound, loadTenant, payloadString, quietHoursCheck } from './common';
 
 /**
  * Sends one reminder to one person. Everything is checked again at send time: the person has
@@ -25,11 +24,8 @@ export function remindHandler(deps: OrchestrationDeps): JobHandler {
       if (!participation || !REMINDABLE.includes(participation.status)) return outcome.done();
       if (participation.remindersSent >= MAX_REMINDERS) return outcome.done();
       const tenant = await loadTenant(deps, round.tenantId);
-      const { quietHours, timeZone } = tenant.settings;
-      const quiet = () => {
-        const allowed = nextAllowedMoment(deps.clock.now(), quietHours, timeZone);
-        return allowed > deps.clock.now() ? outcome.wait(allowed, 'quiet hours') : undefined;
-      };
+      const { timeZone } = tenant.settings;
+      const quiet = quietHoursCheck(deps, tenant);
       // Waiting past the closing time is fine: the round is checked again when the job wakes.
       const waitForWorkingHours = quiet();
       if (waitForWorkingHours) return waitForWorkingHours;
