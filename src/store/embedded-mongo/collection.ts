@@ -7,6 +7,8 @@
  *  - Every mutation checks ALL unique constraints before changing anything, so a failed write
  *    leaves no trace (no half-indexed document).
  *  - Every successful mutation is reported to `record`, which feeds the durability journal.
+ *  - Index postings (see index-spec.ts) change together with the document map, in the same
+ *    methods, so `candidates` never sees a document under a key it no longer holds.
  */
 import { UUID, type Document } from 'bson';
 import { MAX_BSON_OBJECT_SIZE, bsonSize, canonicalKey, formatDocument, formatValue, bsonTypeTag } from './bson-values';
@@ -20,6 +22,7 @@ import {
   type IndexSpec,
 } from './index-spec';
 import type { JournalOp } from './journal-ops';
+import { equalityConditions, indexCandidateSets } from './query-plan';
 
 export type RecordFn = (op: JournalOp) => void;
 
@@ -30,6 +33,13 @@ export class Collection {
   readonly options: Document;
   private readonly docs = new Map<string, Document>();
   private readonly indexes: Index[] = [new Index(ID_INDEX_SPEC)];
+  /**
+   * Position in natural order of each document (by canonical `_id`): the Map above iterates in
+   * that order, but documents found through an index come out of posting sets in another order,
+   * and results without a sort (and sort ties) must follow natural order, as a scan would.
+   */
+  private readonly seqs = new Map<string, number>();
+  private nextSeq = 0;
   private readonly record: RecordFn;
 
   constructor(db: string, name: string, options: Document, record: RecordFn, uuid?: UUID) {
@@ -89,21 +99,42 @@ export class Collection {
     if (id === undefined) throw new MongoCommandError(ErrorCode.InternalError, 'document without _id reached storage');
   }
 
-  /** Keys of `doc` in every secondary unique index, after checking none is taken by another document. */
-  private checkUnique(doc: Document, selfId: string | undefined): Array<[Index, IndexKey[]]> {
+  /**
+   * Keys of `doc` in every secondary index, after checking none of its unique keys is taken by
+   * another document. Computing keys also validates (parallel arrays), as a server would.
+   */
+  private checkedKeys(doc: Document, selfId: string | undefined): Array<[Index, IndexKey[]]> {
     const result: Array<[Index, IndexKey[]]> = [];
     for (const index of this.indexes) {
-      if (index.spec.name === '_id_') continue;
-      // Computing keys also validates (parallel arrays) even for non-unique indexes, as a server would.
+      if (index.spec.name === ID_INDEX_SPEC.name) continue;
       const keys = index.keysOf(doc);
-      if (!index.owners) continue;
-      for (const key of keys) {
-        const owner = index.owners.get(key.id);
-        if (owner !== undefined && owner !== selfId) throw this.duplicateKeyError(index, key);
+      if (index.owners) {
+        for (const key of keys) {
+          const owner = index.owners.get(key.id);
+          if (owner !== undefined && owner !== selfId) throw this.duplicateKeyError(index, key);
+        }
       }
       result.push([index, keys]);
     }
     return result;
+  }
+
+  /** Enters already checked keys into the unique maps and postings. */
+  private static addKeys(idKey: string, indexKeys: Array<[Index, IndexKey[]]>): void {
+    for (const [index, keys] of indexKeys) {
+      if (index.owners) for (const k of keys) index.owners.set(k.id, idKey);
+      index.addPostings(idKey, keys);
+    }
+  }
+
+  /** Removes the stored version `stored` of document `idKey` from the unique maps and postings. */
+  private removeKeys(idKey: string, stored: Document): void {
+    for (const index of this.indexes) {
+      if (!index.owners && !index.postings) continue;
+      const keys = index.keysOf(stored);
+      if (index.owners) for (const k of keys) if (index.owners.get(k.id) === idKey) index.owners.delete(k.id);
+      index.removePostings(idKey, keys);
+    }
   }
 
   private static checkSize(doc: Document, context: 'insert' | 'update'): void {
@@ -125,11 +156,11 @@ export class Collection {
     Collection.checkSize(doc, 'insert');
     const idKey = canonicalKey(doc._id);
     if (this.docs.has(idKey)) {
-      throw this.duplicateKeyError(this.indexes[0], { id: idKey, value: { _id: doc._id } });
+      throw this.duplicateKeyError(this.indexes[0], { id: idKey, parts: [idKey], value: { _id: doc._id } });
     }
-    const uniqueKeys = this.checkUnique(doc, undefined);
-    for (const [index, keys] of uniqueKeys) for (const k of keys) index.owners!.set(k.id, idKey);
+    Collection.addKeys(idKey, this.checkedKeys(doc, undefined));
     this.docs.set(idKey, doc);
+    this.seqs.set(idKey, this.nextSeq++);
     this.record({ op: 'put', db: this.db, coll: this.name, doc });
   }
 
@@ -140,12 +171,9 @@ export class Collection {
       throw new MongoCommandError(ErrorCode.InternalError, `stale document for _id ${formatValue(current._id)}`);
     }
     Collection.checkSize(next, 'update');
-    const newKeys = this.checkUnique(next, idKey);
-    for (const index of this.indexes) {
-      if (!index.owners) continue;
-      for (const k of index.keysOf(current)) if (index.owners.get(k.id) === idKey) index.owners.delete(k.id);
-    }
-    for (const [index, keys] of newKeys) for (const k of keys) index.owners!.set(k.id, idKey);
+    const newKeys = this.checkedKeys(next, idKey);
+    this.removeKeys(idKey, current);
+    Collection.addKeys(idKey, newKeys);
     this.docs.set(idKey, next);
     this.record({ op: 'put', db: this.db, coll: this.name, doc: next });
   }
@@ -154,11 +182,9 @@ export class Collection {
     const idKey = canonicalKey(doc._id);
     const stored = this.docs.get(idKey);
     if (!stored) return;
-    for (const index of this.indexes) {
-      if (!index.owners) continue;
-      for (const k of index.keysOf(stored)) if (index.owners.get(k.id) === idKey) index.owners.delete(k.id);
-    }
+    this.removeKeys(idKey, stored);
     this.docs.delete(idKey);
+    this.seqs.delete(idKey);
     this.record({ op: 'delete', db: this.db, coll: this.name, id: stored._id });
   }
 
@@ -187,12 +213,15 @@ export class Collection {
     }
     const index = new Index(spec);
     for (const [idKey, doc] of this.docs) {
-      for (const key of index.keysOf(doc)) {
-        if (!index.owners) continue;
-        const owner = index.owners.get(key.id);
-        if (owner !== undefined && owner !== idKey) throw this.duplicateKeyError(index, key);
-        index.owners.set(key.id, idKey);
+      const keys = index.keysOf(doc);
+      if (index.owners) {
+        for (const key of keys) {
+          const owner = index.owners.get(key.id);
+          if (owner !== undefined && owner !== idKey) throw this.duplicateKeyError(index, key);
+          index.owners.set(key.id, idKey);
+        }
       }
+      index.addPostings(idKey, keys);
     }
     this.indexes.push(index);
     this.record({ op: 'createIndex', db: this.db, coll: this.name, spec: { ...spec } as unknown as Document });
@@ -206,6 +235,44 @@ export class Collection {
     if (name === '_id_') throw new MongoCommandError(ErrorCode.InvalidOptions, 'cannot drop _id index');
     this.indexes.splice(i, 1);
     this.record({ op: 'dropIndex', db: this.db, coll: this.name, name });
+  }
+
+  /**
+   * The documents that can match `filter` according to its equality/`$in` conditions on `_id` or
+   * on a leading prefix of an index (query-plan.ts), or undefined when nothing narrows the search
+   * (then the caller scans `values()`). A superset of the matches: the caller still tests each one.
+   * With `naturalOrder` they come in natural order, as a scan would yield them; otherwise in any
+   * order (the caller sorts, breaking ties with `naturalRank`).
+   */
+  candidates(filter: Document, naturalOrder: boolean): Document[] | undefined {
+    const conditions = equalityConditions(filter);
+    if (conditions.size === 0) return undefined;
+    const ids = conditions.get('_id');
+    const sets: Array<Iterable<string>> | undefined = ids ? [ids] : indexCandidateSets(conditions, this.indexes);
+    if (!sets) return undefined;
+    const found: Document[] = [];
+    // A multikey document can sit in several of the looked-up sets; `$in` lists are deduplicated.
+    const seen = sets.length > 1 ? new Set<string>() : undefined;
+    for (const set of sets) {
+      for (const idKey of set) {
+        if (seen) {
+          if (seen.has(idKey)) continue;
+          seen.add(idKey);
+        }
+        const doc = this.docs.get(idKey);
+        if (doc) found.push(doc);
+      }
+    }
+    if (!naturalOrder || found.length < 2) return found;
+    return found
+      .map((doc) => ({ doc, seq: this.naturalRank(doc) }))
+      .sort((a, b) => a.seq - b.seq)
+      .map((x) => x.doc);
+  }
+
+  /** Position of a stored document in natural order (smaller = earlier). */
+  naturalRank(doc: Document): number {
+    return this.seqs.get(canonicalKey(doc._id)) ?? Number.MAX_SAFE_INTEGER;
   }
 
   findIndexByKey(key: Document): IndexSpec[] {

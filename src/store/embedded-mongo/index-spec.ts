@@ -2,9 +2,10 @@
  * Index specifications: validation of what `createIndexes` receives, and the keys a document
  * produces for an index (what unique constraints are checked on).
  *
- * Only ascending/descending B-tree indexes exist here. Indexes are used for constraints (unique,
- * sparse, partial, TTL), not for query planning: every query is a collection scan, which is fine
- * at development scale and cannot change results.
+ * Only ascending/descending B-tree indexes exist here. Indexes enforce constraints (unique,
+ * sparse, partial, TTL) and, when they are neither sparse nor partial, also keep postings (which
+ * documents hold which key prefix) so equality conditions can narrow a query's candidates
+ * (see query-plan.ts). Postings never decide a result: every candidate is still matched in full.
  */
 import type { Document } from 'bson';
 import { bsonTypeTag, canonicalKey, compareValues, formatDocument, isPlainObject, EMPTY_ARRAY_SORT_KEY } from './bson-values';
@@ -130,8 +131,18 @@ export function sameIndexShape(a: IndexSpec, b: IndexSpec): boolean {
 export interface IndexKey {
   /** Canonical string identifying the key (what uniqueness is checked on). */
   id: string;
+  /** `canonicalKey` of each field's value ('u[]' for an empty array); `id` is their JSON. */
+  parts: string[];
   /** `{ field: value }`, for `keyValue` and the E11000 message. */
   value: Document;
+}
+
+/**
+ * The encoding of a key's first `length` fields: the same JSON-of-canonical-keys the unique check
+ * uses, so for the whole key it is exactly `IndexKey.id`.
+ */
+export function prefixId(parts: string[], length: number): string {
+  return JSON.stringify(length === parts.length ? parts : parts.slice(0, length));
 }
 
 /** A created index plus what it needs at runtime. */
@@ -141,12 +152,55 @@ export class Index {
   private readonly partial?: CompiledFilter;
   /** For unique indexes: key id → canonical `_id` key of the document that holds it. */
   readonly owners?: Map<string, string>;
+  /**
+   * For indexes usable in queries: `postings[j]` maps the encoded key prefix of the first j + 1
+   * fields (`prefixId`) to the canonical `_id` keys of the documents holding it. One map per prefix
+   * length, because a query may pin only the leading fields of a compound index (e.g. `status`
+   * of `{status, runAt}`). Sparse and partial indexes get none: they leave documents out, so they
+   * cannot answer a query that does not imply their condition, and proving that implication is
+   * not worth the risk here. The `_id_` index needs none either: the collection's document map
+   * is keyed by the canonical `_id` already.
+   */
+  readonly postings?: Array<Map<string, Set<string>>>;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
     this.fields = Object.keys(spec.key);
     if (spec.partialFilterExpression) this.partial = compileFilter(spec.partialFilterExpression);
     if (spec.unique) this.owners = new Map();
+    if (!spec.sparse && !spec.partialFilterExpression && spec.name !== ID_INDEX_SPEC.name) this.postings = this.fields.map(() => new Map());
+  }
+
+  /** Records that document `idKey` holds `keys` (its keys from `keysOf`). */
+  addPostings(idKey: string, keys: IndexKey[]): void {
+    if (!this.postings) return;
+    for (const key of keys) {
+      this.postings.forEach((map, j) => {
+        const prefix = prefixId(key.parts, j + 1);
+        let ids = map.get(prefix);
+        if (!ids) map.set(prefix, (ids = new Set()));
+        ids.add(idKey);
+      });
+    }
+  }
+
+  /** Forgets document `idKey`'s `keys` (computed from the stored version being replaced or deleted). */
+  removePostings(idKey: string, keys: IndexKey[]): void {
+    if (!this.postings) return;
+    for (const key of keys) {
+      this.postings.forEach((map, j) => {
+        const prefix = prefixId(key.parts, j + 1);
+        const ids = map.get(prefix);
+        if (!ids) return;
+        ids.delete(idKey);
+        if (ids.size === 0) map.delete(prefix);
+      });
+    }
+  }
+
+  /** `_id` keys of the documents whose first `parts.length` fields hold exactly `parts`. */
+  lookup(parts: string[]): ReadonlySet<string> | undefined {
+    return this.postings?.[parts.length - 1]?.get(prefixId(parts, parts.length));
   }
 
   get name(): string {
@@ -177,14 +231,15 @@ export class Index {
     const seen = new Set<string>();
     const out: IndexKey[] = [];
     for (const combo of combos) {
-      const id = JSON.stringify(combo.map((v) => (v === undefined ? 'u[]' : canonicalKey(v))));
+      const parts = combo.map((v) => (v === undefined ? 'u[]' : canonicalKey(v)));
+      const id = prefixId(parts, parts.length);
       if (seen.has(id)) continue;
       seen.add(id);
       const value: Document = {};
       this.fields.forEach((f, i) => {
         value[f] = combo[i] === undefined ? [] : combo[i];
       });
-      out.push({ id, value });
+      out.push({ id, parts, value });
     }
     return out;
   }

@@ -173,17 +173,25 @@ function sortKey(doc: Document, path: string, dir: 1 | -1): unknown {
   return best;
 }
 
+/** The values `doc` is sorted by, one per sort field. */
+export function sortKeysOf(doc: Document, spec: SortSpec): unknown[] {
+  return spec.map(([p, d]) => sortKey(doc, p, d));
+}
+
+/** Compares two documents' `sortKeysOf` in `spec` order; 0 = tie. */
+export function compareSortKeys(a: unknown[], b: unknown[], spec: SortSpec): number {
+  for (let k = 0; k < spec.length; k++) {
+    const c = compareValues(a[k], b[k]);
+    if (c) return c * spec[k][1];
+  }
+  return 0;
+}
+
 /** Stable sort (ties keep natural order) in MongoDB's BSON order. */
 export function sortDocuments<T extends Document>(docs: T[], spec: SortSpec | undefined): T[] {
   if (!spec) return docs;
-  const keyed = docs.map((doc, i) => ({ doc, i, keys: spec.map(([p, d]) => sortKey(doc, p, d)) }));
-  keyed.sort((a, b) => {
-    for (let k = 0; k < spec.length; k++) {
-      const c = compareValues(a.keys[k], b.keys[k]);
-      if (c) return c * spec[k][1];
-    }
-    return a.i - b.i;
-  });
+  const keyed = docs.map((doc, i) => ({ doc, i, keys: sortKeysOf(doc, spec) }));
+  keyed.sort((a, b) => compareSortKeys(a.keys, b.keys, spec) || a.i - b.i);
   return keyed.map((k) => k.doc);
 }
 

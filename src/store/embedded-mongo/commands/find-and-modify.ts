@@ -35,7 +35,7 @@ function handler(cmd: Document, ctx: CommandContext, commandName: string): Docum
 
   const coll = ctx.catalog.get(ctx.db, collName);
   checkHint(coll, cmd.hint);
-  const target = matching(coll, filter, sort)[0];
+  const target = matching(coll, filter, { sort, limit: 1, hint: cmd.hint })[0];
 
   if (remove) {
     if (!target) return { lastErrorObject: { n: 0 }, value: null, ok: 1 };

@@ -8,12 +8,39 @@ import type { Catalog } from '../catalog';
 import type { Collection } from '../collection';
 import { ErrorCode, MongoCommandError, badValue } from '../errors';
 import { equalityFieldsOf, sortDocuments, type CompiledFilter, type SortSpec } from '../query';
+import { topMatches } from '../top-matches';
 import { applyUpdate, upsertSeed, type ParsedUpdate } from '../update-engine';
 
-export function matching(coll: Collection | undefined, filter: CompiledFilter, sort?: SortSpec): Document[] {
+export interface MatchOptions {
+  sort?: SortSpec;
+  /** Only the first `limit` matches (in sort order, else natural order) are needed; 0 = all. */
+  limit?: number;
+  /** `{ $natural: ±1 }` forces a collection scan, as on a real server (and lets tests compare). */
+  hint?: unknown;
+}
+
+function forcesScan(hint: unknown): boolean {
+  return isPlainObject(hint) && '$natural' in hint;
+}
+
+/**
+ * The matching documents, sorted by `sort` (ties and unsorted results in natural order).
+ * Candidates come from an index when the filter pins a `_id` or index prefix (Collection.candidates),
+ * else from a scan; each is tested against the full filter either way, so the index only affects
+ * speed. With a sort and a limit, only the top `limit` are selected (top-matches.ts).
+ */
+export function matching(coll: Collection | undefined, filter: CompiledFilter, options: MatchOptions = {}): Document[] {
   if (!coll) return [];
+  const { sort, limit = 0 } = options;
+  const topOnly = sort !== undefined && limit > 0;
+  const candidates = (forcesScan(options.hint) ? undefined : coll.candidates(filter.filter, !topOnly)) ?? coll.values();
+  if (topOnly) return topMatches(candidates, filter, sort, limit, (doc) => coll.naturalRank(doc));
   const docs: Document[] = [];
-  for (const d of coll.values()) if (filter.test(d)) docs.push(d);
+  for (const d of candidates) {
+    if (!filter.test(d)) continue;
+    docs.push(d);
+    if (!sort && docs.length === limit) break;
+  }
   return sortDocuments(docs, sort);
 }
 

@@ -1,9 +1,9 @@
 /**
  * find / getMore / killCursors / count / distinct.
  *
- * Every query is a collection scan (see index-spec.ts); the result is sorted with MongoDB's BSON
- * order, skipped, limited, projected and handed to the cursor registry, which serves it in
- * batches.
+ * Matches come from `matching` (index-narrowed candidates or a scan, see operations.ts); the
+ * result is sorted with MongoDB's BSON order, skipped, limited, projected and handed to the
+ * cursor registry, which serves it in batches.
  */
 import type { Document, Long } from 'bson';
 import { EMPTY_ARRAY_SORT_KEY, bsonTypeName, bsonTypeTag, canonicalKey, compareValues } from '../bson-values';
@@ -60,7 +60,7 @@ const find: CommandDefinition = {
     const coll = ctx.catalog.get(ctx.db, collName);
     checkHint(coll, cmd.hint);
 
-    let docs = matching(coll, filter, sort).slice(skip);
+    let docs = matching(coll, filter, { sort, limit: limit > 0 ? skip + limit : 0, hint: cmd.hint }).slice(skip);
     if (limit > 0) docs = docs.slice(0, limit);
     docs = docs.map(project);
     const ns = namespace(ctx, collName);
@@ -119,7 +119,7 @@ const count: CommandDefinition = {
     const limit = Math.abs(optionalInt(cmd, 'limit', 'count.limit') ?? 0);
     const coll = ctx.catalog.get(ctx.db, collName);
     checkHint(coll, cmd.hint);
-    let n = Math.max(0, matching(coll, filter).length - skip);
+    let n = Math.max(0, matching(coll, filter, { limit: limit > 0 ? skip + limit : 0, hint: cmd.hint }).length - skip);
     if (limit > 0) n = Math.min(n, limit);
     return { n, ok: 1 };
   },
@@ -138,7 +138,7 @@ const distinct: CommandDefinition = {
     const coll = ctx.catalog.get(ctx.db, collName);
     checkHint(coll, cmd.hint);
     const seen = new Map<string, unknown>();
-    for (const doc of matching(coll, filter)) {
+    for (const doc of matching(coll, filter, { hint: cmd.hint })) {
       for (const v of valuesAtPath(doc, key)) {
         if (v === undefined || v === EMPTY_ARRAY_SORT_KEY) continue;
         const k = canonicalKey(v);

@@ -112,8 +112,7 @@ const update: CommandDefinition = {
         const filter = compileFilter(q, variables);
         const coll = ctx.catalog.get(ctx.db, collName);
         checkHint(coll, stmt.hint);
-        let targets = matching(coll, filter);
-        if (!multi) targets = targets.slice(0, 1);
+        const targets = matching(coll, filter, { limit: multi ? 0 : 1, hint: stmt.hint });
         if (targets.length === 0) {
           if (upsert) {
             const doc = upsertDocument(ctx.catalog, ctx.db, collName, q, parsed, variables);
@@ -170,8 +169,7 @@ const del: CommandDefinition = {
         const filter = compileFilter(stmt.q, letVars);
         const coll = ctx.catalog.get(ctx.db, collName);
         checkHint(coll, stmt.hint);
-        let targets = matching(coll, filter);
-        if (limit === 1) targets = targets.slice(0, 1);
+        const targets = matching(coll, filter, { limit, hint: stmt.hint });
         for (const doc of targets) {
           coll!.delete(doc);
           n++;
