@@ -44,7 +44,7 @@ describe('error messages', () => {
   it('fills in the error’s params', () => {
     expect(describeError(new SurveyError('text_too_long', { length: 2001, max: 2000 }), 'en')).toBe('Your answer is 2001 characters long; at most 2000 are allowed.');
     expect(describeError(new SurveyError('text_too_long', { length: 2001, max: 2000 }), 'nl')).toBe('Je antwoord is 2001 tekens lang; het mag er hoogstens 2000 zijn.');
-    expect(describeError(new SurveyError('illegal_transition', { from: 'closed', to: 'open' }), 'en')).toBe('A round that is closed cannot become open.');
+    expect(describeError(new SurveyError('illegal_transition', { from: 'closed', to: 'open' }), 'en')).toBe('A survey that is closed cannot become open.');
   });
 
   it('does not escape what the params contain (messages are not HTML)', () => {

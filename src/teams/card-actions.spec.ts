@@ -61,7 +61,7 @@ test('the database being away leaves the card alone and says so; a bug is logged
 
 test('refusals from the core are cards in the person\'s language', async () => {
   const closed = await runCardAction(deps({ respondents: { startOrContinue: async () => Promise.reject(new SurveyError('round_closed')) } }), { ...actor, lang: 'en' }, 'start', { roundId: 'r' });
-  expect(text(closed)).toContain('This survey round is closed');
+  expect(text(closed)).toContain('This survey is closed');
   const notCoordinator = deps({ coordinators: { assertCoordinator: () => { throw new SurveyError('not_coordinator', { coordinators: 'Els' }); } } });
   expect(text(await runCardAction(notCoordinator, actor, 'newRound', {}))).toContain('Coördinatoren: Els.');
   expect(text(await runCardAction(deps(), actor, 'selfDestruct', {}))).toContain('Deze knop werkt niet meer');

@@ -180,7 +180,7 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   const a1 = mean(ANSWERS.map((a) => (a.key === 'sofie' ? SOFIE_CHANGED_A1 : a.A1)));
   const b = mean(ANSWERS.map((a) => a.B));
-  const shown = (value: number) => t('nl', 'summary:figure.meanOutOf', { mean: formatDecimal(value, 'nl'), max: 6 });
+  const shown = (value: number) => t('nl', 'cards:summary.meanOutOf', { mean: formatDecimal(value, 'nl'), max: 6 });
   expect(text).toContain(shown(a1));
   expect(text).toContain(shown(b));
   expect([formatDecimal(a1, 'nl'), formatDecimal(b, 'nl')]).toEqual(['4,8', '3,6']);

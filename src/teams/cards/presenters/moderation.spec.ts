@@ -34,9 +34,9 @@ test('each quote can be approved, hidden, edited or tagged; the inputs are per q
 test('many quotes are paged, long ones a few at a time, always under the size limit', () => {
   const many = Array.from({ length: 12 }, (_, i) => quote(i));
   const first = moderationCard(buildModeration(round, many, 'nl'), 'nl');
-  expect(JSON.stringify(first)).toContain('Antwoord 1 tot 5 van 12');
+  expect(JSON.stringify(first)).toContain('Antwoorden 1–5 van 12');
   const second = moderationCard(buildModeration(round, many, 'nl'), 'nl', 10);
-  expect(JSON.stringify(second)).toContain('Antwoord 11 tot 12 van 12');
+  expect(JSON.stringify(second)).toContain('Antwoorden 11–12 van 12');
   expect(JSON.stringify(second)).toContain('"offset":5');
   const long = Array.from({ length: 6 }, (_, i) => ({ ...quote(i, 'x'.repeat(1900)), editedText: 'y'.repeat(1900) }));
   const card = moderationCard(buildModeration(round, long, 'nl'), 'nl');

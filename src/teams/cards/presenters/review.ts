@@ -8,7 +8,8 @@ export interface ReviewExtras {
 }
 
 /**
- * The overview between and after sections: what is saved, what is left, change any part. When
+ * The overview between and after sections: what is saved, what is left, change any part (a part
+ * still to do offers "continue", not "change answers", as Slack's overview does). When
  * everything is in, it is the thank-you card.
  */
 export function reviewCard(view: ReviewView, extras: ReviewExtras = {}): AdaptiveCard {
@@ -19,7 +20,7 @@ export function reviewCard(view: ReviewView, extras: ReviewExtras = {}): Adaptiv
     closes: view.closesAt,
     complete: view.complete,
     savedBanner: extras.justSaved ? t(view.lang, 'survey:saved') : '',
-    sections: view.sections.map((s) => ({ ...s, color: s.submitted ? 'Good' : 'Warning', change: view.labels.change })),
+    sections: view.sections.map((s) => ({ ...s, color: s.submitted ? 'Good' : 'Warning', change: s.submitted ? view.labels.change : view.labels.continue })),
     labels: view.labels,
   });
 }

@@ -1,7 +1,7 @@
 import { t } from '../../../i18n';
 import type { FormField, SectionFormView } from '../../../core/views/types';
 import { renderCard, type AdaptiveCard } from '../render-card';
-import { choiceValue } from './shared';
+import { choiceValue, keepLeadingNumber } from './shared';
 
 /**
  * One section of the questionnaire as one card: a dimension (optional global judgement, every
@@ -53,7 +53,8 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
       return {
         kind: 'allocation',
         id: field.id,
-        label: optionalLabel(field.label, field.required, view),
+        // A TextBlock, not an Input label: Markdown would renumber "3." as "1.".
+        label: keepLeadingNumber(optionalLabel(field.label, field.required, view)),
         hint: field.hint,
         error: field.error ?? '',
         domains: field.domains.map((d) => ({
@@ -69,7 +70,7 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
       return {
         kind: 'roleGrid',
         id: field.id,
-        label: optionalLabel(field.label, field.required, view),
+        label: keepLeadingNumber(optionalLabel(field.label, field.required, view)),
         error: field.error ?? '',
         domains: field.domains.map((d) => ({
           label: d.label,

@@ -41,3 +41,12 @@ export function choiceValue(value: number | string | undefined | null): string {
 export function typedText(text: string): string {
   return text.replace(/\]\(/g, ']\u200B(');
 }
+
+/**
+ * A TextBlock reads "3. Als je…" as an ordered list and renumbers it "1.", so a question that
+ * starts with its own number would show the wrong one. An invisible space between the number and
+ * its dot keeps the text as written (Teams shows backslash escapes literally).
+ */
+export function keepLeadingNumber(text: string): string {
+  return text.replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\u200B$2');
+}

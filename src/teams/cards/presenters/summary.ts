@@ -3,7 +3,7 @@ import type { DimensionSummary, RoundSummary, ScaleFigure } from '../../../core/
 import { bandLabel, formatChange, formatDecimal, formatPercent, localize, resolveMessage, scaleMax, withheldLabel } from '../../../core/summary/labels';
 import { t } from '../../../i18n';
 import { cardSize, MAX_CARD_BYTES, renderCard, type AdaptiveCard } from '../render-card';
-import { typedText } from './shared';
+import { keepLeadingNumber, typedText } from './shared';
 
 /**
  * The published summary in the team channel: response rate, per dimension its score, ROK band
@@ -23,7 +23,7 @@ function figureFacts(summary: RoundSummary, figure: ScaleFigure, lang: Lang) {
   if (figure.status !== 'shown') return [];
   return [
     { title: t(lang, 'summary:figure.band'), value: bandLabel(summary, figure.band, lang) },
-    { title: t(lang, 'summary:figure.mean'), value: t(lang, 'summary:figure.meanOutOf', { mean: formatDecimal(figure.mean, lang), max: scaleMax(summary) }) },
+    { title: t(lang, 'summary:figure.mean'), value: t(lang, 'cards:summary.meanOutOf', { mean: formatDecimal(figure.mean, lang), max: scaleMax(summary) }) },
     { title: t(lang, 'summary:figure.sd'), value: formatDecimal(figure.sd, lang) },
     { title: t(lang, 'cards:summary.respondents'), value: String(figure.n) },
   ];
@@ -99,7 +99,7 @@ function reflectionData(summary: RoundSummary, lang: Lang, maxQuotes: number) {
   const allocation = r.allocation
     ? r.allocation.figure.status === 'shown'
       ? r.allocation.figure.means.map((m) => ({ title: localize(m.label, lang), value: t(lang, 'summary:reflection.days', { days: formatDecimal(m.mean, lang) }) }))
-      : [{ title: `${r.allocation.number}.`, value: withheldLabel(r.allocation.figure.reason, lang) }]
+      : [{ title: keepLeadingNumber(`${r.allocation.number}.`), value: withheldLabel(r.allocation.figure.reason, lang) }]
     : [];
   const roleGrid =
     r.roleGrid && maxQuotes > 0
@@ -107,7 +107,7 @@ function reflectionData(summary: RoundSummary, lang: Lang, maxQuotes: number) {
       : [];
   const questions =
     maxQuotes > 0
-      ? r.questions.filter((q) => q.quotes.length > 0).map((q) => ({ heading: `${q.number}. ${localize(q.text, lang)}`, quotes: q.quotes.slice(0, maxQuotes).map((x) => ({ text: `“${typedText(x)}”` })) }))
+      ? r.questions.filter((q) => q.quotes.length > 0).map((q) => ({ heading: keepLeadingNumber(`${q.number}. ${localize(q.text, lang)}`), quotes: q.quotes.slice(0, maxQuotes).map((x) => ({ text: `“${typedText(x)}”` })) }))
       : [];
   return {
     show: allocation.length + roleGrid.length + questions.length > 0,
