@@ -186,6 +186,12 @@ describe('embedded-mongo: index-backed candidate selection', () => {
       const running = coll.findById(doc._id)!;
       coll.delete(running);
       expect(coll.candidates({ status: 'running' }, true)!.map((d) => d._id)).not.toContain(doc._id);
+      // An array inside an array at an indexed path: the matcher flattens it further than keys do.
+      const nested = { _id: 'nested', status: 'pending', p: { r: [['r1']] }, kind: 'a' };
+      coll.insert(nested);
+      expect(coll.candidates({ 'p.r': 'r1', kind: 'a' }, true)).toBeUndefined();
+      coll.delete(nested);
+      expect(coll.candidates({ 'p.r': 'r1', kind: 'a' }, true)).toBeDefined();
       coll.dropIndex('status_runAt');
       expect(coll.candidates({ status: 'running' }, true)).toBeUndefined();
     });
@@ -203,6 +209,12 @@ describe('embedded-mongo: index-backed candidate selection', () => {
     it('find and count return the same documents in the same order as a collection scan', async () => {
       await seed(h.db, 'jobs', makeDocs(7, 300), true);
       await expectSameAsScan(h.db, 'jobs');
+    });
+
+    it('stays a scan while documents hold arrays inside arrays at an indexed path', async () => {
+      const coll = await seed(h.db, 'nested', makeDocs(9, 50), true);
+      await coll.insertMany([{ _id: 'n1', p: { r: [['r1']] }, kind: 'a' }, { _id: 'n2', p: [{ r: [['r2']] }], kind: 'b' }]);
+      await expectSameAsScan(h.db, 'nested');
     });
 
     it('claims, releases, updates and deletes behave exactly like on a collection without indexes', async () => {

@@ -145,6 +145,10 @@ export function prefixId(parts: string[], length: number): string {
   return JSON.stringify(length === parts.length ? parts : parts.slice(0, length));
 }
 
+function hasNestedArray(keys: IndexKey[]): boolean {
+  return keys.some((k) => k.parts.some((p) => p.startsWith('A[')));
+}
+
 /** A created index plus what it needs at runtime. */
 export class Index {
   readonly spec: IndexSpec;
@@ -162,6 +166,13 @@ export class Index {
    * is keyed by the canonical `_id` already.
    */
   readonly postings?: Array<Map<string, Set<string>>>;
+  /**
+   * How many documents have an array inside an array at an indexed path (a key part that is
+   * itself an array). The matcher (mingo) flattens such nesting more deeply than index keys do, so
+   * it may match those documents on a value no index key holds: while any exist, the postings
+   * are not trusted for queries (`usable`).
+   */
+  private nestedArrayDocs = 0;
 
   constructor(spec: IndexSpec) {
     this.spec = spec;
@@ -174,6 +185,7 @@ export class Index {
   /** Records that document `idKey` holds `keys` (its keys from `keysOf`). */
   addPostings(idKey: string, keys: IndexKey[]): void {
     if (!this.postings) return;
+    if (hasNestedArray(keys)) this.nestedArrayDocs++;
     for (const key of keys) {
       this.postings.forEach((map, j) => {
         const prefix = prefixId(key.parts, j + 1);
@@ -187,6 +199,7 @@ export class Index {
   /** Forgets document `idKey`'s `keys` (computed from the stored version being replaced or deleted). */
   removePostings(idKey: string, keys: IndexKey[]): void {
     if (!this.postings) return;
+    if (hasNestedArray(keys)) this.nestedArrayDocs--;
     for (const key of keys) {
       this.postings.forEach((map, j) => {
         const prefix = prefixId(key.parts, j + 1);
@@ -196,6 +209,11 @@ export class Index {
         if (ids.size === 0) map.delete(prefix);
       });
     }
+  }
+
+  /** Whether `lookup` may narrow a query's candidates (see `postings` and `nestedArrayDocs`). */
+  get usable(): boolean {
+    return this.postings !== undefined && this.nestedArrayDocs === 0;
   }
 
   /** `_id` keys of the documents whose first `parts.length` fields hold exactly `parts`. */

@@ -14,7 +14,8 @@
  *    position and a field name.
  *  - Only top-level conditions (and those inside a top-level `$and`) count: they are ANDed with
  *    everything else, so each is necessary for a match. `$or`/`$nor`/`$expr` are left to the matcher.
- *  - Sparse and partial indexes keep no postings (see index-spec.ts), so they are never used.
+ *  - Sparse and partial indexes keep no postings (see index-spec.ts), so they are never used; nor
+ *    is an index while a document holds nested arrays at its paths (`Index.usable`).
  */
 import type { Document } from 'bson';
 import { bsonTypeTag, canonicalKey, isPlainObject } from './bson-values';
@@ -81,7 +82,7 @@ function combinations(lists: string[][]): string[][] {
 export function indexCandidateSets(conditions: EqualityConditions, indexes: readonly Index[]): Array<ReadonlySet<string>> | undefined {
   let best: { sets: Array<ReadonlySet<string>>; total: number } | undefined;
   for (const index of indexes) {
-    if (!index.postings) continue;
+    if (!index.usable) continue;
     const lists: string[][] = [];
     let lookups = 1;
     for (const field of index.fields) {
