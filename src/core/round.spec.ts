@@ -121,7 +121,7 @@ describe('createRound', () => {
     expect(err.code).toBe('invalid_round');
     expect(err.field).toBe('dimensionIds');
     expect(String(err.params.dimensions)).toContain('Q9');
-    expect(describeError(err, 'en')).toBe('The round is not valid yet: unknown dimension Q9.');
+    expect(describeError(err, 'en')).toBe('The survey is not valid yet: unknown dimension Q9.');
   });
 
   it('refuses an empty dimension list', () => {

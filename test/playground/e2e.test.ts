@@ -184,7 +184,7 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   expect(text).toContain(shown(a1));
   expect(text).toContain(shown(b));
   expect([formatDecimal(a1, 'nl'), formatDecimal(b, 'nl')]).toEqual(['4,8', '3,6']);
-  expect(text).toContain(t('nl', 'summary:responseRate.line', { completed: 5, invited: 13, rate: formatPercent(5 / 13, 'nl') }));
+  expect(text).toContain(t('nl', 'summary:responseRate.line', { count: 5, invited: 13, rate: formatPercent(5 / 13, 'nl') }));
   // The chart is the bot's PNG, loaded by the browser from its unguessable URL.
   const chart = summary.locator('img[src*="/charts/"]');
   await chart.waitFor();

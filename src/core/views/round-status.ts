@@ -33,7 +33,8 @@ export function buildRoundStatus(
     opens: formatDateTime(round.opensAt, lang, timeZone),
     closes: formatDateTime(round.closesAt, lang, timeZone),
     progress,
-    progressLine: t(lang, 'survey:status.progressLine', { ...progress }),
+    // "niet bereikbaar" only when someone is: a zero there reads like a warning.
+    progressLine: t(lang, progress.undeliverable ? 'survey:status.progressLineUnreachable' : 'survey:status.progressLine', { ...progress }),
     undeliverable: undeliverable.map((p) => ({ platformUserId: p.platformUserId, reason: t(lang, `survey:undeliverable.${p.undeliverableReason ?? 'other'}`) })),
     actions: actions.map((id) => ({ id, label: t(lang, `survey:actions.${id}`) })),
   };

@@ -92,7 +92,7 @@ function responseRateText(summary: RoundSummary, lang: Lang): string {
   const r = summary.responseRate;
   const lines = [`*${escapeMrkdwn(t(lang, 'summary:responseRate.heading'))}*`];
   if (r.rate === null) lines.push(escapeMrkdwn(t(lang, 'summary:responseRate.nobodyInvited')));
-  else lines.push(escapeMrkdwn(t(lang, 'summary:responseRate.line', { completed: r.completed, invited: r.invited, rate: formatPercent(r.rate, lang) })));
+  else lines.push(escapeMrkdwn(t(lang, 'summary:responseRate.line', { count: r.completed, invited: r.invited, rate: formatPercent(r.rate, lang) })));
   if (r.startedNotCompleted > 0) lines.push(escapeMrkdwn(t(lang, 'summary:responseRate.startedNotCompleted', { count: r.startedNotCompleted })));
   return lines.join('\n');
 }

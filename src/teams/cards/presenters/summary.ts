@@ -127,7 +127,7 @@ function summaryData(summary: RoundSummary, lang: Lang, chart: SummaryChart | un
     responseLine:
       rate.rate === null
         ? t(lang, 'summary:responseRate.nobodyInvited')
-        : t(lang, 'summary:responseRate.line', { completed: rate.completed, invited: rate.invited, rate: formatPercent(rate.rate, lang) }),
+        : t(lang, 'summary:responseRate.line', { count: rate.completed, invited: rate.invited, rate: formatPercent(rate.rate, lang) }),
     startedLine: rate.startedNotCompleted > 0 ? t(lang, 'summary:responseRate.startedNotCompleted', { count: rate.startedNotCompleted }) : '',
     chart: chart ? { url: chart.url, altText: chart.altText } : { url: '', altText: '' },
     dimensionsHeading: t(lang, 'summary:dimensions.heading'),
