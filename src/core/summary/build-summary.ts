@@ -60,6 +60,7 @@ export function buildSummary(input: SummaryInput): RoundSummary {
   const labels: RoundSummary['labels'] = {
     scalePoints: scale.points.map((p) => ({ value: p.value, label: p.label, band: p.band })),
     bands: ROK_BANDS.map((band) => ({ band, label: scale.bandLabels[band] })),
+    stem: round.questionnaire.stem,
   };
   const rate = responseRate(progress);
   const summaryOfRound = summaryRound(round);

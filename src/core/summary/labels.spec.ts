@@ -1,9 +1,16 @@
 import { localeKeys, t } from '../../i18n';
-import { bandLabel, formatChange, formatDecimal, formatPercent, resolveMessage, scaleMax, scalePointLabel, withheldLabel } from './labels';
+import { bandLabel, formatChange, formatDecimal, formatPercent, resolveMessage, scaleMax, scalePointLabel, statementSentence, withheldLabel } from './labels';
 import { buildSummary } from './build-summary';
 import { closedRound, FIXTURE_NOW, MAIN_PROGRESS, mainResponses } from './__fixtures__/summary-fixture';
 
 describe('summary labels', () => {
+  it('reads a statement as a sentence after the stem, and copes with summaries stored without one', () => {
+    const summary = buildSummary({ round: closedRound(), responses: mainResponses(), progress: MAIN_PROGRESS, quotes: [], now: FIXTURE_NOW });
+    const text = { nl: 'is het duidelijk.', en: 'it is clear.' };
+    expect(statementSentence(summary, text, 'nl')).toBe(`${summary.labels.stem!.nl} is het duidelijk.`);
+    expect(statementSentence({ labels: { ...summary.labels, stem: undefined } }, text, 'en')).toBe('it is clear.');
+  });
+
   const summary = buildSummary({ round: closedRound(), responses: mainResponses(), progress: MAIN_PROGRESS, quotes: [], now: FIXTURE_NOW });
 
   it('formats numbers the Dutch and the English way', () => {

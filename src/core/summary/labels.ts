@@ -58,3 +58,9 @@ export function dimensionTitle(summary: Pick<RoundSummary, 'dimensions'>, dimens
   const d = summary.dimensions.find((x) => x.dimensionId === dimensionId);
   return d ? localize(d.title, lang) : dimensionId;
 }
+
+/** A statement as a sentence: "Op onze school… is het duidelijk bij wie …". */
+export function statementSentence(summary: Pick<RoundSummary, 'labels'>, text: LocalizedText, lang: Lang): string {
+  const stem = summary.labels.stem;
+  return stem ? `${localize(stem, lang)} ${localize(text, lang)}` : localize(text, lang);
+}

@@ -165,6 +165,8 @@ export type SummaryLabels = {
   scalePoints: { value: number; label: LocalizedText; band: RokBand }[];
   /** ROK bands from low to high. */
   bands: { band: RokBand; label: LocalizedText }[];
+  /** "Op onze school…": statements only read as sentences after it (absent in summaries stored before it was added). */
+  stem?: LocalizedText;
 };
 
 export type SummaryRound = {

@@ -5,6 +5,7 @@ import {
   formatDecimal,
   formatPercent,
   localize,
+  statementSentence,
   resolveMessage,
   scaleMax,
   withheldLabel,
@@ -72,7 +73,7 @@ function dimensionLine(summary: RoundSummary, d: DimensionSummary, lang: Lang): 
 
 function rankedLines(summary: RoundSummary, list: RankedStatement[], lang: Lang): string {
   return list
-    .map((s) => `• ${escapeMrkdwn(localize(s.text, lang))} — ${escapeMrkdwn(t(lang, 'summary:figure.meanShort', { mean: formatDecimal(s.mean, lang) }))} (${escapeMrkdwn(bandLabel(summary, s.band, lang))})`)
+    .map((s) => `• ${escapeMrkdwn(statementSentence(summary, s.text, lang))} — ${escapeMrkdwn(t(lang, 'summary:figure.meanShort', { mean: formatDecimal(s.mean, lang) }))} (${escapeMrkdwn(bandLabel(summary, s.band, lang))})`)
     .join('\n');
 }
 

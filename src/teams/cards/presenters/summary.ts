@@ -1,6 +1,6 @@
 import type { Lang } from '../../../core/questionnaire/schema';
 import type { DimensionSummary, RoundSummary, ScaleFigure } from '../../../core/summary/model';
-import { bandLabel, formatChange, formatDecimal, formatPercent, localize, resolveMessage, scaleMax, withheldLabel } from '../../../core/summary/labels';
+import { bandLabel, formatChange, formatDecimal, formatPercent, localize, resolveMessage, scaleMax, statementSentence, withheldLabel } from '../../../core/summary/labels';
 import { t } from '../../../i18n';
 import { cardSize, MAX_CARD_BYTES, renderCard, type AdaptiveCard } from '../render-card';
 import { keepLeadingNumber, typedText } from './shared';
@@ -48,7 +48,7 @@ function dimensionData(summary: RoundSummary, d: DimensionSummary, lang: Lang, m
 }
 
 function rankedLines(summary: RoundSummary, list: RoundSummary['strongest'], lang: Lang) {
-  return list.map((s) => ({ text: `${localize(s.text, lang)} (${s.dimensionId}) — ${t(lang, 'summary:figure.meanShort', { mean: formatDecimal(s.mean, lang) })}, ${bandLabel(summary, s.band, lang).toLowerCase()}` }));
+  return list.map((s) => ({ text: `${statementSentence(summary, s.text, lang)} (${s.dimensionId}) — ${t(lang, 'summary:figure.meanShort', { mean: formatDecimal(s.mean, lang) })}, ${bandLabel(summary, s.band, lang).toLowerCase()}` }));
 }
 
 function groupLines(summary: RoundSummary, lang: Lang) {
