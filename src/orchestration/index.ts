@@ -1,11 +1,10 @@
 import type { MessengerRegistry } from '../core/messenger';
-import { systemClock, type Clock, type JobKind, type Repositories } from '../core/ports';
+import { systemClock, type Clock, type Repositories } from '../core/ports';
 import type { Logger } from '../log';
-import type { BackoffPolicy } from './backoff';
 import type { OrchestrationDeps } from './context';
 import { createHandlers } from './handlers';
 import { TenantCache } from './handlers/common';
-import { JobRunner } from './job-runner';
+import { JobRunner, type JobRunnerOptions } from './job-runner';
 import { Pacer } from './pacing';
 import { coreSummarySnapshot, renderChartPng, type ChartRenderer, type SummarySnapshotBuilder } from './summary-snapshot';
 
@@ -23,17 +22,7 @@ export interface OrchestratorOptions {
   /** Waits for pacing; default a real timer. Tests with a fake clock pass the clock's sleep. */
   sleep?: (ms: number) => Promise<void>;
   /** Runner settings: owner, concurrency, pollIntervalMs, leaseMs, heartbeatMs, maxAttempts, backoff, kinds, random. */
-  runner?: {
-    owner?: string;
-    concurrency?: number;
-    pollIntervalMs?: number;
-    leaseMs?: number;
-    heartbeatMs?: number;
-    maxAttempts?: number;
-    backoff?: BackoffPolicy;
-    kinds?: JobKind[];
-    random?: () => number;
-  };
+  runner?: Omit<JobRunnerOptions, 'jobs' | 'handlers' | 'clock' | 'logger'>;
   /** A pacing wait longer than this gives the job back instead of holding a slot (default 5 s). */
   maxInlineWaitMs?: number;
   /** A send without an answer after this long is retried with the same idempotency key (default 30 s). */

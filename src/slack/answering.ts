@@ -1,6 +1,5 @@
 import type { Actor, NextStep } from '../core/services';
 import type { SectionFormView } from '../core/views/types';
-import { buildInvitation } from '../core/views/invitation';
 import { translator, type Translate } from '../i18n';
 import type { SlackDeps } from './context';
 import { sectionFields } from './forms/section-fields';
@@ -74,15 +73,12 @@ export async function submitSectionPage(deps: SlackDeps, actor: Actor, teamId: s
  */
 export async function updateInvitationProgress(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
   try {
-    const participation = await deps.repos.participations.get(roundId, actor.platformUserId);
-    if (!participation?.conversationId || !participation.invitationMessageId) return;
-    const round = await deps.repos.rounds.get(roundId);
-    if (!round) return;
+    const { view, delivered } = await deps.services.respondents.invitation(actor, roundId);
+    if (!delivered) return;
     // The invitation went out in the round's language; its update stays in that language.
-    const lang = round.language;
-    const review = await deps.services.respondents.review({ ...actor, lang }, roundId);
-    const message = invitationMessage(buildInvitation(round, lang, actor.tenant.settings.timeZone), savedLine(review, translator(lang)));
-    await client.chat.update({ channel: participation.conversationId, ts: participation.invitationMessageId, text: message.text, blocks: message.blocks });
+    const review = await deps.services.respondents.review({ ...actor, lang: view.lang }, roundId);
+    const message = invitationMessage(view, savedLine(review, translator(view.lang)));
+    await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });
   } catch (e) {
     deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');
   }
@@ -91,12 +87,10 @@ export async function updateInvitationProgress(deps: SlackDeps, client: WebClien
 /** After opting out, the invitation says so (an update, not a new message: a double click changes nothing). */
 export async function markInvitationOptedOut(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
   try {
-    const participation = await deps.repos.participations.get(roundId, actor.platformUserId);
-    const round = await deps.repos.rounds.get(roundId);
-    if (!participation?.conversationId || !participation.invitationMessageId || !round) return;
-    const lang = round.language;
-    const message = invitationMessage(buildInvitation(round, lang, actor.tenant.settings.timeZone), translator(lang)('survey:optedOut'));
-    await client.chat.update({ channel: participation.conversationId, ts: participation.invitationMessageId, text: message.text, blocks: message.blocks });
+    const { view, delivered } = await deps.services.respondents.invitation(actor, roundId);
+    if (!delivered) return;
+    const message = invitationMessage(view, translator(view.lang)('survey:optedOut'));
+    await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });
   } catch (e) {
     deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');
   }

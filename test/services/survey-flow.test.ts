@@ -125,6 +125,19 @@ describe('survey flow on the real store', () => {
   it('refuses people who were not invited', async () => {
     const { staff, roundId } = await setUp();
     await expect(services.respondents.startOrContinue(staff('stranger'), roundId)).rejects.toMatchObject({ code: 'not_invited' });
+    await expect(services.respondents.invitation(staff('stranger'), roundId)).rejects.toMatchObject({ code: 'not_invited' });
+  });
+
+  it('gives an invited person their invitation (round language by default) and the scale in their own language', async () => {
+    const { staff, roundId } = await setUp();
+    await database.repos.participations.recordDelivery(roundId, 'ann', { conversationId: 'D1', invitationMessageId: 'm1' }, now);
+    const english = { ...staff('ann'), lang: 'en' as const };
+    const asSent = await services.respondents.invitation(english, roundId);
+    expect(asSent.view.lang).toBe('nl');
+    expect(asSent.delivered).toEqual({ conversationId: 'D1', messageId: 'm1' });
+    expect(asSent.scale.title).toBe('What do the points on the scale mean?');
+    expect(asSent.scale.points.map((p) => p.value)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect((await services.respondents.invitation(english, roundId, 'en')).view.lang).toBe('en');
   });
 
   it('refuses every write after closing, with the round-closed message', async () => {

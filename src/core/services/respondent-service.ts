@@ -4,8 +4,12 @@ import type { ParticipationStatus } from '../participation';
 import { isComplete, nextSection, respondentKey } from '../response';
 import { assertAcceptsAnswers, roundSections, type Round } from '../round';
 import { buildMyRound, buildReview } from '../views/review';
-import { buildSectionForm } from '../views/section-form';
-import type { MyRoundView, ReviewView, SectionFormView } from '../views/types';
+import { buildInvitation } from '../views/invitation';
+import { buildSectionForm, scalePoints } from '../views/section-form';
+import type { InvitationView, MyRoundView, ReviewView, ScalePointView, SectionFormView } from '../views/types';
+import type { MessageRef } from '../messenger';
+import type { Lang } from '../questionnaire/schema';
+import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
 
 export type NextStep = { kind: 'form'; view: SectionFormView } | { kind: 'review'; view: ReviewView };
@@ -117,6 +121,30 @@ export class RespondentService {
     assertAcceptsAnswers(round, this.deps.clock.now());
     await this.invited(round, actor);
     await this.advance(round, actor, 'opted_out');
+  }
+
+  /**
+   * The person's invitation as it went out (in the round's language unless `lang` is given),
+   * where it was delivered (so an adapter can update it in place), and the scale's long meanings
+   * in the reader's language — for "more about anonymity", "what do the points mean?" and the
+   * "saved — 3 of 8" line under the invitation.
+   */
+  async invitation(
+    actor: Actor,
+    roundId: string,
+    lang?: Lang,
+  ): Promise<{ view: InvitationView; delivered?: MessageRef; scale: { title: string; points: ScalePointView[] } }> {
+    const round = await this.round(actor, roundId);
+    const participation = await this.invited(round, actor);
+    const delivered =
+      participation.conversationId && participation.invitationMessageId
+        ? { conversationId: participation.conversationId, messageId: participation.invitationMessageId }
+        : undefined;
+    return {
+      view: buildInvitation(round, lang ?? round.language, actor.tenant.settings.timeZone),
+      ...(delivered ? { delivered } : {}),
+      scale: { title: t(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) },
+    };
   }
 
   /** Open rounds the person was invited to, for App Home and "continue later". */

@@ -1,6 +1,4 @@
 import type { App } from '@slack/bolt';
-import { scalePoints } from '../../../core/views/section-form';
-import { buildInvitation } from '../../../core/views/invitation';
 import { translator, t as translate } from '../../../i18n';
 import { markInvitationOptedOut, sectionModal, stepModal } from '../../answering';
 import type { SlackDeps } from '../../context';
@@ -36,10 +34,12 @@ export function registerRespondentActions(app: App, deps: SlackDeps): void {
     const click = readClick(deps, context, body);
     if (!click?.value.r) return;
     const actor = await clickActor(deps, client, click);
-    const round = await deps.repos.rounds.get(click.value.r);
-    if (!round || round.tenantId !== actor.tenant.id) return;
-    const invitation = buildInvitation(round, actor.lang, actor.tenant.settings.timeZone);
-    await client.views.open({ trigger_id: click.triggerId!, view: anonymityModal(invitation.anonymityDetails, translator(actor.lang)) });
+    try {
+      const { view } = await deps.services.respondents.invitation(actor, click.value.r, actor.lang);
+      await client.views.open({ trigger_id: click.triggerId!, view: anonymityModal(view.anonymityDetails, translator(actor.lang)) });
+    } catch (e) {
+      await showProblem(deps, client, click, actor.lang, e, 'anonymity');
+    }
   });
 
   app.action(ACTIONS.optOut, async ({ ack, body, client, context }) => {
@@ -65,12 +65,13 @@ export function registerRespondentActions(app: App, deps: SlackDeps): void {
     const click = readClick(deps, context, body);
     if (!click?.value.r) return;
     const actor = await clickActor(deps, client, click);
-    const round = await deps.repos.rounds.get(click.value.r);
-    if (!round || round.tenantId !== actor.tenant.id) return;
-    const t = translator(actor.lang);
-    const view = scaleHelpModal({ scale: { title: translate(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) } }, t);
-    // Pushed on top of the section: closing it returns to the form with everything still typed.
-    await client.views.push({ trigger_id: click.triggerId!, view });
+    try {
+      const { scale } = await deps.services.respondents.invitation(actor, click.value.r);
+      // Pushed on top of the section: closing it returns to the form with everything still typed.
+      await client.views.push({ trigger_id: click.triggerId!, view: scaleHelpModal({ scale }, translator(actor.lang)) });
+    } catch (e) {
+      await showProblem(deps, client, click, actor.lang, e, 'scale help');
+    }
   });
 
   app.action(ACTIONS.openSection, async ({ ack, body, client, context }) => {
