@@ -10,6 +10,7 @@ import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { SlackMessenger, type BotTokenSource } from './messenger';
 import { UserDirectory } from './user-directory';
+import { createSocketModeReceiver } from './socket-mode/receiver';
 import { SlackClients, senderClientOptions } from './web-client';
 
 export interface SlackIntegrationOptions {
@@ -65,7 +66,8 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
     let receiver: ExpressReceiver | undefined;
     let app: App;
     if (config.socketMode) {
-      app = new App({ socketMode: true, appToken: config.appToken, token: config.botToken, logger: bolt, clientOptions, convoStore: false, deferInitialization: true });
+      const socketReceiver = createSocketModeReceiver({ appToken: config.appToken!, apiUrl: config.apiUrl, boltLogger: bolt, logger });
+      app = new App({ receiver: socketReceiver, token: config.botToken, logger: bolt, clientOptions, convoStore: false, deferInitialization: true });
     } else {
       receiver = new ExpressReceiver({
         signingSecret: config.signingSecret ?? '',

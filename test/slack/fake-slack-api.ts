@@ -84,6 +84,8 @@ export class FakeSlackApi {
   private failures = new Map<string, Failure>();
   private delays = new Map<string, number>();
   url = '';
+  /** Socket Mode: the WebSocket URL apps.connections.open hands out (see fake-socket-mode.ts). */
+  socketModeUrl?: () => string;
 
   async start(): Promise<void> {
     this.server = http.createServer((req, res) => {
@@ -196,13 +198,17 @@ export class FakeSlackApi {
       if (failure.status) return reply(failure.status, { ok: false, error: 'http' });
       return reply(200, { ok: false, error: failure.error ?? 'internal_error' });
     }
-    call.result = this.answer(method, params);
+    call.result = this.answer(method, params, token);
     reply(200, call.result);
   }
 
-  private answer(method: string, p: Record<string, unknown>): Record<string, unknown> {
+  private answer(method: string, p: Record<string, unknown>, token?: string): Record<string, unknown> {
     const str = (k: string) => (typeof p[k] === 'string' ? (p[k] as string) : undefined);
     switch (method) {
+      case 'apps.connections.open':
+        // Slack answers this only for an app-level token (xapp-) with connections:write.
+        if (!this.socketModeUrl || !token?.startsWith('xapp-')) return { ok: false, error: 'not_allowed_token_type' };
+        return { ok: true, url: this.socketModeUrl() };
       case 'auth.test':
         return { ok: true, url: 'https://school.slack.com/', team: this.teamName, user: 'zorgspiegel', team_id: this.teamId, user_id: this.botUserId, bot_id: 'BBOT' };
       case 'oauth.v2.access':

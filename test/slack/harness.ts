@@ -148,21 +148,21 @@ export function interactionBody(payload: Record<string, unknown>): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** A button click in a message (DM) or in a modal. */
-export async function click(
-  h: Pick<SlackHarness, 'fake' | 'url'>,
-  userId: string,
-  action: { action_id: string; value?: string; block_id?: string },
-  where: { message?: { channel: string; ts: string }; view?: ViewLike; home?: boolean } = {},
-  headers: Record<string, string> = {},
-): Promise<SlackResponse> {
+export interface ClickTarget {
+  message?: { channel: string; ts: string };
+  view?: ViewLike;
+  home?: boolean;
+}
+
+/** The block_actions payload of a button click in a message (DM), a modal or App Home. */
+export function clickPayload(fake: FakeSlackApi, userId: string, action: { action_id: string; value?: string; block_id?: string }, where: ClickTarget = {}): Record<string, unknown> {
   const payload: Record<string, unknown> = {
     type: 'block_actions',
-    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: h.fake.teamId },
+    user: { id: userId, username: userId.toLowerCase(), name: userId.toLowerCase(), team_id: fake.teamId },
     api_app_id: 'AZORG',
     token: 'legacy',
     trigger_id: trigger(),
-    team: { id: h.fake.teamId, domain: 'school' },
+    team: { id: fake.teamId, domain: 'school' },
     is_enterprise_install: false,
     actions: [{ type: 'button', action_id: action.action_id, block_id: action.block_id ?? 'b', value: action.value, action_ts: String(Date.now() / 1000) }],
   };
@@ -170,7 +170,7 @@ export async function click(
     payload.container = { type: 'message', message_ts: where.message.ts, channel_id: where.message.channel, is_ephemeral: false };
     payload.channel = { id: where.message.channel, name: 'directmessage' };
     payload.message = { ts: where.message.ts, type: 'message' };
-    payload.response_url = h.fake.responseUrl(`click-${where.message.ts}`);
+    payload.response_url = fake.responseUrl(`click-${where.message.ts}`);
   } else if (where.view) {
     payload.container = { type: 'view', view_id: where.view.id };
     payload.view = { ...where.view, state: { values: {} }, root_view_id: where.view.root_view_id ?? where.view.id };
@@ -178,7 +178,18 @@ export async function click(
     payload.container = { type: 'view', view_id: 'VHOME' };
     payload.view = { id: 'VHOME', type: 'home', blocks: [], state: { values: {} } };
   }
-  return postToSlackEndpoint(h.url, interactionBody(payload), 'application/x-www-form-urlencoded', headers);
+  return payload;
+}
+
+/** A button click in a message (DM) or in a modal. */
+export async function click(
+  h: Pick<SlackHarness, 'fake' | 'url'>,
+  userId: string,
+  action: { action_id: string; value?: string; block_id?: string },
+  where: ClickTarget = {},
+  headers: Record<string, string> = {},
+): Promise<SlackResponse> {
+  return postToSlackEndpoint(h.url, interactionBody(clickPayload(h.fake, userId, action, where)), 'application/x-www-form-urlencoded', headers);
 }
 
 type Input = { block_id: string; element: Record<string, unknown> };

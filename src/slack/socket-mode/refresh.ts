@@ -1,0 +1,61 @@
+import type { SocketModeClient } from './client';
+import type { Logger } from '../../log';
+
+type Socket = NonNullable<SocketModeClient['websocket']>;
+
+/**
+ * Replaces the Socket Mode connection without a gap when Slack asks for it (`disconnect` with
+ * reason `refresh_requested` or `warning`, sent some seconds before Slack closes the socket).
+ *
+ * @slack/socket-mode 3.x closes the socket at once and reconnects only after `clientPingTimeout`
+ * (5 s by default) — commands and clicks in those seconds get "dispatch_failed". Slack allows
+ * several connections per app, so, as Slack's docs suggest (and python-slack-sdk does), this
+ * opens the new connection first (`client.start()`: apps.connections.open, then `hello`) and
+ * closes the old one after. Frames that still arrive on the old socket are handled as usual;
+ * their acknowledgement goes out over the new socket, the one the client now sends on.
+ */
+export class ConnectionRefresher {
+  /** The socket being replaced, while a refresh is under way. */
+  private previous: Socket | undefined;
+  private refreshing = false;
+
+  constructor(
+    private readonly client: SocketModeClient,
+    private readonly logger: Logger,
+  ) {}
+
+  async refresh(reason: string): Promise<void> {
+    if (this.refreshing) {
+      this.logger.debug({ reason }, 'Socket Mode refresh already under way');
+      return;
+    }
+    this.refreshing = true;
+    const previous = this.client.websocket;
+    this.previous = previous;
+    this.logger.info({ reason }, 'Slack asked for a new Socket Mode connection: opening it before closing the current one');
+    try {
+      await this.client.start();
+      this.logger.info('new Socket Mode connection ready; closing the previous one');
+    } catch (err) {
+      // Closing the old socket now hands over to the library: it reconnects after its delay.
+      this.logger.warn({ err }, 'could not open a new Socket Mode connection before closing the current one; reconnecting after it closes');
+    } finally {
+      this.refreshing = false;
+      this.previous = undefined;
+    }
+    previous?.disconnect();
+  }
+
+  /**
+   * Whether the client's own reaction to a closed socket (reconnect after a delay) should be
+   * skipped: during a refresh, unless the socket that closed is the new one, the refresh
+   * provides the connection. (Its `close` event does not say which socket closed; a closed
+   * SlackWebSocket has no underlying WebSocket left, hence `readyState === undefined`.)
+   */
+  handlesClose(): boolean {
+    if (!this.refreshing) return false;
+    const current = this.client.websocket;
+    const newSocketClosed = current !== undefined && current !== this.previous && current.readyState === undefined;
+    return !newSocketClosed;
+  }
+}
