@@ -29,9 +29,22 @@ export class FakeSocketMode {
   private tickets = 0;
   private envelopes = 0;
   private waiters: { check: () => boolean; resolve: () => void }[] = [];
+  /** While set, opening handshakes wait for it (the client's new socket stays "connecting"). */
+  private gate?: Promise<void>;
+  /** Opening handshakes that arrived (and may be waiting at the gate). */
+  handshakes = 0;
 
   async listen(): Promise<void> {
-    this.server = new WebSocket.Server({ host: '127.0.0.1', port: 0 });
+    this.server = new WebSocket.Server({
+      host: '127.0.0.1',
+      port: 0,
+      verifyClient: (_info: unknown, done: (ok: boolean) => void) => {
+        this.handshakes += 1;
+        this.changed();
+        if (this.gate) void this.gate.then(() => done(true));
+        else done(true);
+      },
+    });
     await new Promise<void>((resolve) => this.server!.once('listening', () => resolve()));
     this.port = (this.server.address() as AddressInfo).port;
     this.server.on('connection', (socket) => this.accept(socket));
@@ -70,6 +83,16 @@ export class FakeSocketMode {
     this.sendRaw(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api', ...(type === 'events_api' ? { retry_attempt: 0, retry_reason: '' } : {}), ...extra }));
     await this.until(() => this.acks.has(envelopeId), `the acknowledgement of ${type} ${envelopeId}`);
     return this.acks.get(envelopeId)!;
+  }
+
+  /** Holds every new connection's opening handshake until the returned function is called. */
+  holdHandshakes(): () => void {
+    let release: () => void = () => undefined;
+    this.gate = new Promise<void>((resolve) => (release = resolve));
+    return () => {
+      this.gate = undefined;
+      release();
+    };
   }
 
   /** Slack's request to move to a new connection (it closes the old one some seconds later). */

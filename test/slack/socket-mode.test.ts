@@ -178,6 +178,22 @@ describe('Slack over Socket Mode', () => {
     expect(escaped).toEqual([]);
   });
 
+  it('acknowledges over the old connection what arrives there while the new one is still connecting', async () => {
+    const old = slack.current;
+    const handshakes = slack.handshakes;
+    const release = slack.holdHandshakes();
+    slack.requestRefresh('warning', old);
+    await slack.until(() => slack.handshakes > handshakes, 'the new connection’s handshake');
+    // The client now holds a socket that is not open yet; Slack still delivers on the old one.
+    const ack = await command(COORDINATOR, 'status');
+    expect(ack).toEqual({});
+    expect(old.closedBy).toBeUndefined();
+    release();
+    await slack.until(() => old.closedBy !== undefined, 'the old connection to close');
+    await answersHelp();
+    expect(escaped).toEqual([]);
+  });
+
   it('on a refresh request without a reason, does the same', async () => {
     const old = slack.current;
     slack.sendRaw('{"type":"disconnect"}', old);

@@ -11,8 +11,12 @@ type Socket = NonNullable<SocketModeClient['websocket']>;
  * (5 s by default) — commands and clicks in those seconds get "dispatch_failed". Slack allows
  * several connections per app, so, as Slack's docs suggest (and python-slack-sdk does), this
  * opens the new connection first (`client.start()`: apps.connections.open, then `hello`) and
- * closes the old one after. Frames that still arrive on the old socket are handled as usual;
- * their acknowledgement goes out over the new socket, the one the client now sends on.
+ * closes the old one after. Frames that still arrive on the old socket are handled as usual.
+ *
+ * The client acknowledges over whichever socket it holds, and `start()` holds the new one from
+ * before it is open: an acknowledgement due in that moment would fail (and Slack would show the
+ * user "dispatch_failed"). So while the new socket is not open yet, acknowledgements go over the
+ * old one.
  */
 export class ConnectionRefresher {
   /** The socket being replaced, while a refresh is under way. */
@@ -22,7 +26,23 @@ export class ConnectionRefresher {
   constructor(
     private readonly client: SocketModeClient,
     private readonly logger: Logger,
-  ) {}
+  ) {
+    // `send` is private in the library's typings; it is what every `ack()` calls. It reads
+    // `client.websocket` synchronously, so pointing that at the old socket for the call is enough.
+    const internals = client as unknown as { send(id: string, body?: unknown): Promise<void> };
+    const librarySend = internals.send.bind(client);
+    internals.send = (id, body) => {
+      const current = client.websocket;
+      const previous = this.previous;
+      if (!previous || current === previous || current?.isActive() || !previous.isActive()) return librarySend(id, body);
+      client.websocket = previous;
+      try {
+        return librarySend(id, body);
+      } finally {
+        client.websocket = current;
+      }
+    };
+  }
 
   async refresh(reason: string): Promise<void> {
     if (this.refreshing) {
