@@ -4,14 +4,15 @@ import type { Logger } from '../../log';
 type Socket = NonNullable<SocketModeClient['websocket']>;
 
 /**
- * Replaces the Socket Mode connection without a gap when Slack asks for it (`disconnect` with
- * reason `refresh_requested` or `warning`, sent some seconds before Slack closes the socket).
+ * Replaces the Socket Mode connection without a gap when Slack asks for it (a `disconnect` frame
+ * such as `refresh_requested`, sent some seconds before Slack closes the socket).
  *
- * @slack/socket-mode 3.x closes the socket at once and reconnects only after `clientPingTimeout`
- * (5 s by default) — commands and clicks in those seconds get "dispatch_failed". Slack allows
- * several connections per app, so, as Slack's docs suggest (and python-slack-sdk does), this
- * opens the new connection first (`client.start()`: apps.connections.open, then `hello`) and
- * closes the old one after. Frames that still arrive on the old socket are handled as usual.
+ * @slack/socket-mode 3.1 closes the socket at once and reconnects only after `clientPingTimeout`
+ * (5 s by default) — commands and clicks in those seconds get "dispatch_failed" (`npm run bench
+ * -- socket-refresh` measures it). Slack delivers to any of an app's open connections (up to
+ * 10), so this opens the new connection first (`client.start()`: apps.connections.open, then
+ * `hello`), as python-slack-sdk does, and closes the old one after. Frames that still arrive on
+ * the old socket are handled as usual.
  *
  * The client acknowledges over whichever socket it holds, and `start()` holds the new one from
  * before it is open: an acknowledgement due in that moment would fail (and Slack would show the
