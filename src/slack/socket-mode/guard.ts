@@ -59,7 +59,7 @@ export function guardSocketModeClient(client: SocketModeClient, logger: Logger):
         for (const listener of onFrame) settle(logger, { frame: verdict.type, envelopeId: verdict.envelopeId }, () => listener(data, isBinary));
         return;
       case 'refresh':
-        void refresher.refresh(verdict.reason);
+        settle(logger, { frame: 'disconnect', reason: verdict.reason }, () => refresher.refresh(verdict.reason));
         return;
       case 'drop': {
         const { problem, type, envelopeId } = verdict;
