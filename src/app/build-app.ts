@@ -1,3 +1,4 @@
+import { parseWorkingHours } from '../core/working-hours';
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Env } from '../config/env';
@@ -50,7 +51,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   const services = createServices(
     { repos, questionnaire, respondentSecret: deps.respondentSecret, clock, logger, wakeScheduler: () => wake() },
     {
-      tenantDefaults: { language: env.DEFAULT_LANGUAGE, anonymityThreshold: env.ANONYMITY_THRESHOLD, timeZone: env.TIME_ZONE },
+      tenantDefaults: { language: env.DEFAULT_LANGUAGE, anonymityThreshold: env.ANONYMITY_THRESHOLD, timeZone: env.TIME_ZONE, quietHours: parseWorkingHours(env.WORKING_HOURS) },
       describeUser: (tenant, id) => (messengers.has(tenant.platform) ? messengers.for(tenant).displayName(tenant, id) : id),
     },
   );

@@ -28,8 +28,14 @@ describe('parseEnv', () => {
       DEFAULT_LANGUAGE: 'nl',
       ANONYMITY_THRESHOLD: 5,
       TIME_ZONE: 'Europe/Brussels',
+      WORKING_HOURS: 'mon-fri 08:00-18:00',
       MicrosoftAppType: 'SingleTenant',
     });
+  });
+
+  it('takes working hours as days and a window, or always, and says what it wants otherwise', () => {
+    expect(parseEnv({ WORKING_HOURS: 'always' }).WORKING_HOURS).toBe('always');
+    expect(() => parseEnv({ WORKING_HOURS: 'weekdays' })).toThrow(/WORKING_HOURS: must be "always" or days and hours like "mon-fri 08:00-18:00"/);
   });
 
   it('converts numbers and switches, and ignores variables it does not know', () => {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_ANONYMITY_THRESHOLD } from '../core/tenant';
+import { parseWorkingHours } from '../core/working-hours';
 
 /**
  * All configuration comes from the environment and is validated once at start-up. A missing or
@@ -33,6 +34,11 @@ export const envSchema = z
         }
       }, 'is not a known IANA time zone')
       .default('Europe/Brussels'),
+    // The sending hours new workspaces start with (coordinators can change them per workspace).
+    WORKING_HOURS: z
+      .string()
+      .refine((text) => parseWorkingHours(text) !== undefined, 'must be "always" or days and hours like "mon-fri 08:00-18:00"')
+      .default('mon-fri 08:00-18:00'),
     PLAYGROUND: bool.optional(),
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
     SLACK_SIGNING_SECRET: optionalString,
@@ -92,6 +98,7 @@ const EXAMPLES: Partial<Record<string, string>> = {
   DEFAULT_LANGUAGE: 'nl',
   ANONYMITY_THRESHOLD: '5',
   TIME_ZONE: 'Europe/Brussels',
+  WORKING_HOURS: 'mon-fri 08:00-18:00',
   PLAYGROUND: 'false',
   SLACK_BOT_TOKEN: 'xoxb-…',
   SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543',
