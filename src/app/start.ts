@@ -4,7 +4,6 @@ import { loadQuestionnaire, QuestionnaireInvalidError, summarizeQuestionnaire } 
 import type { Questionnaire } from '../core/questionnaire/schema';
 import { createLogger, type Logger } from '../log';
 import { createOrchestrator } from '../orchestration';
-import { renderSummaryChart } from '../render/chart';
 import { connectStore, loadRespondentKeySecret, StoreConnectError } from '../store';
 import { buildApp, type OrchestratorFactory } from './build-app';
 import { INTEGRATIONS } from './integrations';
@@ -61,7 +60,8 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
       messengers,
       clock,
       logger: log,
-      renderChart: async (summary) => (await renderSummaryChart(summary, summary.round.language)).png,
+      // vega and resvg load at the first summary, not at start-up (a file, not a directory import: tsx and node both resolve it).
+      renderChart: async (summary) => (await (await import('../render/chart/index')).renderSummaryChart(summary, summary.round.language)).png,
       chartUrl: (token) => `${publicUrl}/charts/${token}.png`,
     });
   let app;
