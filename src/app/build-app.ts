@@ -35,7 +35,8 @@ export interface BuiltApp {
   orchestrator: Orchestrator;
   integrations: Integration[];
   /** Listens on `port` (0 = random), starts the integrations and the scheduler. */
-  listen(port: number): Promise<{ server: Server; url: string }>;
+  /** Listens on `host` when given (see listenHost), else on every interface. */
+  listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
   stop(): Promise<void>;
 }
 
@@ -78,9 +79,9 @@ export function buildApp(deps: AppDeps): BuiltApp {
     messengers,
     orchestrator,
     integrations,
-    async listen(port) {
+    async listen(port, host) {
       server = await new Promise<Server>((resolve, reject) => {
-        const s = http.listen(port, () => resolve(s)).once('error', reject);
+        const s = (host ? http.listen(port, host, () => resolve(s)) : http.listen(port, () => resolve(s))).once('error', reject);
       });
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, slackConfigured, type Env } from '../config/env';
+import { ConfigError, developmentSurfaces, listenHost, parseEnv, slackConfigured, type Env } from '../config/env';
 import { systemClock } from '../core/ports';
 import { loadQuestionnaire, QuestionnaireInvalidError, summarizeQuestionnaire } from '../core/questionnaire/load';
 import type { Questionnaire } from '../core/questionnaire/schema';
@@ -76,9 +76,11 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
     throw e;
   }
   if (!slackConfigured(env)) logger.info('Slack is not configured (set SLACK_BOT_TOKEN or SLACK_CLIENT_ID to enable it)');
-  const { url } = await app.listen(env.PORT);
+  const surfaces = developmentSurfaces(env);
+  logger.info({ because: surfaces.why }, surfaces.on ? 'playground and unauthenticated Teams endpoint are on' : 'playground and unauthenticated Teams endpoint are off');
+  const { url } = await app.listen(env.PORT, listenHost(env));
   if (!env.PUBLIC_URL) publicUrl = url;
-  logger.info({ url, database: store.server.description }, 'Zorgspiegel is listening');
+  logger.info({ url, host: listenHost(env) ?? 'all interfaces', database: store.server.description }, 'Zorgspiegel is listening');
   return {
     env,
     logger,

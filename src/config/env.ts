@@ -14,6 +14,7 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_URL: z.url().optional(),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
@@ -89,6 +90,7 @@ export type Env = z.infer<typeof envSchema>;
 const EXAMPLES: Partial<Record<string, string>> = {
   NODE_ENV: 'production',
   PORT: '3978',
+  HOST: '0.0.0.0',
   LOG_LEVEL: 'info',
   PUBLIC_URL: 'https://zorgspiegel.example.be',
   MONGODB_URI: 'mongodb://localhost:27017',
@@ -142,9 +144,27 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function slackConfigured(env: Env): boolean {
   return Boolean(env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID);
 }
+
+/**
+ * The playground and the unauthenticated Teams endpoint let anyone act as anyone, so they run
+ * only on a development machine with no real platform connected: not in production, and with no
+ * Slack or Teams credential — unless PLAYGROUND=true asks for them explicitly outside production.
+ */
+export function developmentSurfaces(env: Env): { on: boolean; why: string } {
+  if (env.NODE_ENV === 'production') return { on: false, why: 'NODE_ENV=production' };
+  if (env.PLAYGROUND !== undefined) return { on: env.PLAYGROUND, why: `PLAYGROUND=${env.PLAYGROUND}` };
+  if (slackConfigured(env) || env.MicrosoftAppId) return { on: false, why: 'a Slack or Teams credential is configured (set PLAYGROUND=true to have them anyway)' };
+  return { on: true, why: 'development machine without Slack or Teams credentials' };
+}
+
 export function teamsConfigured(env: Env): boolean {
-  return Boolean(env.MicrosoftAppId) || env.NODE_ENV !== 'production';
+  return Boolean(env.MicrosoftAppId) || developmentSurfaces(env).on;
 }
 export function playgroundEnabled(env: Env): boolean {
-  return env.PLAYGROUND ?? env.NODE_ENV !== 'production';
+  return developmentSurfaces(env).on;
+}
+
+/** Where the HTTP server listens: HOST when set; loopback only while the playground is on; else every interface. */
+export function listenHost(env: Env): string | undefined {
+  return env.HOST ?? (developmentSurfaces(env).on ? '127.0.0.1' : undefined);
 }
