@@ -60,8 +60,12 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
       messengers,
       clock,
       logger: log,
-      // vega and resvg load at the first summary, not at start-up (a file, not a directory import: tsx and node both resolve it).
-      renderChart: async (summary) => (await (await import('../render/chart/index')).renderSummaryChart(summary, summary.round.language)).png,
+      // vega and resvg load at the first summary, not at start-up. A lazy require, not import():
+      // under tsx's require hook import() goes to Node's ESM loader, which cannot resolve the path.
+      renderChart: async (summary) => {
+        const { renderSummaryChart } = require('../render/chart/index') as typeof import('../render/chart/index');
+        return (await renderSummaryChart(summary, summary.round.language)).png;
+      },
       chartUrl: (token) => `${publicUrl}/charts/${token}.png`,
     });
   let app;
