@@ -1,3 +1,4 @@
+import { parseWorkingHours } from '../core/working-hours';
 import type { Server } from 'node:http';
 import express, { type Express } from 'express';
 import type { Env } from '../config/env';
@@ -34,7 +35,8 @@ export interface BuiltApp {
   orchestrator: Orchestrator;
   integrations: Integration[];
   /** Listens on `port` (0 = random), starts the integrations and the scheduler. */
-  listen(port: number): Promise<{ server: Server; url: string }>;
+  /** Listens on `host` when given (see listenHost), else on every interface. */
+  listen(port: number, host?: string): Promise<{ server: Server; url: string }>;
   stop(): Promise<void>;
 }
 
@@ -50,7 +52,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   const services = createServices(
     { repos, questionnaire, respondentSecret: deps.respondentSecret, clock, logger, wakeScheduler: () => wake() },
     {
-      tenantDefaults: { language: env.DEFAULT_LANGUAGE, anonymityThreshold: env.ANONYMITY_THRESHOLD, timeZone: env.TIME_ZONE },
+      tenantDefaults: { language: env.DEFAULT_LANGUAGE, anonymityThreshold: env.ANONYMITY_THRESHOLD, timeZone: env.TIME_ZONE, quietHours: parseWorkingHours(env.WORKING_HOURS) },
       describeUser: (tenant, id) => (messengers.has(tenant.platform) ? messengers.for(tenant).displayName(tenant, id) : id),
     },
   );
@@ -77,9 +79,9 @@ export function buildApp(deps: AppDeps): BuiltApp {
     messengers,
     orchestrator,
     integrations,
-    async listen(port) {
+    async listen(port, host) {
       server = await new Promise<Server>((resolve, reject) => {
-        const s = http.listen(port, () => resolve(s)).once('error', reject);
+        const s = (host ? http.listen(port, host, () => resolve(s)) : http.listen(port, () => resolve(s))).once('error', reject);
       });
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;

@@ -1,10 +1,9 @@
-import { ConfigError, parseEnv, slackConfigured, type Env } from '../config/env';
+import { ConfigError, developmentSurfaces, listenHost, parseEnv, slackConfigured, type Env } from '../config/env';
 import { systemClock } from '../core/ports';
 import { loadQuestionnaire, QuestionnaireInvalidError, summarizeQuestionnaire } from '../core/questionnaire/load';
 import type { Questionnaire } from '../core/questionnaire/schema';
 import { createLogger, type Logger } from '../log';
 import { createOrchestrator } from '../orchestration';
-import { renderSummaryChart } from '../render/chart';
 import { connectStore, loadRespondentKeySecret, StoreConnectError } from '../store';
 import { buildApp, type OrchestratorFactory } from './build-app';
 import { INTEGRATIONS } from './integrations';
@@ -61,7 +60,12 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
       messengers,
       clock,
       logger: log,
-      renderChart: async (summary) => (await renderSummaryChart(summary, summary.round.language)).png,
+      // vega and resvg load at the first summary, not at start-up. A lazy require, not import():
+      // under tsx's require hook import() goes to Node's ESM loader, which cannot resolve the path.
+      renderChart: async (summary) => {
+        const { renderSummaryChart } = require('../render/chart/index') as typeof import('../render/chart/index');
+        return (await renderSummaryChart(summary, summary.round.language)).png;
+      },
       chartUrl: (token) => `${publicUrl}/charts/${token}.png`,
     });
   let app;
@@ -76,9 +80,11 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
     throw e;
   }
   if (!slackConfigured(env)) logger.info('Slack is not configured (set SLACK_BOT_TOKEN or SLACK_CLIENT_ID to enable it)');
-  const { url } = await app.listen(env.PORT);
+  const surfaces = developmentSurfaces(env);
+  logger.info({ because: surfaces.why }, surfaces.on ? 'playground and unauthenticated Teams endpoint are on' : 'playground and unauthenticated Teams endpoint are off');
+  const { url } = await app.listen(env.PORT, listenHost(env));
   if (!env.PUBLIC_URL) publicUrl = url;
-  logger.info({ url, database: store.server.description }, 'Zorgspiegel is listening');
+  logger.info({ url, host: listenHost(env) ?? 'all interfaces', database: store.server.description }, 'Zorgspiegel is listening');
   return {
     env,
     logger,

@@ -1,4 +1,4 @@
-import { ConfigError, parseEnv, playgroundEnabled, slackConfigured, teamsConfigured } from './env';
+import { ConfigError, developmentSurfaces, listenHost, parseEnv, playgroundEnabled, slackConfigured, teamsConfigured } from './env';
 
 /** The problem lines parseEnv reports for an environment, or [] when it is accepted. */
 function problems(env: Record<string, string>): string[] {
@@ -28,8 +28,14 @@ describe('parseEnv', () => {
       DEFAULT_LANGUAGE: 'nl',
       ANONYMITY_THRESHOLD: 5,
       TIME_ZONE: 'Europe/Brussels',
+      WORKING_HOURS: 'mon-fri 08:00-18:00',
       MicrosoftAppType: 'SingleTenant',
     });
+  });
+
+  it('takes working hours as days and a window, or always, and says what it wants otherwise', () => {
+    expect(parseEnv({ WORKING_HOURS: 'always' }).WORKING_HOURS).toBe('always');
+    expect(() => parseEnv({ WORKING_HOURS: 'weekdays' })).toThrow(/WORKING_HOURS: must be "always" or days and hours like "mon-fri 08:00-18:00"/);
   });
 
   it('converts numbers and switches, and ignores variables it does not know', () => {
@@ -153,5 +159,23 @@ describe('what is switched on', () => {
     expect(playgroundEnabled(parseEnv({}))).toBe(true);
     expect(playgroundEnabled(parseEnv({ PLAYGROUND: 'off' }))).toBe(false);
     expect(playgroundEnabled(parseEnv(PRODUCTION))).toBe(false);
+  });
+
+  it('keeps the playground and the unauthenticated Teams endpoint off beside a real platform, unless asked for', () => {
+    const slack = { SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' };
+    expect(playgroundEnabled(parseEnv(slack))).toBe(false);
+    expect(teamsConfigured(parseEnv(slack))).toBe(false);
+    expect(developmentSurfaces(parseEnv(slack)).why).toMatch(/credential is configured/);
+    expect(playgroundEnabled(parseEnv({ ...slack, PLAYGROUND: 'true' }))).toBe(true);
+    expect(teamsConfigured(parseEnv({ ...slack, PLAYGROUND: 'true' }))).toBe(true);
+    const teams = { MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw', MicrosoftAppTenantId: 't' };
+    expect(playgroundEnabled(parseEnv(teams))).toBe(false);
+  });
+
+  it('listens on loopback only while the playground is on, unless HOST says otherwise', () => {
+    expect(listenHost(parseEnv({}))).toBe('127.0.0.1');
+    expect(listenHost(parseEnv({ HOST: '0.0.0.0' }))).toBe('0.0.0.0');
+    expect(listenHost(parseEnv({ ...PRODUCTION }))).toBeUndefined();
+    expect(listenHost(parseEnv({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }))).toBeUndefined();
   });
 });

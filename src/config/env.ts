@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MIN_ANONYMITY_THRESHOLD } from '../core/tenant';
+import { parseWorkingHours } from '../core/working-hours';
 
 /**
  * All configuration comes from the environment and is validated once at start-up. A missing or
@@ -13,6 +14,7 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    HOST: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_URL: z.url().optional(),
     MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
@@ -33,6 +35,11 @@ export const envSchema = z
         }
       }, 'is not a known IANA time zone')
       .default('Europe/Brussels'),
+    // The sending hours new workspaces start with (coordinators can change them per workspace).
+    WORKING_HOURS: z
+      .string()
+      .refine((text) => parseWorkingHours(text) !== undefined, 'must be "always" or days and hours like "mon-fri 08:00-18:00"')
+      .default('mon-fri 08:00-18:00'),
     PLAYGROUND: bool.optional(),
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
     SLACK_SIGNING_SECRET: optionalString,
@@ -83,6 +90,7 @@ export type Env = z.infer<typeof envSchema>;
 const EXAMPLES: Partial<Record<string, string>> = {
   NODE_ENV: 'production',
   PORT: '3978',
+  HOST: '0.0.0.0',
   LOG_LEVEL: 'info',
   PUBLIC_URL: 'https://zorgspiegel.example.be',
   MONGODB_URI: 'mongodb://localhost:27017',
@@ -92,6 +100,7 @@ const EXAMPLES: Partial<Record<string, string>> = {
   DEFAULT_LANGUAGE: 'nl',
   ANONYMITY_THRESHOLD: '5',
   TIME_ZONE: 'Europe/Brussels',
+  WORKING_HOURS: 'mon-fri 08:00-18:00',
   PLAYGROUND: 'false',
   SLACK_BOT_TOKEN: 'xoxb-…',
   SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543',
@@ -135,9 +144,27 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
 export function slackConfigured(env: Env): boolean {
   return Boolean(env.SLACK_BOT_TOKEN || env.SLACK_CLIENT_ID);
 }
+
+/**
+ * The playground and the unauthenticated Teams endpoint let anyone act as anyone, so they run
+ * only on a development machine with no real platform connected: not in production, and with no
+ * Slack or Teams credential — unless PLAYGROUND=true asks for them explicitly outside production.
+ */
+export function developmentSurfaces(env: Env): { on: boolean; why: string } {
+  if (env.NODE_ENV === 'production') return { on: false, why: 'NODE_ENV=production' };
+  if (env.PLAYGROUND !== undefined) return { on: env.PLAYGROUND, why: `PLAYGROUND=${env.PLAYGROUND}` };
+  if (slackConfigured(env) || env.MicrosoftAppId) return { on: false, why: 'a Slack or Teams credential is configured (set PLAYGROUND=true to have them anyway)' };
+  return { on: true, why: 'development machine without Slack or Teams credentials' };
+}
+
 export function teamsConfigured(env: Env): boolean {
-  return Boolean(env.MicrosoftAppId) || env.NODE_ENV !== 'production';
+  return Boolean(env.MicrosoftAppId) || developmentSurfaces(env).on;
 }
 export function playgroundEnabled(env: Env): boolean {
-  return env.PLAYGROUND ?? env.NODE_ENV !== 'production';
+  return developmentSurfaces(env).on;
+}
+
+/** Where the HTTP server listens: HOST when set; loopback only while the playground is on; else every interface. */
+export function listenHost(env: Env): string | undefined {
+  return env.HOST ?? (developmentSurfaces(env).on ? '127.0.0.1' : undefined);
 }

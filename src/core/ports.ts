@@ -165,6 +165,24 @@ export interface SummaryRepository {
   update(roundId: string, patch: Partial<Pick<SummaryRecord, 'summary' | 'chartPng' | 'publishedAt'>>): Promise<void>;
 }
 
+/**
+ * A file offered for download for a short while (a Teams export), under an unguessable token. In
+ * the database, not in one process's memory, so the link works whichever process serves it.
+ */
+export interface Download {
+  token: string;
+  filename: string;
+  mime: string;
+  data: Buffer;
+  expiresAt: Date;
+}
+
+export interface DownloadRepository {
+  save(download: Download): Promise<void>;
+  /** The file while its link is valid; null once expired (a TTL index removes it soon after). */
+  get(token: string, now: Date): Promise<Download | null>;
+}
+
 export interface Repositories {
   tenants: TenantRepository;
   rounds: RoundRepository;
@@ -174,6 +192,7 @@ export interface Repositories {
   installations: InstallationRepository;
   quotes: QuoteRepository;
   summaries: SummaryRepository;
+  downloads: DownloadRepository;
 }
 
 /** Time is injected everywhere so scheduling and quiet hours are testable with a fake clock. */

@@ -49,15 +49,19 @@ export function tenantId(platform: Platform, externalId: string): string {
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] };
 
+function copyQuietHours(hours: QuietHours): QuietHours {
+  return { ...hours, days: [...hours.days] };
+}
+
 export function defaultTenantSettings(overrides: Partial<TenantSettings> = {}): TenantSettings {
   return {
     coordinators: [],
     language: 'nl',
     anonymityThreshold: DEFAULT_ANONYMITY_THRESHOLD,
     timeZone: 'Europe/Brussels',
-    // A copy: a tenant whose settings are edited in place must not change every other tenant's.
-    quietHours: { ...DEFAULT_QUIET_HOURS, days: [...DEFAULT_QUIET_HOURS.days] },
     ...overrides,
+    // A copy: a tenant whose settings are edited in place must not change every other tenant's.
+    quietHours: copyQuietHours(overrides.quietHours ?? DEFAULT_QUIET_HOURS),
   };
 }
 

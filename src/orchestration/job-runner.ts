@@ -36,7 +36,9 @@ interface InFlight {
 export const DEFAULTS = {
   concurrency: 8,
   pollIntervalMs: 1_000,
-  leaseMs: 60_000,
+  // Short, because the heartbeat (a third of it) keeps a live runner's lease: a killed process's
+  // jobs are picked up by another within a lease plus a poll (~11 s), not after a minute.
+  leaseMs: 10_000,
   maxAttempts: 10,
 } as const;
 

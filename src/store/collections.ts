@@ -10,6 +10,7 @@ export const COLLECTIONS = {
   installations: 'installations',
   quotes: 'quotes',
   summaries: 'summaries',
+  downloads: 'downloads',
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 

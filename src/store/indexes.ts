@@ -32,6 +32,8 @@ export const INDEXES: Record<CollectionName, IndexDescription[]> = {
     { name: 'round_unique', key: { roundId: 1 }, unique: true },
     { name: 'chartToken_unique', key: { chartToken: 1 }, unique: true },
   ],
+  // Downloads use their token as `_id`; MongoDB deletes them once expired.
+  downloads: [{ name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
 };
 
 /** Creates every collection's indexes; safe to call on every start and from several processes. */

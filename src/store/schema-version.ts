@@ -24,6 +24,7 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   installations: 1,
   quotes: 1,
   summaries: 1,
+  downloads: 1,
 };
 
 type UpgradeStep = (doc: Document) => Document;

@@ -45,7 +45,7 @@ export interface CardActionDeps {
   /** The XLSX export of a closed round (the core's `exportRound`). */
   exportRound?(actor: Actor, roundId: string): Promise<ExportFile>;
   /** Makes a file downloadable for a short while; the URL goes on an Action.OpenUrl. */
-  offerDownload?(file: ExportFile): { url: string; minutes: number };
+  offerDownload?(file: ExportFile): Promise<{ url: string; minutes: number }>;
   /**
    * Remembers what a one-off action produced, so a repeated click (or a retried invoke) on the
    * same card shows the first result instead of doing it again.
@@ -219,7 +219,7 @@ async function roundCommand(deps: CardActionDeps, actor: Actor, verb: Verb, data
 async function exportRound(deps: CardActionDeps, actor: Actor, roundId: string): Promise<CardActionResult> {
   if (!deps.exportRound || !deps.offerDownload) return notice(actor, t(actor.lang, 'cards:export.unavailable'), 'warning');
   const file = await deps.exportRound(actor, roundId);
-  const { url, minutes } = deps.offerDownload(file);
+  const { url, minutes } = await deps.offerDownload(file);
   return card(
     noticeCard(
       { lang: actor.lang, title: t(actor.lang, 'cards:export.title'), text: t(actor.lang, 'cards:export.text', { filename: file.filename, minutes }), tone: 'success' },

@@ -56,7 +56,7 @@ export const teamsIntegration: IntegrationFactory = (ctx): Integration | undefin
   const adapter = createCloudAdapter(env, logger);
   if (runsUnauthenticated(env)) logger.warn('Teams: no MicrosoftAppId, so /api/messages runs without authentication (Bot Framework Emulator mode)');
   const directory = new TeamsDirectory(ctx.repos.installations, ctx.clock);
-  const exports = new ExportLinks(ctx.clock, ctx.publicUrl);
+  const exports = new ExportLinks(ctx.repos.downloads, ctx.clock, ctx.publicUrl);
   const messenger = new TeamsMessenger({ adapter, appId: env.MicrosoftAppId ?? '', directory, summaries: ctx.repos.summaries, clock: ctx.clock, logger, publicUrl: ctx.publicUrl });
   const bot = new ZorgspiegelBot({
     services: ctx.services,

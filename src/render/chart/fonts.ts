@@ -2,12 +2,20 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 /**
- * The chart is drawn in DejaVu Sans: free, wide Unicode coverage (ë, é, ’, −), and what Debian's
- * `fonts-dejavu-core` package installs (present in the node:20 images; add it to slim images).
- * resvg also loads the system's fonts, so without DejaVu the SVG's fallback list (Arial,
- * Helvetica, any sans-serif) still gives readable text, only with slightly different widths.
+ * The chart is drawn in DejaVu Sans: free, wide Unicode coverage (ë, é, ’, −). The
+ * `dejavu-fonts-ttf` npm package ships the files, so a slim container image with no fonts at all
+ * still draws the chart's text (and in the widths text-width.ts lays out for). The system
+ * directories are only a fallback for an install that left the package out.
  */
-const FONT_DIRS = [
+function packagedFontDir(): string | undefined {
+  try {
+    return path.join(path.dirname(require.resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+  } catch {
+    return undefined;
+  }
+}
+
+const SYSTEM_FONT_DIRS = [
   '/usr/share/fonts/truetype/dejavu',
   '/usr/share/fonts/dejavu',
   '/usr/share/fonts/TTF',
@@ -16,9 +24,11 @@ const FONT_DIRS = [
 ];
 const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'];
 
+const FONT_DIRS = [packagedFontDir(), ...SYSTEM_FONT_DIRS].filter((dir): dir is string => Boolean(dir));
+
 let cached: string[] | undefined;
 
-/** Paths of the DejaVu Sans regular and bold files found on this machine (possibly none). */
+/** Paths of the DejaVu Sans regular and bold files: the packaged ones, else the system's (possibly none). */
 export function chartFontFiles(): string[] {
   if (!cached) {
     cached = [];

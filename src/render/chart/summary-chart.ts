@@ -33,7 +33,8 @@ export function svgToPng(svg: string, width = CHART_WIDTH): { png: Buffer; width
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: width },
     background: '#FFFFFF',
-    font: { fontFiles: chartFontFiles(), loadSystemFonts: true, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
+    // System fonts only when the packaged DejaVu is missing: scanning them is slow and varies by host.
+    font: { fontFiles: chartFontFiles(), loadSystemFonts: chartFontFiles().length < 2, defaultFontFamily: FONT_FAMILY, sansSerifFamily: FONT_FAMILY },
   });
   const image = resvg.render();
   return { png: image.asPng(), width: image.width, height: image.height };

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import type { Lang } from '../../core/questionnaire/schema';
 import type { RoundSummary } from '../../core/summary/model';
 import { exportTables, type CellFormat, type Table } from './sheets';
@@ -39,7 +39,9 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table): void {
  * statements, groups, trend, reflection question 3), with the summary's withholding.
  */
 export async function buildWorkbook(summary: RoundSummary, lang: Lang): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first export, not at start-up: exceljs is a large module only this path needs.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   workbook.creator = 'Zorgspiegel';
   // The summary's own time, so the same summary gives the same workbook metadata.
   workbook.created = new Date(summary.computedAt);

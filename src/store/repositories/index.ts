@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { Repositories } from '../../core/ports';
 import { withStoreErrors } from '../errors';
+import { createDownloadRepository } from './download-repository';
 import { createInstallationRepository } from './installation-repository';
 import { createJobRepository } from './job-repository';
 import { createParticipationRepository } from './participation-repository';
@@ -25,6 +26,7 @@ export function createRepositories(db: Db): Repositories {
     installations: withStoreErrors(createInstallationRepository(db)),
     quotes: withStoreErrors(createQuoteRepository(db)),
     summaries: withStoreErrors(createSummaryRepository(db)),
+    downloads: withStoreErrors(createDownloadRepository(db)),
   };
 }
 

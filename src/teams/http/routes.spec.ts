@@ -5,6 +5,7 @@ import type { SummaryRepository } from '../../core/ports';
 import { createLogger } from '../../log';
 import type { ZorgspiegelBot } from '../bot/zorgspiegel-bot';
 import { ExportLinks } from './export-links';
+import { memoryDownloads } from '../../core/testing/memory-downloads';
 import { mountTeamsRoutes } from './routes';
 
 const TOKEN = 'abcdefghijklmnopqrstuvwxyz012345';
@@ -18,7 +19,7 @@ beforeAll(async () => {
   const http = express();
   const adapter = { process: async (req: express.Request, res: express.Response) => void (processed.push(req.body), res.status(200).end()) } as unknown as CloudAdapter;
   const summaries = { getByChartToken: async (token: string) => (token === TOKEN ? { chartPng: png } : token === 'x'.repeat(32) ? { chartPng: undefined } : null) } as unknown as SummaryRepository;
-  exports = new ExportLinks({ now: () => new Date() }, () => base);
+  exports = new ExportLinks(memoryDownloads(), { now: () => new Date() }, () => base);
   mountTeamsRoutes(http, { adapter, bot: {} as ZorgspiegelBot, summaries, exports, logger: createLogger('silent') });
   server = await new Promise((resolve) => {
     const s = http.listen(0, '127.0.0.1', () => resolve(s));
@@ -44,7 +45,7 @@ test('charts are served by token as PNG; anything else is a plain 404', async ()
 });
 
 test('an export link downloads the file as an attachment until it expires', async () => {
-  const { url } = exports.offer({ filename: 'ronde.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: Buffer.from('PK..') });
+  const { url } = await exports.offer({ filename: 'ronde.xlsx', mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: Buffer.from('PK..') });
   const res = await fetch(url);
   expect(res.status).toBe(200);
   expect(res.headers.get('content-disposition')).toContain('ronde.xlsx');

@@ -41,8 +41,15 @@ export function mountTeamsRoutes(http: Express, deps: { adapter: CloudAdapter; b
     }
   });
 
-  http.get(`${EXPORT_PATH}/:token`, (req, res) => {
-    const file = TOKEN.test(req.params.token) ? deps.exports.get(req.params.token) : undefined;
+  http.get(`${EXPORT_PATH}/:token`, async (req, res) => {
+    let file;
+    try {
+      file = TOKEN.test(req.params.token) ? await deps.exports.get(req.params.token) : undefined;
+    } catch (e) {
+      deps.logger.warn({ err: e }, 'export could not be served');
+      res.status(503).end();
+      return;
+    }
     if (!file) {
       res.status(404).type('text/plain').send(t(resolveLang(req.get('accept-language'), 'nl'), 'teams:exportExpired'));
       return;

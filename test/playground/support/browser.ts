@@ -1,19 +1,14 @@
-import fs from 'node:fs';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { findBrowser } from './find-browser';
 
-/** Debian's chromium; .ci/run installs it. Override with CHROMIUM_PATH. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Launches headless Chromium, or fails with what to install: an end-to-end test must never silently skip. */
+/** Launches headless Chromium (see findBrowser for which one): an end-to-end test must never silently skip. */
 export async function launchChromium(): Promise<Browser> {
-  if (!fs.existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `Chromium is not installed at ${CHROMIUM_PATH}. The playground end-to-end test needs a real browser: run "apt-get install -y chromium" (CI: .ci/run does this) or set CHROMIUM_PATH.`,
-    );
-  }
-  return chromium.launch({ executablePath: CHROMIUM_PATH, args: ARGS, headless: true });
+  const browser = await findBrowser();
+  process.stdout.write(`[playground e2e] browser: ${browser.executablePath} (${browser.source})\n`);
+  return chromium.launch({ executablePath: browser.executablePath, args: ARGS, headless: true });
 }
 
 /** The playground page, driven the way a person uses it: persona buttons, the text box, card buttons. */

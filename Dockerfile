@@ -1,0 +1,28 @@
+# syntax=docker/dockerfile:1
+# Zorgspiegel in production: compiled JavaScript, production dependencies only, a non-root user.
+# test/app/dockerfile.test.ts replays this file's COPY, RUN, ENV and CMD lines in temporary
+# directories and checks that the server comes up from dist/ and passes the HEALTHCHECK.
+
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+ENV DATA_DIR=/app/data
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+COPY cards ./cards
+# The chart's font comes from the dejavu-fonts-ttf dependency, so this slim image needs no fonts.
+RUN mkdir -p /app/data && chown node:node /app/data
+USER node
+EXPOSE 3978
+HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
+CMD ["node", "dist/cli/main.js", "serve"]
