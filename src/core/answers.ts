@@ -152,24 +152,55 @@ export function checkSection(round: RoundShape, section: string, raw: Record<str
   return errors.length ? { ok: false, errors } : { ok: true, answers };
 }
 
+/** What a form sent, nested back under its item ids, and the field names the form never had. */
+export interface FormFields {
+  /** Item id (or "group") → value; a null-prototype object so no field name reaches Object.prototype. */
+  fields: Record<string, unknown>;
+  unknown: string[];
+}
+
+/** A form input's value: a card or modal only ever sends strings (numbers and booleans from tests and old clients). */
+const isFormValue = (v: unknown): v is string | number | boolean | null => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
 /**
  * Forms (Slack modals, Adaptive Cards, the playground) send flat fields: "R3.onderwijsloopbaan"
  * → "1.5", "R4.onderwijsloopbaan.mine" → "…". This nests them back under their item id.
+ *
+ * The field names come from the client (anyone can edit a card's payload), so only top-level
+ * names in `accepted` (the section's item ids, "group") are read, at most two sub-parts deep, and
+ * every object built here has a null prototype: a field "__proto__.x" becomes an own key that
+ * the validators then refuse as an unknown domain, never a property of Object.prototype. Fields
+ * with any other name, or a value that is not a plain input value, are returned in `unknown`.
  */
-export function formToAnswers(flat: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export function formToAnswers(flat: Record<string, unknown>, accepted: ReadonlySet<string>): FormFields {
+  const fields: Record<string, unknown> = Object.create(null);
+  const unknown: string[] = [];
   for (const [key, value] of Object.entries(flat)) {
     const [id, ...rest] = key.split('.');
-    if (!id) continue;
-    if (rest.length === 0) {
-      out[id] = value;
+    if (!id || !accepted.has(id) || rest.length > 2 || rest.some((part) => part === '') || !isFormValue(value)) {
+      unknown.push(key);
       continue;
     }
-    let node = (out[id] = typeof out[id] === 'object' && out[id] !== null ? out[id] : {}) as Record<string, unknown>;
-    rest.slice(0, -1).forEach((part) => {
-      node = (node[part] = typeof node[part] === 'object' && node[part] !== null ? node[part] : {}) as Record<string, unknown>;
-    });
-    node[rest[rest.length - 1]!] = value;
+    const leaf = rest.length === 0 ? { node: fields, name: id } : branch(fields, [id, ...rest.slice(0, -1)], rest[rest.length - 1]!);
+    // A name used both as a value and as a parent ("R3" and "R3.x") is refused, not merged.
+    if (!leaf || isNested(leaf.node[leaf.name])) unknown.push(key);
+    else leaf.node[leaf.name] = value;
   }
-  return out;
+  return { fields, unknown };
+}
+
+/** Walks (creating) the null-prototype objects along `path`; undefined when a value is in the way. */
+function branch(root: Record<string, unknown>, path: string[], name: string): { node: Record<string, unknown>; name: string } | undefined {
+  let node = root;
+  for (const part of path) {
+    const next = node[part];
+    if (next !== undefined && !isNested(next)) return undefined;
+    node = (next ?? (node[part] = Object.create(null))) as Record<string, unknown>;
+  }
+  return { node, name };
+}
+
+/** Only objects formToAnswers built (null prototype) are ever descended into. */
+function isNested(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === null;
 }

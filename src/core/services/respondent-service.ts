@@ -1,4 +1,5 @@
 import { checkSection, formToAnswers } from '../answers';
+import { sectionItems } from '../items';
 import { SurveyError } from '../errors';
 import type { ParticipationStatus } from '../participation';
 import { isComplete, nextSection, respondentKey } from '../response';
@@ -11,6 +12,9 @@ import type { MessageRef } from '../messenger';
 import type { Lang } from '../questionnaire/schema';
 import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
+
+/** The optional self-declared group travels with the first section's fields. */
+const GROUP_FIELD = 'group';
 
 export type NextStep = { kind: 'form'; view: SectionFormView } | { kind: 'review'; view: ReviewView };
 export type SubmitOutcome = { ok: true; next: NextStep } | { ok: false; form: SectionFormView };
@@ -81,11 +85,15 @@ export class RespondentService {
     const now = this.deps.clock.now();
     assertAcceptsAnswers(round, now);
     await this.invited(round, actor);
-    const { group, ...raw } = formToAnswers(fields);
+    // Only the section's own inputs are read; anything else in the payload refuses the submission.
+    const accepted = new Set([...sectionItems(round, section).map((i) => i.id), GROUP_FIELD]);
+    const { fields: raw, unknown } = formToAnswers(fields, accepted);
+    const group = raw[GROUP_FIELD];
+    delete raw[GROUP_FIELD];
     const groupError = this.checkGroup(round, group);
     const check = checkSection(round, section, raw);
-    if (!check.ok || groupError) {
-      const errors = [...(check.ok ? [] : check.errors), ...(groupError ? [groupError] : [])];
+    if (!check.ok || groupError || unknown.length) {
+      const errors = [...(check.ok ? [] : check.errors), ...(groupError ? [groupError] : []), ...(unknown.length ? [new SurveyError('unknown_item')] : [])];
       return { ok: false, form: buildSectionForm(round, section, actor.lang, { answers: raw, errors, group: typeof group === 'string' ? group : undefined }) };
     }
     const key = this.key(round, actor);
