@@ -1,8 +1,7 @@
-import { checkSection, cleanText, findItem, formToAnswers, MAX_GRID_CELL_LENGTH, MAX_TEXT_LENGTH, validateAnswer } from './answers';
+import { checkSection, cleanText, findItem, formShape, formToAnswers, MAX_GRID_CELL_LENGTH, MAX_TEXT_LENGTH, validateAnswer } from './answers';
 import { SurveyError } from './errors';
 import { loadQuestionnaire } from './questionnaire/load';
 import { makeRound } from './testing/fixtures';
-import { sectionItems } from './items';
 
 // The shipped questionnaire, so allocation and grid answers use the real domain and role ids.
 const questionnaire = loadQuestionnaire();
@@ -237,7 +236,7 @@ describe('checkSection', () => {
 });
 
 describe('formToAnswers: client-supplied field names', () => {
-  const accepted = new Set([...sectionItems(detailed, 'reflection').map((i) => i.id), 'group']);
+  const accepted = formShape(detailed, 'reflection', ['group']);
 
   it('nests flat fields under their item id', () => {
     const { fields, unknown } = formToAnswers({ R1: 'Goed', 'R3.onderwijsloopbaan': '1,5', 'R4.onderwijsloopbaan.mine': 'Ik', group: 'teacher' }, accepted);
@@ -264,19 +263,19 @@ describe('formToAnswers: client-supplied field names', () => {
     const { fields, unknown } = formToAnswers(flat, accepted);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
-    expect(unknown.sort()).toEqual(['R1.', 'R3.onderwijsloopbaan.x.y', 'R5', '__proto__', '__proto__.polluted', 'constructor.prototype.polluted', 'prototype'].sort());
-    // Sub-parts under a known item are kept as own keys for the validators to refuse by name.
+    expect(unknown.sort()).toEqual(['R1.', 'R3.__proto__.polluted', 'R3.onderwijsloopbaan.x.y', 'R5', '__proto__', '__proto__.polluted', 'constructor.prototype.polluted', 'prototype'].sort());
+    // A sub-part under a known item is kept as an own key for the validators to refuse by name.
     expect(Object.getPrototypeOf(fields)).toBeNull();
-    expect(Object.keys(fields.R3 as object)).toEqual(['__proto__']);
-    expect(Object.getPrototypeOf(fields.R3)).toBeNull();
+    expect(Object.keys(fields.R4 as object).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(fields.R4)).toBeNull();
     const check = checkSection(detailed, 'reflection', fields);
     expect(check.ok).toBe(false);
     if (!check.ok) expect(check.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['unknown_domain']));
   });
 
-  it('refuses a name used both as a value and as a parent', () => {
-    const { fields, unknown } = formToAnswers({ R3: '2', 'R3.onderwijsloopbaan': '1' }, accepted);
-    expect(fields.R3).toBe('2');
-    expect(unknown).toEqual(['R3.onderwijsloopbaan']);
+  it('takes each input only at its own depth', () => {
+    const { fields, unknown } = formToAnswers({ R3: '2', 'R3.onderwijsloopbaan': '1', 'R1.x': 'a', 'R4.onderwijsloopbaan': 'b', group: 'teacher', 'group.x': 'y' }, accepted);
+    expect(JSON.parse(JSON.stringify(fields))).toEqual({ R3: { onderwijsloopbaan: '1' }, group: 'teacher' });
+    expect(unknown).toEqual(['R3', 'R1.x', 'R4.onderwijsloopbaan', 'group.x']);
   });
 });

@@ -152,6 +152,19 @@ export function checkSection(round: RoundShape, section: string, raw: Record<str
   return errors.length ? { ok: false, errors } : { ok: true, answers };
 }
 
+/**
+ * The inputs a section's form has: item id (and "group") → how many dotted sub-parts its field
+ * names carry (0 for a single input, 1 for an allocation's domains, 2 for a role grid's cells).
+ */
+export function formShape(round: RoundShape, section: string, extra: readonly string[] = []): Map<string, number> {
+  const shape = new Map<string, number>(extra.map((id) => [id, 0]));
+  for (const item of sectionItems(round, section)) {
+    const type = item.kind === 'reflection' ? item.question.type : 'scalar';
+    shape.set(item.id, type === 'allocation' ? 1 : type === 'roleGrid' ? 2 : 0);
+  }
+  return shape;
+}
+
 /** What a form sent, nested back under its item ids, and the field names the form never had. */
 export interface FormFields {
   /** Item id (or "group") → value; a null-prototype object so no field name reaches Object.prototype. */
@@ -167,40 +180,24 @@ const isFormValue = (v: unknown): v is string | number | boolean | null => v ===
  * → "1.5", "R4.onderwijsloopbaan.mine" → "…". This nests them back under their item id.
  *
  * The field names come from the client (anyone can edit a card's payload), so only top-level
- * names in `accepted` (the section's item ids, "group") are read, at most two sub-parts deep, and
+ * names in `accepted` (see `formShape`) are read, each with exactly its number of sub-parts, and
  * every object built here has a null prototype: a field "__proto__.x" becomes an own key that
  * the validators then refuse as an unknown domain, never a property of Object.prototype. Fields
  * with any other name, or a value that is not a plain input value, are returned in `unknown`.
  */
-export function formToAnswers(flat: Record<string, unknown>, accepted: ReadonlySet<string>): FormFields {
+export function formToAnswers(flat: Record<string, unknown>, accepted: ReadonlyMap<string, number>): FormFields {
   const fields: Record<string, unknown> = Object.create(null);
   const unknown: string[] = [];
   for (const [key, value] of Object.entries(flat)) {
     const [id, ...rest] = key.split('.');
-    if (!id || !accepted.has(id) || rest.length > 2 || rest.some((part) => part === '') || !isFormValue(value)) {
+    if (!id || accepted.get(id) !== rest.length || rest.some((part) => part === '') || !isFormValue(value)) {
       unknown.push(key);
       continue;
     }
-    const leaf = rest.length === 0 ? { node: fields, name: id } : branch(fields, [id, ...rest.slice(0, -1)], rest[rest.length - 1]!);
-    // A name used both as a value and as a parent ("R3" and "R3.x") is refused, not merged.
-    if (!leaf || isNested(leaf.node[leaf.name])) unknown.push(key);
-    else leaf.node[leaf.name] = value;
+    // Every field of one id has the same depth, so the path holds only objects made here.
+    let node = fields;
+    for (const part of [id, ...rest].slice(0, -1)) node = (node[part] ??= Object.create(null)) as Record<string, unknown>;
+    node[key.slice(key.lastIndexOf('.') + 1)] = value;
   }
   return { fields, unknown };
-}
-
-/** Walks (creating) the null-prototype objects along `path`; undefined when a value is in the way. */
-function branch(root: Record<string, unknown>, path: string[], name: string): { node: Record<string, unknown>; name: string } | undefined {
-  let node = root;
-  for (const part of path) {
-    const next = node[part];
-    if (next !== undefined && !isNested(next)) return undefined;
-    node = (next ?? (node[part] = Object.create(null))) as Record<string, unknown>;
-  }
-  return { node, name };
-}
-
-/** Only objects formToAnswers built (null prototype) are ever descended into. */
-function isNested(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === null;
 }

@@ -1,5 +1,4 @@
-import { checkSection, formToAnswers } from '../answers';
-import { sectionItems } from '../items';
+import { checkSection, formShape, formToAnswers } from '../answers';
 import { SurveyError } from '../errors';
 import type { ParticipationStatus } from '../participation';
 import { isComplete, nextSection, respondentKey } from '../response';
@@ -86,8 +85,7 @@ export class RespondentService {
     assertAcceptsAnswers(round, now);
     await this.invited(round, actor);
     // Only the section's own inputs are read; anything else in the payload refuses the submission.
-    const accepted = new Set([...sectionItems(round, section).map((i) => i.id), GROUP_FIELD]);
-    const { fields: raw, unknown } = formToAnswers(fields, accepted);
+    const { fields: raw, unknown } = formToAnswers(fields, formShape(round, section, [GROUP_FIELD]));
     const group = raw[GROUP_FIELD];
     delete raw[GROUP_FIELD];
     const groupError = this.checkGroup(round, group);
