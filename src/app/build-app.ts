@@ -1,5 +1,6 @@
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
+import { answerMalformedRequests } from './http-errors';
 import type { Env } from '../config/env';
 import { MessengerRegistry } from '../core/messenger';
 import type { Clock, Repositories } from '../core/ports';
@@ -25,6 +26,8 @@ export interface AppDeps {
   logger: Logger;
   integrations: IntegrationFactory[];
   createOrchestrator: OrchestratorFactory;
+  /** Whether the database answers (src/store/health.ts); `/healthz` turns 503 when it does not. */
+  storeHealth?: () => { ok: boolean; failingSince?: Date };
 }
 
 export interface BuiltApp {
@@ -58,7 +61,10 @@ export function buildApp(deps: AppDeps): BuiltApp {
   const http = express();
   http.disable('x-powered-by');
   http.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+    const store = deps.storeHealth?.() ?? { ok: true };
+    // An orchestrator restarts a process whose database has been gone for a while.
+    if (!store.ok) res.status(503).json({ ok: false, error: 'database unreachable', since: store.failingSince?.toISOString() });
+    else res.json({ ok: true });
   });
   const integrations = deps.integrations.map((f) => f(ctx)).filter((i): i is Integration => i !== undefined);
   for (const integration of integrations) {
@@ -66,6 +72,8 @@ export function buildApp(deps: AppDeps): BuiltApp {
     if (integration.messenger) messengers.register(integration.messenger);
     logger.info({ integration: integration.name }, 'integration enabled');
   }
+  // Last: bad JSON, oversized bodies and unknown paths get a short answer, never a stack trace.
+  answerMalformedRequests(http, logger);
   if (integrations.length === 0) logger.warn('no chat platform is configured and the playground is off: the bot can only answer /healthz');
   const orchestrator = deps.createOrchestrator({ repos, messengers, clock, logger, questionnaire });
   wake = () => orchestrator.wake();
@@ -78,9 +86,17 @@ export function buildApp(deps: AppDeps): BuiltApp {
     orchestrator,
     integrations,
     async listen(port) {
-      server = await new Promise<Server>((resolve, reject) => {
-        const s = http.listen(port, () => resolve(s)).once('error', reject);
+      // Not `http.listen`: Express 5 hands a listen error (EADDRINUSE) to the callback as if it
+      // had worked. A failed listen rejects here, before the integrations and the scheduler start.
+      const s = createServer(http);
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        s.listen(port, () => {
+          s.off('error', reject);
+          resolve();
+        });
       });
+      server = s;
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const url = `http://localhost:${actualPort}`;
