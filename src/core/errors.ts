@@ -24,6 +24,7 @@ export const SURVEY_ERROR_CODES = [
   'unknown_group',
   'not_invited',
   'opted_out',
+  'withdrawal_closed',
   'not_coordinator',
   'threshold_too_low',
   'store_unavailable',

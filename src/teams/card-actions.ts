@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import { helpCard } from './cards/presenters/welcome';
 import { moderationCard } from './cards/presenters/moderation';
 import { noticeCard } from './cards/presenters/notice';
+import { withdrawalCard } from './cards/presenters/withdrawal';
 import { reviewCard } from './cards/presenters/review';
 import { roundFormCard } from './cards/presenters/round-form';
 import { roundStatusCard } from './cards/presenters/round-status';
@@ -284,9 +285,11 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
       const view = await respondents.review(actor, roundId);
       return notice(actor, `${view.intro}\n${view.closesAt}`, 'success', view.title, { id: 'review', label: view.labels.change, roundId });
     }
-    case 'optOut':
-      await respondents.optOut(actor, roundId);
-      return notice(actor, t(actor.lang, 'survey:optedOut'), 'info', undefined, { id: 'start', label: t(actor.lang, 'survey:actions.start'), roundId });
+    case 'optOut': {
+      const outcome = await respondents.optOut(actor, roundId, { confirmed: data.confirmed === true });
+      if (outcome.kind === 'confirm') return card(withdrawalCard(outcome.view));
+      return notice(actor, outcome.text, 'info', undefined, { id: 'start', label: t(actor.lang, 'survey:actions.start'), roundId });
+    }
     case 'newRound':
       coordinators.assertCoordinator(actor);
       return roundForm(deps, actor, ctx);

@@ -115,6 +115,15 @@ export interface NoticeView {
   action?: { id: string; label: string; roundId?: string; value?: string };
 }
 
+/** The question before a withdrawal erases someone's answers. */
+export interface WithdrawalView {
+  lang: Lang;
+  roundId: string;
+  title: string;
+  text: string;
+  labels: { confirm: string; cancel: string };
+}
+
 export interface RoundStatusView {
   roundId: string;
   title: string;
