@@ -244,6 +244,11 @@ async function moderateQuote(deps: CardActionDeps, actor: Actor, data: Record<st
 async function saveSettings(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const options = await deps.settingsOptions(actor);
   const channelId = str(data.teamChannel);
+  // Only a channel of this tenant's own teams: an edited card could name another school's channel.
+  if (channelId && !options.channels.some((c) => c.id === channelId) && channelId !== actor.tenant.settings.teamChannel?.id) {
+    deps.logger.warn({ tenant: actor.tenant.id }, 'settings refused a channel outside the tenant');
+    return card(settingsCard(actor.lang, actor.tenant, options, { teamChannel: t(actor.lang, 'cards:settings.unknownChannel') }));
+  }
   const threshold = str(data.anonymityThreshold).trim();
   const language = str(data.language);
   const patch: SettingsPatch = {
