@@ -75,6 +75,12 @@ export const envSchema = z
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+    // Single-workspace Slack's first coordinators (user ids); otherwise a claim code is logged.
+    COORDINATORS: z
+      .string()
+      .regex(/^\s*[A-Za-z0-9]+(\s*,\s*[A-Za-z0-9]+)*\s*$/, 'must be user ids separated by commas')
+      .transform((v) => v.split(',').map((id) => id.trim()))
+      .optional(),
     SLACK_CLIENT_ID: optionalString,
     SLACK_CLIENT_SECRET: optionalString,
     SLACK_STATE_SECRET: optionalString,
@@ -134,6 +140,7 @@ const EXAMPLES: Partial<Record<string, string>> = {
   SLACK_BOT_TOKEN: 'xoxb-…',
   SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543',
   SLACK_APP_TOKEN: 'xapp-…',
+  COORDINATORS: 'U012ABCDEF,U034GHIJKL',
   SLACK_CLIENT_ID: '1234567890.1234567890',
   SLACK_CLIENT_SECRET: '…',
   SLACK_STATE_SECRET: 'any-long-random-string',
