@@ -54,6 +54,8 @@ test('hostile field names in a playground card action are refused and poison not
   const startData = cardActions(activityCard(invitation)!).find((a) => a.verb === 'start')!.data;
   const opened = await call('POST', `/conversations/bram/activities/${invitation.id}/execute`, { as: 'bram', lang: 'nl', action: { verb: 'start', data: startData } });
   const sectionCard = opened.json.result.card;
+  // The playground shows the Teams card, with the reminder under the open questions.
+  expect(JSON.stringify(sectionCard)).toContain('Noem geen namen en schrijf niets waaraan iemand te herkennen is.');
   const submit = cardActions(sectionCard).find((a) => a.verb === 'submitSection')!;
   const answers = Object.fromEntries(cardInputs(sectionCard).flatMap((i) => (/^A1-s\d+$/.test(i.id) && i.id !== 'A1-s1' ? [[i.id, '4']] : [])));
   // The body as text, so "__proto__" arrives as a key (an object literal would set a prototype).

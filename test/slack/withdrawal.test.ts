@@ -36,6 +36,10 @@ test('withdrawing after answering asks in a modal, erases and says so in the mod
   await click(h, 'U1', { action_id: ACTIONS.start, value: buttonValue(invitation.blocks, ACTIONS.start) }, where);
   await eventually(() => h.fake.callsOf('views.open').length === 1, 'the section modal');
   const view = openedView(h.fake, 'views.open');
+  // Every open question carries the reminder not to name or identify anyone.
+  const open = view.blocks.filter((b) => b.type === 'input' && (b.element as { type: string }).type === 'plain_text_input');
+  expect(open.length).toBeGreaterThan(0);
+  for (const block of open) expect(block.hint).toEqual(expect.objectContaining({ text: 'Noem geen namen en schrijf niets waaraan iemand te herkennen is.' }));
   const values: Record<string, string | null> = {};
   for (const block of view.blocks.filter((b) => b.type === 'input')) values[String(block.block_id)] = /^A1-s\d+$/.test(String(block.block_id)) ? '4' : null;
   const saved = await submitView(h, 'U1', view, values);

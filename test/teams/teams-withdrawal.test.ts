@@ -26,6 +26,8 @@ test('withdrawing after answering asks, erases and says exactly that', async () 
   expect(actionWithVerb(invitation, 'optOut').data).toEqual({ roundId });
 
   const card = (await h.invoke(colleague, 'start', { roundId })).card!;
+  // Every open question carries the reminder not to name or identify anyone (A1 has two).
+  expect(cardText(card).split('Noem geen namen en schrijf niets waaraan iemand te herkennen is.').length - 1).toBe(2);
   await h.invoke(colleague, 'submitSection', { ...actionWithVerb(card, 'submitSection').data, ...answerSection(card, 1) });
   expect((await h.repos.responses.listByRound(roundId))[0]!.submittedSections).toEqual(['A1']);
 
