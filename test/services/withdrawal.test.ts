@@ -107,8 +107,10 @@ describe('withdrawal', () => {
     expect(await database.repos.responses.count(roundId)).toEqual({ started: 0, completed: 0 });
   });
 
-  it('lets someone with nothing saved out at once, without a question', async () => {
+  it('lets someone with nothing saved out at once, without a question, even after opening the form', async () => {
     const { staff, roundId } = await openRound();
+    await services.respondents.startOrContinue(staff('bert'), roundId);
+    expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('started');
     const done = await services.respondents.optOut(staff('bert'), roundId);
     expect(done).toEqual({ kind: 'done', erased: false, text: expect.stringContaining('Begrepen') });
     expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('opted_out');

@@ -135,11 +135,11 @@ export class RespondentService {
     const now = this.deps.clock.now();
     if (round.state === 'closed' || round.state === 'published' || (round.state === 'open' && now >= round.closesAt)) throw new SurveyError('withdrawal_closed');
     assertAcceptsAnswers(round, now);
-    const participation = await this.invited(round, actor);
+    await this.invited(round, actor);
     const key = this.key(round, actor);
     const response = await this.deps.repos.responses.get(round.id, key);
-    const saved = Boolean(response && (response.submittedSections.length > 0 || Object.keys(response.answers).length > 0));
-    const answered = saved || participation.status === 'started' || participation.status === 'completed';
+    // What is stored decides, not the status: someone who only opened a form has nothing to lose.
+    const answered = Boolean(response && (response.submittedSections.length > 0 || Object.keys(response.answers).length > 0 || response.group !== undefined));
     if (answered && !opts.confirmed) return { kind: 'confirm', view: buildWithdrawal(round, actor.lang) };
     // Erase first: should the status update fail, the person can try again and nothing of theirs counts meanwhile.
     if (answered) await this.deps.repos.responses.erase(round.id, key, now);

@@ -1,4 +1,6 @@
+import { isSurveyError } from '../../core/errors';
 import type { Lang } from '../../core/questionnaire/schema';
+import { translator } from '../../i18n';
 import { describeFailure, resolveActor, tr, type SlackDeps } from '../context';
 import { escapeKeepingMentions, sections } from '../presenters/blocks';
 import type { SlashCommand } from '../schema';
@@ -31,7 +33,11 @@ export async function runCommand(deps: SlackDeps, client: WebClient, teamId: str
     const ctx: CommandContext = { deps, client, actor, t, args: parsed.args, command, reply };
     await COMMAND_HANDLERS[parsed.name](ctx);
   } catch (e) {
-    const text = describeFailure(e, lang ?? 'nl', deps.logger, `command ${command.text}`);
+    // Single workspace has no installer: say how the first coordinator is named there.
+    const text =
+      isSurveyError(e) && e.code === 'no_coordinator_yet' && deps.mode === 'single-workspace'
+        ? translator(lang ?? 'nl')('slack:bootstrap.noCoordinator')
+        : describeFailure(e, lang ?? 'nl', deps.logger, `command ${command.text}`);
     await reply(sections(`:warning: ${escapeKeepingMentions(text)}`), text).catch((err: unknown) => deps.logger.error({ err }, 'could not answer a command'));
   }
 }
