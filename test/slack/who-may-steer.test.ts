@@ -43,7 +43,7 @@ describe('single workspace without COORDINATORS', () => {
   it('logs a one-time claim code at start-up; typing first makes nobody coordinator', async () => {
     const line = log.lines().find((l) => l.includes('/zorgspiegel claim '));
     expect(line).toMatch(/^Slack has no coordinator yet\. To become the first coordinator, type in Slack: \/zorgspiegel claim [A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
-    expect(await answerTo(h, 'U1', 'nieuw')).toContain('Zorgspiegel heeft nog geen coördinator');
+    expect(await answerTo(h, 'U1', 'nieuw')).toContain('Zorgspiegel heeft nog geen coördinator in deze werkruimte. Wie de server beheert, vindt in het serverlogboek een eenmalige code: typ dan `/zorgspiegel claim CODE`.');
     expect((await h.db.repos.tenants.get(tenantId()))?.settings.coordinators).toEqual([]);
     // Only a hash of the code is stored.
     const code = line!.split(' ').at(-1)!;
