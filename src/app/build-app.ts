@@ -1,6 +1,7 @@
 import { parseWorkingHours } from '../core/working-hours';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
+import { answerMalformedRequests } from './http-errors';
 import type { Env } from '../config/env';
 import { MessengerRegistry } from '../core/messenger';
 import type { Clock, Repositories } from '../core/ports';
@@ -26,6 +27,8 @@ export interface AppDeps {
   logger: Logger;
   integrations: IntegrationFactory[];
   createOrchestrator: OrchestratorFactory;
+  /** Whether the database answers (src/store/health.ts); `/healthz` turns 503 when it does not. */
+  storeHealth?: () => { ok: boolean; failingSince?: Date };
 }
 
 export interface BuiltApp {
@@ -60,7 +63,10 @@ export function buildApp(deps: AppDeps): BuiltApp {
   const http = express();
   http.disable('x-powered-by');
   http.get('/healthz', (_req, res) => {
-    res.json({ ok: true });
+    const store = deps.storeHealth?.() ?? { ok: true };
+    // An orchestrator restarts a process whose database has been gone for a while.
+    if (!store.ok) res.status(503).json({ ok: false, error: 'database unreachable', since: store.failingSince?.toISOString() });
+    else res.json({ ok: true });
   });
   const integrations = deps.integrations.map((f) => f(ctx)).filter((i): i is Integration => i !== undefined);
   for (const integration of integrations) {
@@ -68,6 +74,8 @@ export function buildApp(deps: AppDeps): BuiltApp {
     if (integration.messenger) messengers.register(integration.messenger);
     logger.info({ integration: integration.name }, 'integration enabled');
   }
+  // Last: bad JSON, oversized bodies and unknown paths get a short answer, never a stack trace.
+  answerMalformedRequests(http, logger);
   if (integrations.length === 0) logger.warn('no chat platform is configured and the playground is off: the bot can only answer /healthz');
   const orchestrator = deps.createOrchestrator({ repos, messengers, clock, logger, questionnaire });
   wake = () => orchestrator.wake();
@@ -80,9 +88,19 @@ export function buildApp(deps: AppDeps): BuiltApp {
     orchestrator,
     integrations,
     async listen(port, host) {
-      server = await new Promise<Server>((resolve, reject) => {
-        const s = (host ? http.listen(port, host, () => resolve(s)) : http.listen(port, () => resolve(s))).once('error', reject);
+      // Not `http.listen`: Express 5 hands a listen error (EADDRINUSE) to the callback as if it
+      // had worked. A failed listen rejects here, before the integrations and the scheduler start.
+      const s = createServer(http);
+      await new Promise<void>((resolve, reject) => {
+        s.once('error', reject);
+        const listening = () => {
+          s.off('error', reject);
+          resolve();
+        };
+        if (host) s.listen(port, host, listening);
+        else s.listen(port, listening);
       });
+      server = s;
       const address = server.address();
       const actualPort = typeof address === 'object' && address ? address.port : port;
       const url = `http://localhost:${actualPort}`;

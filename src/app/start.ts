@@ -4,7 +4,7 @@ import { loadQuestionnaire, QuestionnaireInvalidError, summarizeQuestionnaire } 
 import type { Questionnaire } from '../core/questionnaire/schema';
 import { createLogger, type Logger } from '../log';
 import { createOrchestrator } from '../orchestration';
-import { connectStore, loadRespondentKeySecret, StoreConnectError } from '../store';
+import { connectStore, loadRespondentKeySecret, monitorStoreHealth, StoreConnectError } from '../store';
 import { buildApp, type OrchestratorFactory } from './build-app';
 import { INTEGRATIONS } from './integrations';
 import { TeamsConfigError } from '../teams';
@@ -20,6 +20,14 @@ export interface RunningApp {
 function fatal(message: string): never {
   process.stderr.write(message.endsWith('\n') ? message : `${message}\n`);
   process.exit(1);
+}
+
+/** One line for a failed listen, e.g. "Cannot listen on PORT=3978: the port is already in use (EADDRINUSE)". */
+export function listenFailure(port: number, e: unknown): string {
+  const code = (e as { code?: string } | undefined)?.code;
+  const why =
+    code === 'EADDRINUSE' ? 'the port is already in use' : code === 'EACCES' ? 'permission denied (ports below 1024 need privileges)' : e instanceof Error ? e.message : String(e);
+  return `Cannot listen on PORT=${port}: ${why}${code ? ` (${code})` : ''}. Stop the other process or set PORT to a free port.`;
 }
 
 /**
@@ -68,12 +76,24 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
       },
       chartUrl: (token) => `${publicUrl}/charts/${token}.png`,
     });
+  const health = monitorStoreHealth({ ping: () => store.db.command({ ping: 1 }) });
   let app;
   try {
-    app = buildApp({ env, repos: store.repos, questionnaire, respondentSecret, clock: systemClock, logger, integrations: INTEGRATIONS, createOrchestrator: orchestratorFactory });
+    app = buildApp({
+      env,
+      repos: store.repos,
+      questionnaire,
+      respondentSecret,
+      clock: systemClock,
+      logger,
+      integrations: INTEGRATIONS,
+      createOrchestrator: orchestratorFactory,
+      storeHealth: () => health.status(),
+    });
   } catch (e) {
     // A platform configured unsafely (e.g. Teams without authentication in production) stops here.
     if (e instanceof TeamsConfigError) {
+      health.stop();
       await store.close();
       fatal(e.message);
     }
@@ -82,7 +102,16 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
   if (!slackConfigured(env)) logger.info('Slack is not configured (set SLACK_BOT_TOKEN or SLACK_CLIENT_ID to enable it)');
   const surfaces = developmentSurfaces(env);
   logger.info({ because: surfaces.why }, surfaces.on ? 'playground and unauthenticated Teams endpoint are on' : 'playground and unauthenticated Teams endpoint are off');
-  const { url } = await app.listen(env.PORT, listenHost(env));
+  let url: string;
+  try {
+    ({ url } = await app.listen(env.PORT, listenHost(env)));
+  } catch (e) {
+    // A busy or forbidden port: say which, and stop (nothing started but the store).
+    health.stop();
+    await app.stop().catch(() => undefined);
+    await store.close().catch(() => undefined);
+    fatal(listenFailure(env.PORT, e));
+  }
   if (!env.PUBLIC_URL) publicUrl = url;
   logger.info({ url, host: listenHost(env) ?? 'all interfaces', database: store.server.description }, 'Zorgspiegel is listening');
   return {
@@ -90,6 +119,7 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
     logger,
     url,
     async stop() {
+      health.stop();
       await app.stop();
       await store.close();
     },

@@ -64,6 +64,24 @@ describe('parseEnv', () => {
     expect(lines).toContain('TIME_ZONE: is not a known IANA time zone (e.g. TIME_ZONE=Europe/Brussels)');
   });
 
+  it('takes numbers in plain decimal digits only', () => {
+    for (const [name, value] of [['PORT', '0xA7F8'], ['PORT', '4.3002e4'], ['PORT', '3978.0'], ['PORT', '+3978'], ['ANONYMITY_THRESHOLD', '1e9'], ['ANONYMITY_THRESHOLD', '5.0'], ['ANONYMITY_THRESHOLD', 'Infinity']]) {
+      expect(problems({ [name!]: value })).toEqual([expect.stringMatching(new RegExp(`^${name}: must be a whole number in plain decimal digits \\(e\\.g\\. ${name}=`))]);
+    }
+    expect(problems({ ANONYMITY_THRESHOLD: '1000000000' })).toEqual(['ANONYMITY_THRESHOLD: must be at most 1000 (e.g. ANONYMITY_THRESHOLD=5)']);
+    expect(parseEnv({ PORT: '43002', ANONYMITY_THRESHOLD: '7' })).toMatchObject({ PORT: 43002, ANONYMITY_THRESHOLD: 7 });
+  });
+
+  it('refuses a MONGODB_URI the driver cannot parse, naming the variable with an example and never the password', () => {
+    const [unencoded] = problems({ MONGODB_URI: 'mongodb://zorg:geh@im@db.example.be:27017' });
+    expect(unencoded).toMatch(/^MONGODB_URI: is not a valid MongoDB connection string: .*%40.* \(e\.g\. MONGODB_URI=mongodb:\/\/localhost:27017\)$/);
+    const [option] = problems({ MONGODB_URI: 'mongodb://zorg:s3cr3t-pw@db.example.be/zs?colour=blue' });
+    expect(option).toMatch(/^MONGODB_URI: is not a valid MongoDB connection string: option colour is not supported/);
+    expect(option).not.toContain('s3cr3t-pw');
+    expect(problems({ MONGODB_URI: 'mongodb://db.example.be:99999' })).toHaveLength(1);
+    expect(parseEnv({ MONGODB_URI: 'mongodb+srv://zorg:pw%40x@cluster0.example.mongodb.net/?retryWrites=true' }).MONGODB_URI).toContain('cluster0');
+  });
+
   it('puts the lines in the error message, one per line', () => {
     try {
       parseEnv({ PORT: '70000', DEFAULT_LANGUAGE: 'fr' });

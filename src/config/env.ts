@@ -1,3 +1,4 @@
+import { MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { MIN_ANONYMITY_THRESHOLD } from '../core/tenant';
 import { parseWorkingHours } from '../core/working-hours';
@@ -8,22 +9,59 @@ import { parseWorkingHours } from '../core/working-hours';
  * example. Every variable here is explained in .env.example.
  */
 const optionalString = z.string().trim().min(1).optional();
+/**
+ * What the driver finds wrong with a connection string, without the password, or undefined.
+ * Constructing a client only parses the string; it opens no connection and looks nothing up.
+ */
+function connectionStringProblem(uri: string): string | undefined {
+  try {
+    new MongoClient(uri);
+    return undefined;
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const password = /^mongodb(?:\+srv)?:\/\/[^:/@]*:([^@/]*)@/.exec(uri)?.[1];
+    const clean = password ? message.split(password).join('****') : message;
+    // A password with "@", ":" or "/" must be percent-encoded: the most common mistake by far.
+    return uri.split('@').length > 2 ? `${clean} (percent-encode "@" in the user name or password as %40)` : clean;
+  }
+}
+
+/**
+ * A whole number written as plain decimal digits. `z.coerce.number()` would also take "0xA7F8",
+ * "4.3002e4", "1e9" or " 12 ", which nobody means in a config file.
+ */
+const wholeNumber = (min: number, max: number, minMessage?: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number in plain decimal digits')
+    .transform(Number)
+    .pipe(z.number().min(min, minMessage ?? `must be at least ${min}`).max(max, `must be at most ${max}`));
 const bool = z.enum(['true', 'false', '1', '0', 'on', 'off']).transform((v) => ['true', '1', 'on'].includes(v));
 
 export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
-    PORT: z.coerce.number().int().min(1).max(65535).default(3978),
+    PORT: wholeNumber(1, 65535).default(3978),
     HOST: optionalString,
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     PUBLIC_URL: z.url().optional(),
-    MONGODB_URI: z.string().regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://').optional(),
+    MONGODB_URI: z
+      .string()
+      .superRefine((uri, ctx) => {
+        if (!/^mongodb(\+srv)?:\/\//.test(uri)) ctx.addIssue({ code: 'custom', message: 'must start with mongodb:// or mongodb+srv://' });
+        else {
+          const problem = connectionStringProblem(uri);
+          if (problem) ctx.addIssue({ code: 'custom', message: `is not a valid MongoDB connection string: ${problem}` });
+        }
+      })
+      .optional(),
     MONGODB_DB: z.string().regex(/^[A-Za-z0-9_-]{1,38}$/, 'letters, digits, - and _ only').default('zorgspiegel'),
     DATA_DIR: z.string().min(1).default('./.data'),
     RESPONDENT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
     QUESTIONNAIRE_PATH: optionalString,
     DEFAULT_LANGUAGE: z.enum(['nl', 'en']).default('nl'),
-    ANONYMITY_THRESHOLD: z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD, `must be at least ${MIN_ANONYMITY_THRESHOLD}`).default(5),
+    // No upper bound of its own beyond sanity: a threshold above the staff size only hides figures.
+    ANONYMITY_THRESHOLD: wholeNumber(MIN_ANONYMITY_THRESHOLD, 1000).default(5),
     TIME_ZONE: z
       .string()
       .refine((tz) => {
@@ -44,6 +82,12 @@ export const envSchema = z
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
+    // Single-workspace Slack's first coordinators (user ids); otherwise a claim code is logged.
+    COORDINATORS: z
+      .string()
+      .regex(/^\s*[A-Za-z0-9]+(\s*,\s*[A-Za-z0-9]+)*\s*$/, 'must be user ids separated by commas')
+      .transform((v) => v.split(',').map((id) => id.trim()))
+      .optional(),
     SLACK_CLIENT_ID: optionalString,
     SLACK_CLIENT_SECRET: optionalString,
     SLACK_STATE_SECRET: optionalString,
@@ -105,6 +149,7 @@ const EXAMPLES: Partial<Record<string, string>> = {
   SLACK_BOT_TOKEN: 'xoxb-…',
   SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543',
   SLACK_APP_TOKEN: 'xapp-…',
+  COORDINATORS: 'U012ABCDEF,U034GHIJKL',
   SLACK_CLIENT_ID: '1234567890.1234567890',
   SLACK_CLIENT_SECRET: '…',
   SLACK_STATE_SECRET: 'any-long-random-string',

@@ -1,4 +1,4 @@
-import { checkSection, cleanText, findItem, MAX_GRID_CELL_LENGTH, MAX_TEXT_LENGTH, validateAnswer } from './answers';
+import { checkSection, cleanText, findItem, formShape, formToAnswers, MAX_GRID_CELL_LENGTH, MAX_TEXT_LENGTH, validateAnswer } from './answers';
 import { SurveyError } from './errors';
 import { loadQuestionnaire } from './questionnaire/load';
 import { makeRound } from './testing/fixtures';
@@ -232,5 +232,50 @@ describe('checkSection', () => {
   it('refuses an unknown section', () => {
     expect(checkSection(detailed, 'A1', {})).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'unknown_section', field: 'A1' })] });
     expect(checkSection(quick, 'reflection', {})).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'unknown_section' })] });
+  });
+});
+
+describe('formToAnswers: client-supplied field names', () => {
+  const accepted = formShape(detailed, 'reflection', ['group']);
+
+  it('nests flat fields under their item id', () => {
+    const { fields, unknown } = formToAnswers({ R1: 'Goed', 'R3.onderwijsloopbaan': '1,5', 'R4.onderwijsloopbaan.mine': 'Ik', group: 'teacher' }, accepted);
+    expect(unknown).toEqual([]);
+    expect(JSON.parse(JSON.stringify(fields))).toEqual({ R1: 'Goed', R3: { onderwijsloopbaan: '1,5' }, R4: { onderwijsloopbaan: { mine: 'Ik' } }, group: 'teacher' });
+  });
+
+  it('never reaches Object.prototype, whatever the names, and reports what it did not take', () => {
+    const flat: Record<string, unknown> = JSON.parse(
+      JSON.stringify({
+        '__proto__.polluted': 'yes',
+        'constructor.prototype.polluted': 'yes',
+        'R3.__proto__.polluted': 'yes',
+        'R4.constructor.prototype': 'yes',
+        'R4.__proto__.polluted': 'yes',
+        'R3.onderwijsloopbaan.x.y': 'too deep',
+        'R1.': 'empty part',
+        prototype: 'yes',
+        R5: { nested: 'object' },
+      }),
+    );
+    // A bare "__proto__" field, as JSON.parse makes it: an own key, not the prototype.
+    Object.defineProperty(flat, '__proto__', { value: 'own key', enumerable: true });
+    const { fields, unknown } = formToAnswers(flat, accepted);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted')).toBe(false);
+    expect(unknown.sort()).toEqual(['R1.', 'R3.__proto__.polluted', 'R3.onderwijsloopbaan.x.y', 'R5', '__proto__', '__proto__.polluted', 'constructor.prototype.polluted', 'prototype'].sort());
+    // A sub-part under a known item is kept as an own key for the validators to refuse by name.
+    expect(Object.getPrototypeOf(fields)).toBeNull();
+    expect(Object.keys(fields.R4 as object).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.getPrototypeOf(fields.R4)).toBeNull();
+    const check = checkSection(detailed, 'reflection', fields);
+    expect(check.ok).toBe(false);
+    if (!check.ok) expect(check.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['unknown_domain']));
+  });
+
+  it('takes each input only at its own depth', () => {
+    const { fields, unknown } = formToAnswers({ R3: '2', 'R3.onderwijsloopbaan': '1', 'R1.x': 'a', 'R4.onderwijsloopbaan': 'b', group: 'teacher', 'group.x': 'y' }, accepted);
+    expect(JSON.parse(JSON.stringify(fields))).toEqual({ R3: { onderwijsloopbaan: '1' }, group: 'teacher' });
+    expect(unknown).toEqual(['R3', 'R1.x', 'R4.onderwijsloopbaan', 'group.x']);
   });
 });

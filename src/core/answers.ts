@@ -153,23 +153,51 @@ export function checkSection(round: RoundShape, section: string, raw: Record<str
 }
 
 /**
+ * The inputs a section's form has: item id (and "group") → how many dotted sub-parts its field
+ * names carry (0 for a single input, 1 for an allocation's domains, 2 for a role grid's cells).
+ */
+export function formShape(round: RoundShape, section: string, extra: readonly string[] = []): Map<string, number> {
+  const shape = new Map<string, number>(extra.map((id) => [id, 0]));
+  for (const item of sectionItems(round, section)) {
+    const type = item.kind === 'reflection' ? item.question.type : 'scalar';
+    shape.set(item.id, type === 'allocation' ? 1 : type === 'roleGrid' ? 2 : 0);
+  }
+  return shape;
+}
+
+/** What a form sent, nested back under its item ids, and the field names the form never had. */
+export interface FormFields {
+  /** Item id (or "group") → value; a null-prototype object so no field name reaches Object.prototype. */
+  fields: Record<string, unknown>;
+  unknown: string[];
+}
+
+/** A form input's value: a card or modal only ever sends strings (numbers and booleans from tests and old clients). */
+const isFormValue = (v: unknown): v is string | number | boolean | null => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+
+/**
  * Forms (Slack modals, Adaptive Cards, the playground) send flat fields: "R3.onderwijsloopbaan"
  * → "1.5", "R4.onderwijsloopbaan.mine" → "…". This nests them back under their item id.
+ *
+ * The field names come from the client (anyone can edit a card's payload), so only top-level
+ * names in `accepted` (see `formShape`) are read, each with exactly its number of sub-parts, and
+ * every object built here has a null prototype: a field "__proto__.x" becomes an own key that
+ * the validators then refuse as an unknown domain, never a property of Object.prototype. Fields
+ * with any other name, or a value that is not a plain input value, are returned in `unknown`.
  */
-export function formToAnswers(flat: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+export function formToAnswers(flat: Record<string, unknown>, accepted: ReadonlyMap<string, number>): FormFields {
+  const fields: Record<string, unknown> = Object.create(null);
+  const unknown: string[] = [];
   for (const [key, value] of Object.entries(flat)) {
     const [id, ...rest] = key.split('.');
-    if (!id) continue;
-    if (rest.length === 0) {
-      out[id] = value;
+    if (!id || accepted.get(id) !== rest.length || rest.some((part) => part === '') || !isFormValue(value)) {
+      unknown.push(key);
       continue;
     }
-    let node = (out[id] = typeof out[id] === 'object' && out[id] !== null ? out[id] : {}) as Record<string, unknown>;
-    rest.slice(0, -1).forEach((part) => {
-      node = (node[part] = typeof node[part] === 'object' && node[part] !== null ? node[part] : {}) as Record<string, unknown>;
-    });
-    node[rest[rest.length - 1]!] = value;
+    // Every field of one id has the same depth, so the path holds only objects made here.
+    let node = fields;
+    for (const part of [id, ...rest].slice(0, -1)) node = (node[part] ??= Object.create(null)) as Record<string, unknown>;
+    node[key.slice(key.lastIndexOf('.') + 1)] = value;
   }
-  return out;
+  return { fields, unknown };
 }

@@ -11,7 +11,7 @@ describe('advances', () => {
     pending:       { pending: false, delivered: true,  started: true,  completed: true,  opted_out: true,  undeliverable: true },
     delivered:     { pending: false, delivered: false, started: true,  completed: true,  opted_out: true,  undeliverable: false },
     started:       { pending: false, delivered: false, started: false, completed: true,  opted_out: true,  undeliverable: false },
-    completed:     { pending: false, delivered: false, started: false, completed: false, opted_out: false, undeliverable: false },
+    completed:     { pending: false, delivered: false, started: false, completed: false, opted_out: true,  undeliverable: false },
     opted_out:     { pending: false, delivered: false, started: true,  completed: true,  opted_out: false, undeliverable: false },
     undeliverable: { pending: false, delivered: false, started: true,  completed: true,  opted_out: true,  undeliverable: false },
   };

@@ -30,8 +30,8 @@ const RANK: Record<ParticipationStatus, number> = { pending: 0, delivered: 1, st
 export function advances(from: ParticipationStatus, to: ParticipationStatus): boolean {
   // Someone who opted out may change their mind and start after all; nothing else revives them.
   if (from === 'opted_out') return to === 'started' || to === 'completed';
-  // Someone who completed already counts; opting out afterwards would only muddle the funnel.
-  if (to === 'opted_out') return from !== 'completed';
+  // Withdrawing after finishing is allowed: the answers are erased with it (RespondentService.optOut).
+  if (to === 'opted_out') return true;
   if (from === 'undeliverable') return to === 'started' || to === 'completed';
   return RANK[to] > RANK[from];
 }

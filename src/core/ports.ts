@@ -60,8 +60,15 @@ export interface ResponseRepository {
   markSectionSubmitted(roundId: string, respondentKey: string, section: string, complete: boolean, now: Date): Promise<ResponseRecord>;
   setGroup(roundId: string, respondentKey: string, group: string | null, now: Date): Promise<void>;
   get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;
+  /**
+   * Withdrawal: resets the one response document to its empty state (no answers, no submitted
+   * sections, no group, no completedAt). The document itself stays, so the number of documents
+   * and their natural order say nothing about who withdrew. No document: nothing to do.
+   */
+  erase(roundId: string, respondentKey: string, now: Date): Promise<void>;
   /** Every response of a round, for aggregation at closing. Never filtered by person. */
   listByRound(roundId: string): Promise<ResponseRecord[]>;
+  /** Responses with at least one submitted section, and complete ones; erased ones count in neither. */
   count(roundId: string): Promise<{ started: number; completed: number }>;
 }
 

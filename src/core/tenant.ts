@@ -78,8 +78,9 @@ export function isCoordinator(settings: TenantSettings, platformUserId: string):
 
 /** Throws the polite refusal that names who the coordinators are. */
 export function assertCoordinator(settings: TenantSettings, platformUserId: string, describeUser: (id: string) => string): void {
+  if (settings.coordinators.length === 0) throw new SurveyError('no_coordinator_yet');
   if (!isCoordinator(settings, platformUserId)) {
-    const coordinators = settings.coordinators.map(describeUser).join(', ') || '—';
+    const coordinators = settings.coordinators.map(describeUser).join(', ');
     throw new SurveyError('not_coordinator', { coordinators });
   }
 }

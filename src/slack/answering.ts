@@ -84,12 +84,15 @@ export async function updateInvitationProgress(deps: SlackDeps, client: WebClien
   }
 }
 
-/** After opting out, the invitation says so (an update, not a new message: a double click changes nothing). */
-export async function markInvitationOptedOut(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
+/**
+ * After opting out, the invitation says so (erased answers or not), in the invitation's own
+ * language: an update, not a new message, so a double click changes nothing.
+ */
+export async function markInvitationOptedOut(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string, erased: boolean): Promise<void> {
   try {
     const { view, delivered } = await deps.services.respondents.invitation(actor, roundId);
     if (!delivered) return;
-    const message = invitationMessage(view, translator(view.lang)('survey:optedOut'));
+    const message = invitationMessage(view, translator(view.lang)(erased ? 'survey:withdraw.done' : 'survey:optedOut'));
     await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });
   } catch (e) {
     deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');

@@ -9,6 +9,8 @@ export const ACTIONS = {
   anonymity: 'zs_anonymity',
   /** "Ik doe niet mee". Value: { r }. */
   optOut: 'zs_opt_out',
+  /** "Ja, wis mijn antwoorden" after "Ik doe niet mee" (a withdrawal the core asked to confirm). Value: { r }. */
+  withdraw: 'zs_withdraw',
   /** The scale's long meanings, pushed on top of a section modal. Value: { r, s }. */
   scaleHelp: 'zs_scale_help',
   /** Open one section from the review. Value: { r, s }. */

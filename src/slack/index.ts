@@ -1,6 +1,7 @@
 import { App, ExpressReceiver, type InstallationStore } from '@slack/bolt';
 import type { Integration, IntegrationContext, IntegrationFactory } from '../app/integration';
 import type { PlatformLimits } from '../core/messenger';
+import type { Logger } from '../log';
 import { boltLogger } from './bolt-logger';
 import { BOT_SCOPES, slackConfig, type SlackConfig } from './config';
 import type { SlackDeps } from './context';
@@ -8,6 +9,7 @@ import { Deduplicator } from './dedupe';
 import { SectionDrafts } from './drafts';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
+import { acceptOnlyOwnWorkspace } from './own-workspace';
 import { SlackMessenger, type BotTokenSource } from './messenger';
 import { UserDirectory } from './user-directory';
 import { createSocketModeReceiver } from './socket-mode/receiver';
@@ -33,6 +35,23 @@ function tokenSource(config: SlackConfig, store: InstallationStore | undefined):
       return undefined;
     }
   };
+}
+
+/**
+ * Single workspace has no install step that names a first coordinator, and "whoever types first"
+ * would hand the role to anyone in the workspace. So: the ids in COORDINATORS, or, while the
+ * workspace has no coordinator, a one-time claim code printed in this process's log.
+ */
+async function firstCoordinators(ctx: IntegrationContext, teamId: string, name: string | undefined, logger: Logger): Promise<void> {
+  const tenant = await ctx.services.tenants.ensure('slack', teamId, { name });
+  if (tenant.settings.coordinators.length > 0) return;
+  if (ctx.env.COORDINATORS?.length) {
+    await ctx.services.tenants.seedCoordinators(tenant.id, ctx.env.COORDINATORS);
+    logger.info({ coordinators: ctx.env.COORDINATORS }, 'Slack: first coordinators from COORDINATORS');
+    return;
+  }
+  const code = await ctx.services.tenants.issueClaimCode(tenant.id);
+  if (code) logger.warn(`Slack has no coordinator yet. To become the first coordinator, type in Slack: /zorgspiegel claim ${code}`);
 }
 
 /**
@@ -116,6 +135,18 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       submissions: new Deduplicator(),
       drafts: new SectionDrafts(),
     };
+    // Single workspace: the token's own team, learnt once from auth.test (shared by the check
+    // on every request and the start-up below).
+    let ownTeam: Promise<{ id?: string; name?: string }> | undefined;
+    const ownWorkspace = () =>
+      (ownTeam ??= app.client.auth
+        .test({ token: config.botToken })
+        .then((auth) => ({ id: auth.team_id, name: auth.team }))
+        .catch((err: unknown) => {
+          ownTeam = undefined;
+          throw err;
+        }));
+    if (config.mode === 'single-workspace') acceptOnlyOwnWorkspace(app, async () => (await ownWorkspace()).id, logger);
     registerListeners(app, deps, store);
 
     return {
@@ -129,9 +160,9 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
         if (config.mode === 'single-workspace') {
           // The one workspace is known from the token: create its tenant now, so the scheduler
           // and App Home find it before anyone has typed a command.
-          const auth = await app.client.auth.test({ token: config.botToken });
-          if (auth.team_id) await ctx.services.tenants.ensure('slack', auth.team_id, { name: auth.team });
-          logger.info({ team: auth.team_id, socketMode: config.socketMode }, 'Slack (single workspace) ready');
+          const team = await ownWorkspace();
+          if (team.id) await firstCoordinators(ctx, team.id, team.name, logger);
+          logger.info({ team: team.id, socketMode: config.socketMode }, 'Slack (single workspace) ready');
         } else logger.info({ install: SLACK_INSTALL_PATH }, 'Slack (multi-workspace, OAuth) ready');
         if (config.socketMode) await app.start();
       },

@@ -6,3 +6,4 @@ export { connectStore, type StoreConnection, type ConnectStoreOptions } from './
 export { ensureIndexes } from './indexes';
 export { StoreUnavailableError, StoreConnectError, isUnavailableError } from './errors';
 export { loadRespondentKeySecret } from './secret';
+export { monitorStoreHealth, type StoreHealth, type StoreHealthMonitor } from './health';

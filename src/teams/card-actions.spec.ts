@@ -107,7 +107,10 @@ test('export needs a download place; later and opt-out say what happens next', a
   const later = await runCardAction(deps(), actor, 'later', { roundId: 'r' });
   expect(text(later)).toContain('Later verder');
   expect(text(later)).toContain('"verb":"start"');
-  const optOut = jest.fn(async () => undefined);
+  const optOut = jest.fn(async () => ({ kind: 'done', erased: false, text: 'Begrepen: geen herinneringen meer.' }));
   expect(text(await runCardAction(deps({ respondents: { optOut } }), actor, 'optOut', { roundId: 'r' }))).toContain('Begrepen');
-  expect(optOut).toHaveBeenCalledWith(actor, 'r');
+  expect(optOut).toHaveBeenCalledWith(actor, 'r', { confirmed: false });
+  // Only a real `true` confirms: an edited card sending "true" as text is asked again.
+  await runCardAction(deps({ respondents: { optOut } }), actor, 'optOut', { roundId: 'r', confirmed: 'true' });
+  expect(optOut).toHaveBeenLastCalledWith(actor, 'r', { confirmed: false });
 });

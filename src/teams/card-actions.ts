@@ -10,6 +10,7 @@ import type { Logger } from '../log';
 import { helpCard } from './cards/presenters/welcome';
 import { moderationCard } from './cards/presenters/moderation';
 import { noticeCard } from './cards/presenters/notice';
+import { withdrawalCard } from './cards/presenters/withdrawal';
 import { reviewCard } from './cards/presenters/review';
 import { roundFormCard } from './cards/presenters/round-form';
 import { roundStatusCard } from './cards/presenters/round-status';
@@ -243,6 +244,11 @@ async function moderateQuote(deps: CardActionDeps, actor: Actor, data: Record<st
 async function saveSettings(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const options = await deps.settingsOptions(actor);
   const channelId = str(data.teamChannel);
+  // Only a channel of this tenant's own teams: an edited card could name another school's channel.
+  if (channelId && !options.channels.some((c) => c.id === channelId) && channelId !== actor.tenant.settings.teamChannel?.id) {
+    deps.logger.warn({ tenant: actor.tenant.id }, 'settings refused a channel outside the tenant');
+    return card(settingsCard(actor.lang, actor.tenant, options, { teamChannel: t(actor.lang, 'cards:settings.unknownChannel') }));
+  }
   const threshold = str(data.anonymityThreshold).trim();
   const language = str(data.language);
   const patch: SettingsPatch = {
@@ -284,9 +290,11 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
       const view = await respondents.review(actor, roundId);
       return notice(actor, `${view.intro}\n${view.closesAt}`, 'success', view.title, { id: 'review', label: view.labels.change, roundId });
     }
-    case 'optOut':
-      await respondents.optOut(actor, roundId);
-      return notice(actor, t(actor.lang, 'survey:optedOut'), 'info', undefined, { id: 'start', label: t(actor.lang, 'survey:actions.start'), roundId });
+    case 'optOut': {
+      const outcome = await respondents.optOut(actor, roundId, { confirmed: data.confirmed === true });
+      if (outcome.kind === 'confirm') return card(withdrawalCard(outcome.view));
+      return notice(actor, outcome.text, 'info', undefined, { id: 'start', label: t(actor.lang, 'survey:actions.start'), roundId });
+    }
     case 'newRound':
       coordinators.assertCoordinator(actor);
       return roundForm(deps, actor, ctx);

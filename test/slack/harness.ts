@@ -3,7 +3,7 @@ import { buildApp, type BuiltApp } from '../../src/app/build-app';
 import { parseEnv } from '../../src/config/env';
 import type { Clock } from '../../src/core/ports';
 import { loadQuestionnaire } from '../../src/core/questionnaire/load';
-import { createLogger } from '../../src/log';
+import { createLogger, type Logger } from '../../src/log';
 import { createOrchestrator } from '../../src/orchestration';
 import { slackIntegration } from '../../src/slack';
 import { openTestDatabase, type TestDatabase } from '../support/mongo';
@@ -43,7 +43,10 @@ export interface SlackHarness {
 }
 
 /** The real app (buildApp + Bolt over HTTP + the scheduler) on a test database and a fake Slack. */
-export async function startSlackHarness(setup: (fake: FakeSlackApi) => void = () => undefined, opts: { env?: Record<string, string | undefined> } = {}): Promise<SlackHarness> {
+export async function startSlackHarness(
+  setup: (fake: FakeSlackApi) => void = () => undefined,
+  opts: { env?: Record<string, string | undefined>; logger?: Logger } = {},
+): Promise<SlackHarness> {
   const fake = new FakeSlackApi();
   await fake.start();
   setup(fake);
@@ -57,7 +60,7 @@ export async function startSlackHarness(setup: (fake: FakeSlackApi) => void = ()
     SLACK_API_URL: fake.apiUrl,
     ...opts.env,
   });
-  const logger = createLogger(env.LOG_LEVEL);
+  const logger = opts.logger ?? createLogger(env.LOG_LEVEL);
   const app = buildApp({
     env,
     repos: db.repos,

@@ -92,7 +92,15 @@ describe('responses', () => {
     await t.repos.responses.markSectionSubmitted('r-count', 'b', 'C', true, at(1));
     await t.repos.responses.saveAnswers('r-count-other', 'a', { 'C-s1': 3 }, T0);
     expect((await t.repos.responses.listByRound('r-count')).map((r) => r.respondentKey).sort()).toEqual(['a', 'b']);
+    // Started means a section was submitted: answers saved without one (never the case in the
+    // app) and an erased (withdrawn) response count as nothing.
+    expect(await t.repos.responses.count('r-count')).toEqual({ started: 1, completed: 1 });
+    await t.repos.responses.markSectionSubmitted('r-count', 'a', 'C', false, at(2));
     expect(await t.repos.responses.count('r-count')).toEqual({ started: 2, completed: 1 });
+    await t.repos.responses.erase('r-count', 'b', at(3));
+    expect(await t.repos.responses.count('r-count')).toEqual({ started: 1, completed: 0 });
+    expect(await t.repos.responses.get('r-count', 'b')).toMatchObject({ answers: {}, submittedSections: [] });
+    expect(await t.db.collection('responses').countDocuments({ roundId: 'r-count' })).toBe(2);
     expect(await t.repos.responses.count('r-none')).toEqual({ started: 0, completed: 0 });
     expect(await t.repos.responses.get('r-count', 'nobody')).toBeNull();
   });

@@ -110,6 +110,18 @@ test('settings: the threshold is checked by the core, a new coordinator can act'
   expect(cardText(await h.say(staff[0]!, 'status'))).toContain('Korte ronde');
 });
 
+test('settings refuse a channel that is not in one of this school’s teams (an edited card)', async () => {
+  const card = await h.say(coordinator, 'instellingen');
+  const save = actionWithVerb(card, 'saveSettings');
+  const before = (await h.repos.tenants.get('teams:tenant-0001'))!.settings.teamChannel;
+  const refused = await h.invoke(coordinator, 'saveSettings', { ...save.data, ...fillCard(card), teamChannel: '19:another-school@thread.tacv2' });
+  expect(cardText(refused.card)).toContain('Kies een kanaal van een team van je school waarin Zorgspiegel geïnstalleerd is.');
+  expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.teamChannel).toEqual(before);
+  const ok = await h.invoke(coordinator, 'saveSettings', { ...save.data, ...fillCard(card), teamChannel: '19:channel-zorg@thread.tacv2' });
+  expect(cardText(ok.card)).toContain('Instellingen bewaard.');
+  expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.teamChannel?.id).toBe('19:channel-zorg@thread.tacv2');
+});
+
 test('after closing: a late submit says the round is closed; the export is a short-lived download', async () => {
   const p = staff[3]!;
   const form = (await h.invoke(p, 'start', { roundId })).card!;

@@ -5,7 +5,7 @@ import { TenantService } from './tenant-service';
 import type { Tenant, TenantSettings } from '../tenant';
 
 export type { Actor, ServiceDeps } from './deps';
-export type { NextStep, SubmitOutcome } from './respondent-service';
+export type { NextStep, OptOutOutcome, SubmitOutcome } from './respondent-service';
 
 /** The core's use cases, one object adapters receive. */
 export interface Services {

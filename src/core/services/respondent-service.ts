@@ -1,4 +1,4 @@
-import { checkSection, formToAnswers } from '../answers';
+import { checkSection, formShape, formToAnswers } from '../answers';
 import { SurveyError } from '../errors';
 import type { ParticipationStatus } from '../participation';
 import { isComplete, nextSection, respondentKey } from '../response';
@@ -6,13 +6,19 @@ import { assertAcceptsAnswers, roundSections, type Round } from '../round';
 import { buildMyRound, buildReview } from '../views/review';
 import { buildInvitation } from '../views/invitation';
 import { buildSectionForm, scalePoints } from '../views/section-form';
-import type { InvitationView, MyRoundView, ReviewView, ScalePointView, SectionFormView } from '../views/types';
+import type { InvitationView, MyRoundView, ReviewView, ScalePointView, SectionFormView, WithdrawalView } from '../views/types';
+import { buildWithdrawal } from '../views/withdrawal';
 import type { MessageRef } from '../messenger';
 import type { Lang } from '../questionnaire/schema';
 import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
 
+/** The optional self-declared group travels with the first section's fields. */
+const GROUP_FIELD = 'group';
+
 export type NextStep = { kind: 'form'; view: SectionFormView } | { kind: 'review'; view: ReviewView };
+/** What "Ik doe niet mee" leads to: a question first when there is something to erase, or done. */
+export type OptOutOutcome = { kind: 'confirm'; view: WithdrawalView } | { kind: 'done'; erased: boolean; text: string };
 export type SubmitOutcome = { ok: true; next: NextStep } | { ok: false; form: SectionFormView };
 
 /**
@@ -81,11 +87,14 @@ export class RespondentService {
     const now = this.deps.clock.now();
     assertAcceptsAnswers(round, now);
     await this.invited(round, actor);
-    const { group, ...raw } = formToAnswers(fields);
+    // Only the section's own inputs are read; anything else in the payload refuses the submission.
+    const { fields: raw, unknown } = formToAnswers(fields, formShape(round, section, [GROUP_FIELD]));
+    const group = raw[GROUP_FIELD];
+    delete raw[GROUP_FIELD];
     const groupError = this.checkGroup(round, group);
     const check = checkSection(round, section, raw);
-    if (!check.ok || groupError) {
-      const errors = [...(check.ok ? [] : check.errors), ...(groupError ? [groupError] : [])];
+    if (!check.ok || groupError || unknown.length) {
+      const errors = [...(check.ok ? [] : check.errors), ...(groupError ? [groupError] : []), ...(unknown.length ? [new SurveyError('unknown_item')] : [])];
       return { ok: false, form: buildSectionForm(round, section, actor.lang, { answers: raw, errors, group: typeof group === 'string' ? group : undefined }) };
     }
     const key = this.key(round, actor);
@@ -115,12 +124,27 @@ export class RespondentService {
     return buildReview(round, actor.lang, actor.tenant.settings.timeZone, response?.submittedSections ?? []);
   }
 
-  /** Opting out stops reminders; answers already saved stay (they are anonymous and still count). */
-  async optOut(actor: Actor, roundId: string): Promise<void> {
+  /**
+   * "Ik doe niet mee". Someone with nothing saved is simply out: no more reminders. Someone who
+   * started or finished is asked first (`confirm`), because confirming erases every answer they
+   * saved in this round, open answers too, so nothing of theirs counts anywhere. After closing
+   * nothing can be withdrawn: the answers are in the anonymous summary, and the person is told so.
+   */
+  async optOut(actor: Actor, roundId: string, opts: { confirmed?: boolean } = {}): Promise<OptOutOutcome> {
     const round = await this.round(actor, roundId);
-    assertAcceptsAnswers(round, this.deps.clock.now());
+    const now = this.deps.clock.now();
+    if (round.state === 'closed' || round.state === 'published' || (round.state === 'open' && now >= round.closesAt)) throw new SurveyError('withdrawal_closed');
+    assertAcceptsAnswers(round, now);
     await this.invited(round, actor);
+    const key = this.key(round, actor);
+    const response = await this.deps.repos.responses.get(round.id, key);
+    // What is stored decides, not the status: someone who only opened a form has nothing to lose.
+    const answered = Boolean(response && (response.submittedSections.length > 0 || Object.keys(response.answers).length > 0 || response.group !== undefined));
+    if (answered && !opts.confirmed) return { kind: 'confirm', view: buildWithdrawal(round, actor.lang) };
+    // Erase first: should the status update fail, the person can try again and nothing of theirs counts meanwhile.
+    if (answered) await this.deps.repos.responses.erase(round.id, key, now);
     await this.advance(round, actor, 'opted_out');
+    return { kind: 'done', erased: answered, text: t(actor.lang, answered ? 'survey:withdraw.done' : 'survey:optedOut') };
   }
 
   /**

@@ -1,5 +1,14 @@
+import { createHash, randomInt } from 'node:crypto';
+import { SurveyError } from '../errors';
 import { defaultTenantSettings, tenantId, type Platform, type Tenant, type TenantSettings } from '../tenant';
+import type { Actor } from './deps';
 import type { ServiceDeps } from './deps';
+
+/** Where claim codes are kept: the installations collection, under a platform of their own. */
+const CLAIMS = 'claim';
+/** No 0/O or 1/I/L: the code is read from a log and typed by hand. */
+const CLAIM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+const claimHash = (code: string) => createHash('sha256').update(`zorgspiegel-claim\u0000${code}`).digest('base64url');
 
 /**
  * Workspaces come into being when the app is installed (or first used). Whoever installs the app
@@ -15,6 +24,53 @@ export class TenantService {
     // A tenant created before anyone installed (e.g. from a first message) gets its first coordinator now.
     if (opts.installerId && tenant.settings.coordinators.length === 0) return this.deps.repos.tenants.addCoordinator(tenant.id, opts.installerId, now);
     return tenant;
+  }
+
+  /**
+   * Names the first coordinators of a tenant that has none (e.g. from the COORDINATORS setting);
+   * a tenant that already has coordinators keeps them: from then on they are changed in settings.
+   */
+  async seedCoordinators(id: string, platformUserIds: readonly string[]): Promise<Tenant | null> {
+    let tenant = await this.deps.repos.tenants.get(id);
+    if (!tenant || tenant.settings.coordinators.length > 0) return tenant;
+    for (const user of platformUserIds) tenant = await this.deps.repos.tenants.addCoordinator(id, user, this.deps.clock.now());
+    return tenant;
+  }
+
+  /**
+   * A one-time code for a tenant without a coordinator and without an install step that names
+   * one (single-workspace Slack): the server prints it in its log, and whoever types it becomes
+   * the first coordinator — so it is whoever can read the server's log, not whoever types first.
+   * Only a hash is stored, so a database reader cannot use it; every process may issue its own.
+   * Undefined when the tenant already has a coordinator.
+   */
+  async issueClaimCode(id: string): Promise<string | undefined> {
+    const tenant = await this.deps.repos.tenants.get(id);
+    if (!tenant || tenant.settings.coordinators.length > 0) return undefined;
+    const code = Array.from({ length: 3 }, () => Array.from({ length: 4 }, () => CLAIM_ALPHABET[randomInt(CLAIM_ALPHABET.length)]).join('')).join('-');
+    const key = `${id}:${claimHash(code)}`;
+    await this.deps.repos.installations.save(CLAIMS, key, { tenantId: id, key }, this.deps.clock.now());
+    return code;
+  }
+
+  /** `claim CODE`: the actor becomes the first coordinator; every code of the tenant is spent. */
+  async claim(actor: Actor, code: string): Promise<Tenant> {
+    const { installations, tenants } = this.deps.repos;
+    const tenant = await tenants.get(actor.tenant.id);
+    if (!tenant) throw new SurveyError('claim_invalid');
+    if (tenant.settings.coordinators.length > 0) throw new SurveyError('claim_not_needed');
+    const normalised = code.trim().toUpperCase().replace(/[^A-Z0-9]/g, '');
+    const formatted = normalised.match(/.{1,4}/g)?.join('-') ?? '';
+    if (!(await installations.get(CLAIMS, `${tenant.id}:${claimHash(formatted)}`))) throw new SurveyError('claim_invalid');
+    const claimed = await tenants.addCoordinator(tenant.id, actor.platformUserId, this.deps.clock.now());
+    await this.spendClaimCodes(tenant.id);
+    return claimed;
+  }
+
+  private async spendClaimCodes(id: string): Promise<void> {
+    for (const entry of await this.deps.repos.installations.list(CLAIMS, { tenantId: id })) {
+      if (typeof entry.key === 'string') await this.deps.repos.installations.delete(CLAIMS, entry.key);
+    }
   }
 
   get(id: string): Promise<Tenant | null> {

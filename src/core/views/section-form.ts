@@ -49,12 +49,12 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
     }
     case 'open': {
       const o = item.dimension.openQuestions.find((x) => x.id === item.id)!;
-      return { type: 'text', id: item.id, label: o.text[lang], required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH };
+      return { type: 'text', id: item.id, label: o.text[lang], required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH, hint: t(lang, 'survey:openHint') };
     }
     case 'reflection': {
       const question = item.question;
       const label = `${question.number}. ${question.text[lang]}`;
-      if (question.type === 'text') return { type: 'text', id: item.id, label, required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH };
+      if (question.type === 'text') return { type: 'text', id: item.id, label, required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH, hint: t(lang, 'survey:openHint') };
       if (question.type === 'allocation') {
         const current = (value ?? {}) as Record<string, number>;
         const options = [];
@@ -86,6 +86,7 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
           cells: q.roles.map((r) => ({ roleId: r.id, value: grid[d.id]?.[r.id], error: errors[`${item.id}.${d.id}.${r.id}`] })),
         })),
         error,
+        hint: t(lang, 'survey:openHint'),
       };
     }
   }

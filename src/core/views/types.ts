@@ -24,7 +24,8 @@ export interface ProgressView {
 
 export type FormField =
   | { type: 'scale'; id: string; label: string; required: boolean; value?: number; error?: string; role: 'global' | 'statement' }
-  | { type: 'text'; id: string; label: string; required: boolean; value?: string; error?: string; maxLength: number }
+  /** `hint`: the reminder under every open question not to name or identify anyone. */
+  | { type: 'text'; id: string; label: string; required: boolean; value?: string; error?: string; maxLength: number; hint: string }
   | {
       type: 'allocation';
       id: string;
@@ -47,6 +48,8 @@ export type FormField =
       roles: { id: string; label: string }[];
       domains: { id: string; label: string; cells: { roleId: string; value?: string; error?: string }[] }[];
       error?: string;
+      /** Its cells are free text too: the same reminder as under an open question. */
+      hint: string;
     }
   | { type: 'group'; id: 'group'; label: string; required: false; value?: string; options: { id: string; label: string }[]; error?: string };
 
@@ -113,6 +116,15 @@ export interface NoticeView {
   tone: 'info' | 'success' | 'warning' | 'error';
   /** Optional follow-up action the adapter renders as a button. */
   action?: { id: string; label: string; roundId?: string; value?: string };
+}
+
+/** The question before a withdrawal erases someone's answers. */
+export interface WithdrawalView {
+  lang: Lang;
+  roundId: string;
+  title: string;
+  text: string;
+  labels: { confirm: string; cancel: string };
 }
 
 export interface RoundStatusView {

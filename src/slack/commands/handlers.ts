@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { RoundState } from '../../core/round';
 import { createRoundModal } from '../presenters/create-round';
-import { chunkBlocks } from '../presenters/blocks';
+import { chunkBlocks, escapeKeepingMentions, sections } from '../presenters/blocks';
 import { helpBlocks } from '../presenters/help';
 import { roundStatusListBlocks } from '../presenters/round-status';
 import { settingsModal } from '../presenters/settings';
@@ -18,7 +18,15 @@ function defaultClosing(ctx: CommandContext): number {
 
 const help: CommandHandler = async (ctx) => {
   const isCoordinator = ctx.actor.tenant.settings.coordinators.includes(ctx.actor.platformUserId);
-  await ctx.reply(helpBlocks(ctx.actor.lang, ctx.t, { isCoordinator }), ctx.t('slack:help.title'));
+  const claimable = ctx.actor.tenant.settings.coordinators.length === 0;
+  await ctx.reply(helpBlocks(ctx.actor.lang, ctx.t, { isCoordinator, claimable }), ctx.t('slack:help.title'));
+};
+
+/** `claim CODE`: the one-time code from the server log makes the person the first coordinator. */
+const claim: CommandHandler = async (ctx) => {
+  await ctx.deps.services.tenants.claim(ctx.actor, ctx.args.join(' '));
+  const text = ctx.t('slack:bootstrap.claimed');
+  await ctx.reply(sections(escapeKeepingMentions(text)), text);
 };
 
 const newRound: CommandHandler = async (ctx) => {
@@ -79,4 +87,5 @@ export const COMMAND_HANDLERS: Record<Subcommand, CommandHandler> = {
   settings,
   export: roundCommand('export'),
   moderate: roundCommand('moderate'),
+  claim,
 };

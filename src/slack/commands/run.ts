@@ -1,4 +1,6 @@
+import { isSurveyError } from '../../core/errors';
 import type { Lang } from '../../core/questionnaire/schema';
+import { translator } from '../../i18n';
 import { describeFailure, resolveActor, tr, type SlackDeps } from '../context';
 import { escapeKeepingMentions, sections } from '../presenters/blocks';
 import type { SlashCommand } from '../schema';
@@ -11,26 +13,16 @@ export type Reply = (blocks: KnownBlock[], text: string) => Promise<void>;
 
 /**
  * Runs `/zorgspiegel …` after Bolt has acknowledged it: finds the person and their language,
- * makes the first user of a workspace without coordinators its coordinator (and says so),
- * refuses coordinator commands to anyone else naming the coordinators, and answers every
- * failure in the person's language.
+ * refuses coordinator commands to anyone else naming the coordinators (or, while there are none,
+ * saying how the first one is named: a claim code from the server log or COORDINATORS), and
+ * answers every failure in the person's language. Typing first makes nobody coordinator.
  */
 export async function runCommand(deps: SlackDeps, client: WebClient, teamId: string, command: SlashCommand, reply: Reply): Promise<void> {
   let lang: Lang | undefined;
   try {
-    let actor = await resolveActor(deps, client, { teamId, userId: command.user_id });
+    const actor = await resolveActor(deps, client, { teamId, userId: command.user_id });
     lang = actor.lang;
     const t = tr(actor);
-    if (actor.tenant.settings.coordinators.length === 0) {
-      // Single-workspace mode has no install step to name a first coordinator: the first person
-      // to use the command takes the role (and can hand it on in `settings`).
-      const tenant = await deps.services.tenants.ensure('slack', teamId, { installerId: command.user_id });
-      actor = { ...actor, tenant };
-      if (tenant.settings.coordinators.includes(command.user_id)) {
-        const text = t('slack:bootstrap.firstCoordinator');
-        await reply(sections(escapeKeepingMentions(text)), text);
-      }
-    }
     const parsed = parseCommand(command.text);
     if (parsed.name === 'unknown') {
       const text = t('slack:help.unknown', { word: parsed.word });
@@ -41,7 +33,11 @@ export async function runCommand(deps: SlackDeps, client: WebClient, teamId: str
     const ctx: CommandContext = { deps, client, actor, t, args: parsed.args, command, reply };
     await COMMAND_HANDLERS[parsed.name](ctx);
   } catch (e) {
-    const text = describeFailure(e, lang ?? 'nl', deps.logger, `command ${command.text}`);
+    // Single workspace has no installer: say how the first coordinator is named there.
+    const text =
+      isSurveyError(e) && e.code === 'no_coordinator_yet' && deps.mode === 'single-workspace'
+        ? translator(lang ?? 'nl')('slack:bootstrap.noCoordinator')
+        : describeFailure(e, lang ?? 'nl', deps.logger, `command ${command.text}`);
     await reply(sections(`:warning: ${escapeKeepingMentions(text)}`), text).catch((err: unknown) => deps.logger.error({ err }, 'could not answer a command'));
   }
 }

@@ -6,11 +6,12 @@ import type { KnownBlock } from '../slack-types';
 import { context, escapeMrkdwn, header, sections } from './blocks';
 
 /** `/zorgspiegel help`: every subcommand in the user's language, with what it does. */
-export function helpBlocks(lang: Lang, t: Translate, opts: { isCoordinator: boolean }): KnownBlock[] {
+/** `claimable`: nobody is coordinator yet, so everyone sees how to claim the role. */
+export function helpBlocks(lang: Lang, t: Translate, opts: { isCoordinator: boolean; claimable?: boolean }): KnownBlock[] {
   const words = COMMAND_WORDS[lang];
   // Only commands that take arguments have an "args" text ("[code]").
   const args = (name: string) => (hasKey(lang, `slack:help.args.${name}`) ? ` ${t(`slack:help.args.${name}`)}` : '');
-  const lines = SUBCOMMANDS.filter((name) => opts.isCoordinator || name === 'help').map(
+  const lines = SUBCOMMANDS.filter((name) => (name === 'claim' ? opts.claimable : opts.isCoordinator || name === 'help')).map(
     (name) => `• \`${COMMAND} ${words[name]}${args(name)}\` — ${escapeMrkdwn(t(`slack:help.commands.${name}`))}`,
   );
   const blocks: KnownBlock[] = [header(t('slack:help.title')), ...sections(escapeMrkdwn(t('slack:help.intro')))];

@@ -69,6 +69,7 @@ function fieldBlocks(field: FormField, view: SectionFormView, inlineErrors: bool
             type: 'input',
             block_id: field.id,
             label: plain(field.label, BLOCK_KIT.inputLabel),
+            hint: plain(field.hint, BLOCK_KIT.inputHint),
             optional: !field.required,
             element: {
               type: 'plain_text_input',
@@ -125,7 +126,7 @@ function fieldBlocks(field: FormField, view: SectionFormView, inlineErrors: bool
       return { blocks, inputs, targets };
     }
     case 'roleGrid': {
-      const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(field.label)}*`)];
+      const blocks: KnownBlock[] = [section(`*${escapeMrkdwn(field.label)}*\n${escapeMrkdwn(field.hint)}`)];
       const inputs: string[] = [];
       const targets: Record<string, string> = {};
       for (const d of field.domains) {

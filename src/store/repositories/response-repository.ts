@@ -90,13 +90,22 @@ export function createResponseRepository(db: Db): ResponseRepository {
       return read(await responses.findOne(key(roundId, respondentKey)));
     },
 
+    async erase(roundId, respondentKey, now) {
+      // In place, never a delete: the document count and order stay as they were.
+      await responses.updateOne(key(roundId, respondentKey), {
+        $set: { answers: {}, submittedSections: [], updatedAt: now },
+        $unset: { group: '', completedAt: '' },
+      });
+    },
+
     async listByRound(roundId) {
       return (await responses.find({ roundId }).sort({ _id: 1 }).toArray()).map((doc) => read(doc)!);
     },
 
     async count(roundId) {
       const [started, completed] = await Promise.all([
-        responses.countDocuments({ roundId }),
+        // Not every document: an erased (withdrawn) response is empty and started nothing.
+        responses.countDocuments({ roundId, 'submittedSections.0': { $exists: true } }),
         responses.countDocuments({ roundId, completedAt: { $exists: true } }),
       ]);
       return { started, completed };

@@ -29,9 +29,19 @@ beforeAll(async () => {
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 test('activities reach the adapter as parsed JSON', async () => {
-  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ type: 'message', text: 'hi' }) });
+  const activity = { type: 'message', text: 'hi', channelId: 'msteams', conversation: { id: 'c1' } };
+  const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
   expect(res.status).toBe(200);
-  expect(processed.at(-1)).toEqual({ type: 'message', text: 'hi' });
+  expect(processed.at(-1)).toEqual(activity);
+});
+
+test('a body that is no activity never reaches the adapter', async () => {
+  const before = processed.length;
+  for (const body of ['{}', '{"text": "hi"}', '{"type": "message"}', '[]']) {
+    const res = await fetch(`${base}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+    expect([body, res.status, await res.json()]).toEqual([body, 400, { error: 'not a Bot Framework activity' }]);
+  }
+  expect(processed).toHaveLength(before);
 });
 
 test('charts are served by token as PNG; anything else is a plain 404', async () => {

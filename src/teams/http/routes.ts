@@ -12,12 +12,24 @@ export const CHARTS_PATH = '/charts';
 /** Tokens are base64url; anything else is not ours and gets a plain 404. */
 const TOKEN = /^[A-Za-z0-9_-]{16,128}$/;
 
+/** The least an activity has: a type, and the conversation and channel it belongs to. */
+function isActivity(body: unknown): boolean {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return false;
+  const a = body as { type?: unknown; conversation?: unknown; serviceUrl?: unknown; channelId?: unknown };
+  return typeof a.type === 'string' && a.type !== '' && typeof a.conversation === 'object' && a.conversation !== null && typeof a.channelId === 'string';
+}
+
 /**
  * The bot's HTTP surface: the Bot Framework messaging endpoint, the summary charts Teams loads
  * into the summary card (by unguessable token), and short-lived export downloads.
  */
 export function mountTeamsRoutes(http: Express, deps: { adapter: CloudAdapter; bot: ZorgspiegelBot; summaries: SummaryRepository; exports: ExportLinks; logger: Logger }): void {
   http.post(MESSAGES_PATH, express.json({ limit: '1mb' }), async (req, res) => {
+    // botbuilder answers a body that is no activity with a 500 and its error text; say it plainly.
+    if (!isActivity(req.body)) {
+      res.status(400).json({ error: 'not a Bot Framework activity' });
+      return;
+    }
     await deps.adapter.process(req, res, (context) => deps.bot.run(context));
   });
 

@@ -1,10 +1,11 @@
 import type { App } from '@slack/bolt';
-import { translator, t as translate } from '../../../i18n';
+import { translator } from '../../../i18n';
 import { markInvitationOptedOut, sectionModal, stepModal } from '../../answering';
 import type { SlackDeps } from '../../context';
 import { publishHome } from '../../home';
 import { ACTIONS } from '../../ids';
 import { anonymityModal, noticeModal, scaleHelpModal } from '../../presenters/info';
+import { withdrawalModal } from '../../presenters/withdrawal';
 import { showProblem } from '../feedback';
 import { clickActor, readClick } from '../interaction';
 
@@ -42,23 +43,38 @@ export function registerRespondentActions(app: App, deps: SlackDeps): void {
     }
   });
 
-  app.action(ACTIONS.optOut, async ({ ack, body, client, context }) => {
-    await ack();
-    const click = readClick(deps, context, body);
-    if (!click?.value.r) return;
-    const actor = await clickActor(deps, client, click);
-    try {
-      await deps.services.respondents.optOut(actor, click.value.r);
-      // The invitation itself now says "Begrepen: je krijgt geen berichten meer…": an update, so
-      // a double click changes nothing. A click on App Home gets the refreshed tab instead.
-      await markInvitationOptedOut(deps, client, actor, click.value.r);
-      if (click.fromHome) await publishHome(deps, client, actor);
-      else if (click.responseUrl) await publishHome(deps, client, actor).catch(() => undefined);
-      else await client.views.open({ trigger_id: click.triggerId!, view: noticeModal({ lang: actor.lang, text: translate(actor.lang, 'survey:optedOut'), tone: 'info' }, translator(actor.lang)) });
-    } catch (e) {
-      await showProblem(deps, client, click, actor.lang, e, 'opt out');
-    }
-  });
+  // "Ik doe niet mee", and its confirmation when the core asks for one (there are answers to erase).
+  for (const [actionId, confirmed] of [
+    [ACTIONS.optOut, false],
+    [ACTIONS.withdraw, true],
+  ] as const) {
+    app.action(actionId, async ({ ack, body, client, context }) => {
+      await ack();
+      const click = readClick(deps, context, body);
+      if (!click?.value.r) return;
+      const actor = await clickActor(deps, client, click);
+      const t = translator(actor.lang);
+      try {
+        const outcome = await deps.services.respondents.optOut(actor, click.value.r, { confirmed });
+        if (outcome.kind === 'confirm') {
+          const view = withdrawalModal(outcome.view, t);
+          if (click.view && !click.fromHome) await client.views.update({ view_id: click.view.id, view });
+          else await client.views.open({ trigger_id: click.triggerId!, view });
+          return;
+        }
+        // The invitation itself now says what happened: an update, so a double click changes
+        // nothing. A click on App Home gets the refreshed tab instead.
+        await markInvitationOptedOut(deps, client, actor, click.value.r, outcome.erased);
+        const notice = noticeModal({ lang: actor.lang, text: outcome.text, tone: 'info' }, t);
+        if (click.fromHome) await publishHome(deps, client, actor);
+        else if (click.view) await client.views.update({ view_id: click.view.id, view: notice });
+        else if (click.responseUrl) await publishHome(deps, client, actor).catch(() => undefined);
+        else await client.views.open({ trigger_id: click.triggerId!, view: notice });
+      } catch (e) {
+        await showProblem(deps, client, click, actor.lang, e, confirmed ? 'withdraw' : 'opt out');
+      }
+    });
+  }
 
   app.action(ACTIONS.scaleHelp, async ({ ack, body, client, context }) => {
     await ack();

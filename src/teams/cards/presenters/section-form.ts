@@ -12,7 +12,7 @@ import { choiceValue, keepLeadingNumber } from './shared';
  */
 type FieldData =
   | { kind: 'scale'; id: string; label: string; required: boolean; value: string; error: string; requiredMessage: string; choices: { title: string; value: string }[] }
-  | { kind: 'text'; id: string; label: string; value: string; error: string; maxLength: number }
+  | { kind: 'text'; id: string; label: string; value: string; error: string; maxLength: number; hint: string }
   | {
       kind: 'allocation';
       id: string;
@@ -25,6 +25,7 @@ type FieldData =
       kind: 'roleGrid';
       id: string;
       label: string;
+      hint: string;
       error: string;
       domains: { label: string; cells: { id: string; label: string; value: string; error: string; maxLength: number }[] }[];
     }
@@ -48,7 +49,7 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
         choices: view.scale.points.map((p) => ({ title: `${p.value} · ${p.label}`, value: String(p.value) })),
       };
     case 'text':
-      return { kind: 'text', id: field.id, label: optionalLabel(field.label, field.required, view), value: field.value ?? '', error: field.error ?? '', maxLength: field.maxLength };
+      return { kind: 'text', id: field.id, label: optionalLabel(field.label, field.required, view), value: field.value ?? '', error: field.error ?? '', maxLength: field.maxLength, hint: field.hint };
     case 'allocation':
       return {
         kind: 'allocation',
@@ -71,6 +72,7 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
         kind: 'roleGrid',
         id: field.id,
         label: keepLeadingNumber(optionalLabel(field.label, field.required, view)),
+        hint: field.hint,
         error: field.error ?? '',
         domains: field.domains.map((d) => ({
           label: d.label,
