@@ -49,14 +49,25 @@ export interface ParticipationRepository {
   listUndeliverable(roundId: string): Promise<Participation[]>;
 }
 
+/**
+ * Responses store no time: the `now` the write methods take is for the port's symmetry only and
+ * must never be written (a response stamp would match the participation's activity and name the
+ * respondent; see README, "Anonymity").
+ */
 export interface ResponseRepository {
   /**
-   * One atomic upsert: `$set` of each given answer (null = `$unset`) plus updatedAt, keyed by
-   * (roundId, respondentKey). Repeating the same call changes nothing but updatedAt; concurrent
+   * Creates the empty response of each respondent key that has none yet, in random order, with
+   * random ids. Called at round opening for every invitee, so the collection's natural order and
+   * the documents' existence say nothing about who answered when, or at all.
+   */
+  prepare(roundId: string, respondentKeys: string[]): Promise<void>;
+  /**
+   * One atomic upsert: `$set` of each given answer (null = `$unset`), keyed by
+   * (roundId, respondentKey). Repeating the same call changes nothing; concurrent
    * calls for different items of one respondent never overwrite each other.
    */
   saveAnswers(roundId: string, respondentKey: string, answers: Record<string, AnswerValue | null>, now: Date): Promise<void>;
-  /** Adds the section to submittedSections ($addToSet); sets completedAt once when `complete`. */
+  /** Adds the section to submittedSections ($addToSet); sets `complete` when `complete` (never unsets it). */
   markSectionSubmitted(roundId: string, respondentKey: string, section: string, complete: boolean, now: Date): Promise<ResponseRecord>;
   setGroup(roundId: string, respondentKey: string, group: string | null, now: Date): Promise<void>;
   get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;

@@ -19,7 +19,9 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   participations: 1,
   // v2: answers became an object keyed by item id (v1 stored an array of { itemId, value }), so
   // saving one answer is a single `$set` of `answers.<itemId>`.
-  responses: 2,
+  // v3: no time stamps (createdAt, updatedAt, completedAt gave the respondent away); `complete`
+  // is a flag instead.
+  responses: 3,
   jobs: 1,
   installations: 1,
   quotes: 1,
@@ -46,6 +48,7 @@ const UPGRADES: Partial<Record<CollectionName, Record<number, UpgradeStep>>> = {
       }
       return { ...doc, answers };
     },
+    2: ({ createdAt: _created, updatedAt: _updated, completedAt, ...doc }) => ({ ...doc, complete: doc.complete === true || completedAt !== undefined }),
   },
 };
 
