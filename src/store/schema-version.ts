@@ -16,7 +16,9 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   // v2: settings.quietHours and settings.timeZone became required (v1 tenants lack them).
   tenants: 2,
   rounds: 1,
-  participations: 1,
+  // v2: no moment of any status change (deliveredAt, startedAt, completedAt, updatedAt lined up
+  // with the response's activity and named its writer).
+  participations: 2,
   // v2: answers became an object keyed by item id (v1 stored an array of { itemId, value }), so
   // saving one answer is a single `$set` of `answers.<itemId>`.
   // v3: no time stamps (createdAt, updatedAt, completedAt gave the respondent away); `complete`
@@ -39,6 +41,9 @@ const UPGRADES: Partial<Record<CollectionName, Record<number, UpgradeStep>>> = {
       // window is the closest safe reading of "nobody chose anything".
       settings: { timeZone: 'Europe/Brussels', quietHours: { ...DEFAULT_QUIET_HOURS, days: [...DEFAULT_QUIET_HOURS.days] }, ...(doc.settings ?? {}) },
     }),
+  },
+  participations: {
+    1: ({ deliveredAt: _d, startedAt: _s, completedAt: _c, updatedAt: _u, ...doc }) => doc,
   },
   responses: {
     1: (doc) => {

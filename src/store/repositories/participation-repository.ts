@@ -5,14 +5,13 @@ import { collection } from '../collections';
 import { isOnlyDuplicateKeys } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
 
-/** The moment each forward status is reached, stamped when the caller does not give one. */
-const STAMP: Partial<Record<ParticipationStatus, keyof Participation>> = {
-  delivered: 'deliveredAt',
-  started: 'startedAt',
-  completed: 'completedAt',
-};
+/** Time stamps earlier versions kept; every write removes them (see Participation). */
+const OLD_STAMPS = { deliveredAt: '', startedAt: '', completedAt: '', updatedAt: '' };
 
-/** One document per (round, platform user), unique; it never holds an answer. */
+/**
+ * One document per (round, platform user), unique; it never holds an answer, and no write records
+ * when it happened (the `now` the port passes is not stored).
+ */
 export function createParticipationRepository(db: Db): ParticipationRepository {
   const participations = collection(db, 'participations');
   const read = (doc: Document | null) => (doc ? fromDocument<Participation>('participations', doc) : null);
@@ -23,7 +22,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
       const unique = [...new Set(platformUserIds)];
       if (unique.length === 0) return 0;
       const docs = unique.map((platformUserId) =>
-        toDocument('participations', { roundId, tenantId, platformUserId, status: 'pending', remindersSent: 0, invitedAt: now, updatedAt: now } satisfies Participation),
+        toDocument('participations', { roundId, tenantId, platformUserId, status: 'pending', remindersSent: 0, invitedAt: now } satisfies Participation),
       );
       try {
         return (await participations.insertMany(docs, { ordered: false })).insertedCount;
@@ -39,27 +38,29 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
       return read(await participations.findOne(key(roundId, platformUserId)));
     },
 
-    async advance(roundId, platformUserId, to, patch, now) {
+    async advance(roundId, platformUserId, to, patch) {
       // One atomic update whose filter only matches statuses this move goes forward from, so a
       // late "delivered" can never overwrite "completed", whatever the interleaving.
       const from = PARTICIPATION_STATUSES.filter((s) => advances(s, to));
-      const { roundId: _r, platformUserId: _u, tenantId: _t, status: _s, ...fields } = patch;
-      const set: Document = { ...fields, status: to, updatedAt: now };
-      const stamp = STAMP[to];
-      if (stamp && set[stamp] === undefined) set[stamp] = now;
-      const doc = await participations.findOneAndUpdate({ ...key(roundId, platformUserId), status: { $in: from } }, { $set: set }, { returnDocument: 'after' });
+      const { roundId: _r, platformUserId: _u, tenantId: _t, status: _s, invitedAt: _i, ...fields } = patch;
+      const set: Document = { ...fields, status: to };
+      const doc = await participations.findOneAndUpdate(
+        { ...key(roundId, platformUserId), status: { $in: from } },
+        { $set: set, $unset: OLD_STAMPS },
+        { returnDocument: 'after' },
+      );
       return doc ? read(doc) : read(await participations.findOne(key(roundId, platformUserId)));
     },
 
-    async recordDelivery(roundId, platformUserId, patch, now) {
-      const set: Document = { updatedAt: now };
+    async recordDelivery(roundId, platformUserId, patch) {
+      const set: Document = {};
       if (patch.invitationMessageId !== undefined) set.invitationMessageId = patch.invitationMessageId;
       if (patch.conversationId !== undefined) set.conversationId = patch.conversationId;
-      await participations.updateOne(key(roundId, platformUserId), { $set: set });
+      await participations.updateOne(key(roundId, platformUserId), Object.keys(set).length ? { $set: set, $unset: OLD_STAMPS } : { $unset: OLD_STAMPS });
     },
 
-    async incrementReminders(roundId, platformUserId, now) {
-      await participations.updateOne(key(roundId, platformUserId), { $inc: { remindersSent: 1 }, $set: { updatedAt: now } });
+    async incrementReminders(roundId, platformUserId) {
+      await participations.updateOne(key(roundId, platformUserId), { $inc: { remindersSent: 1 }, $unset: OLD_STAMPS });
     },
 
     async listByRound(roundId, opts = {}) {
