@@ -14,7 +14,14 @@ export interface Orchestrator {
   stop(): Promise<void>;
   wake(): void;
 }
-export type OrchestratorFactory = (deps: { repos: Repositories; messengers: MessengerRegistry; clock: Clock; logger: Logger; questionnaire: Questionnaire }) => Orchestrator;
+export type OrchestratorFactory = (deps: {
+  repos: Repositories;
+  messengers: MessengerRegistry;
+  clock: Clock;
+  logger: Logger;
+  questionnaire: Questionnaire;
+  respondentSecret: string;
+}) => Orchestrator;
 
 export interface AppDeps {
   env: Env;
@@ -67,7 +74,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
     logger.info({ integration: integration.name }, 'integration enabled');
   }
   if (integrations.length === 0) logger.warn('no chat platform is configured and the playground is off: the bot can only answer /healthz');
-  const orchestrator = deps.createOrchestrator({ repos, messengers, clock, logger, questionnaire });
+  const orchestrator = deps.createOrchestrator({ repos, messengers, clock, logger, questionnaire, respondentSecret: deps.respondentSecret });
   wake = () => orchestrator.wake();
 
   let server: Server | undefined;

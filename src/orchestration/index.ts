@@ -10,6 +10,8 @@ import { coreSummarySnapshot, renderChartPng, type ChartRenderer, type SummarySn
 
 export interface OrchestratorOptions {
   repos: Repositories;
+  /** RESPONDENT_KEY_SECRET, the same the services use (see OrchestrationDeps). */
+  respondentSecret: string;
   messengers: MessengerRegistry;
   logger: Logger;
   clock?: Clock;
@@ -64,6 +66,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
     sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
     wake: () => runner?.wake(),
+    respondentSecret: options.respondentSecret,
   };
   runner = new JobRunner({ ...options.runner, jobs: options.repos.jobs, handlers: createHandlers(deps), clock, logger: options.logger });
   const theRunner = runner;
