@@ -28,6 +28,11 @@ export interface RoundRepository {
    * processes closing the same round at once close it once. Returns the updated round or null.
    */
   transition(id: string, from: RoundState, to: RoundState, patch: Partial<Round>): Promise<Round | null>;
+  /**
+   * Records `batch` as the round's one set of quotes unless another batch was recorded first;
+   * returns the batch that counts (see extractQuotesOnce).
+   */
+  claimQuoteBatch(id: string, batch: string): Promise<string>;
   /** The latest published round of the tenant before `before`, for the trend. */
   previousPublished(tenantId: string, before: Date): Promise<Round | null>;
 }
@@ -127,8 +132,11 @@ export interface InstallationRepository {
  * to its writer (no respondent key, no group, no time stamp of the answer), in a random order.
  */
 export interface Quote {
+  /** Random: never derived from the respondent key (see extractQuotes). */
   id: string;
   roundId: string;
+  /** Which extraction made it; one batch per round is kept (see extractQuotesOnce). */
+  batch?: string;
   itemId: string;
   /** Dimension id or "reflection". */
   section: string;
@@ -152,6 +160,8 @@ export interface QuoteRepository {
   listByRound(roundId: string, opts?: { statuses?: Quote['status'][] }): Promise<Quote[]>;
   get(id: string): Promise<Quote | null>;
   moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null>;
+  /** Deletes the round's quotes of every other batch (an interrupted or concurrent extraction's). */
+  discardOtherBatches(roundId: string, batch: string): Promise<void>;
 }
 
 /** The summary computed once at closing, stored so every later view shows the same figures. */

@@ -57,6 +57,8 @@ export interface Round {
   closedAt?: Date;
   publishedAt?: Date;
   cancelledAt?: Date;
+  /** The batch of quotes extracted at closing that counts (see extractQuotesOnce). */
+  quoteBatch?: string;
 }
 
 export const MAX_REMINDERS = 3;

@@ -40,6 +40,13 @@ export function createRoundRepository(db: Db): RoundRepository {
       return read(doc);
     },
 
+    async claimQuoteBatch(id, batch) {
+      const claimed = await rounds.findOneAndUpdate({ _id: id, quoteBatch: { $exists: false } }, { $set: { quoteBatch: batch } }, { returnDocument: 'after' });
+      const winner = (claimed ?? (await rounds.findOne({ _id: id })))?.quoteBatch;
+      if (typeof winner !== 'string') throw new Error(`round ${id} not found while claiming its quotes`);
+      return winner;
+    },
+
     async previousPublished(tenantId, before) {
       const doc = await rounds.find({ tenantId, state: 'published', publishedAt: { $lt: before } }).sort({ publishedAt: -1 }).limit(1).next();
       return read(doc);
