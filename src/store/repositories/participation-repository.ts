@@ -1,6 +1,7 @@
 import { MongoBulkWriteError, type Db, type Document, type Filter } from 'mongodb';
 import { advances, PARTICIPATION_STATUSES, type Participation, type ParticipationStatus } from '../../core/participation';
 import type { ParticipationRepository } from '../../core/ports';
+import { randomId } from '../../core/random-id';
 import { collection } from '../collections';
 import { isOnlyDuplicateKeys } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
@@ -21,11 +22,14 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     async invite(roundId, tenantId, platformUserIds, now) {
       const unique = [...new Set(platformUserIds)];
       if (unique.length === 0) return 0;
-      const docs = unique.map((platformUserId) =>
-        toDocument('participations', { roundId, tenantId, platformUserId, status: 'pending', remindersSent: 0, invitedAt: now } satisfies Participation),
-      );
+      // Random ids rather than ObjectIds: nothing in the database should carry a time it does not need.
+      const docs = unique.map((platformUserId) => ({
+        _id: randomId(),
+        ...toDocument('participations', { roundId, tenantId, platformUserId, status: 'pending', remindersSent: 0, invitedAt: now } satisfies Participation),
+      }));
       try {
-        return (await participations.insertMany(docs, { ordered: false })).insertedCount;
+        // Typed as ObjectId by the driver's default; older documents have ObjectIds, new ones strings.
+        return (await participations.insertMany(docs as unknown as Document[], { ordered: false })).insertedCount;
       } catch (e) {
         // Already invited (or invited at the same moment by another process): not an error, the
         // unique index kept one invitation. Count only the ones this call added.
