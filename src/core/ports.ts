@@ -33,6 +33,10 @@ export interface RoundRepository {
    * returns the batch that counts (see extractQuotesOnce).
    */
   claimQuoteBatch(id: string, batch: string): Promise<string>;
+  /** Published and cancelled rounds whose raw answers are still stored (for the retention sweep). */
+  listWithAnswersKept(): Promise<Round[]>;
+  /** Records that the round's raw answers were deleted (RoundRepository never deletes a round). */
+  markAnswersPurged(id: string, now: Date): Promise<void>;
   /** The latest published round of the tenant before `before`, for the trend. */
   previousPublished(tenantId: string, before: Date): Promise<Round | null>;
 }
@@ -79,9 +83,21 @@ export interface ResponseRepository {
   /** Every response of a round, for aggregation at closing. Never filtered by person. */
   listByRound(roundId: string): Promise<ResponseRecord[]>;
   count(roundId: string): Promise<{ started: number; completed: number }>;
+  /** Removes these answers from every response of the round (the open answers at publication). */
+  dropAnswers(roundId: string, itemIds: string[]): Promise<void>;
+  /** Deletes every response of the round (retention); returns how many there were. */
+  deleteByRound(roundId: string): Promise<number>;
 }
 
-export type JobKind = 'open-round' | 'deliver-invitation' | 'send-reminders' | 'remind' | 'close-round' | 'publish-summary' | 'notify-coordinator';
+export type JobKind =
+  | 'open-round'
+  | 'deliver-invitation'
+  | 'send-reminders'
+  | 'remind'
+  | 'close-round'
+  | 'publish-summary'
+  | 'notify-coordinator'
+  | 'purge-answers';
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface Job {
@@ -148,6 +164,13 @@ export interface Quote {
   status: 'pending' | 'approved' | 'hidden';
   /** Theme ids from the success-factor and barrier list. */
   themes: string[];
+  /**
+   * Set at publication (settleQuotes): `edited` — `text` is the coordinator's edit and the
+   * original is deleted; `textDeleted` — the quote was not published and its text is deleted.
+   * The moderation decision (status, themes) stays.
+   */
+  edited?: boolean;
+  textDeleted?: boolean;
   /** Random rank fixed at closing: the order quotes are listed in. */
   order: number;
   createdAt: Date;
@@ -160,6 +183,8 @@ export interface QuoteRepository {
   listByRound(roundId: string, opts?: { statuses?: Quote['status'][] }): Promise<Quote[]>;
   get(id: string): Promise<Quote | null>;
   moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null>;
+  /** Replaces the text for good and drops `editedText` (publication; see Quote.edited / textDeleted). */
+  settleText(id: string, text: string, outcome: 'edited' | 'deleted'): Promise<void>;
   /** Deletes the round's quotes of every other batch (an interrupted or concurrent extraction's). */
   discardOtherBatches(roundId: string, batch: string): Promise<void>;
 }

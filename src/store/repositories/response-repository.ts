@@ -128,6 +128,15 @@ export function createResponseRepository(db: Db): ResponseRepository {
       return (await responses.find({ roundId }).sort({ respondentKey: 1 }).toArray()).map((doc) => read(doc)!);
     },
 
+    async dropAnswers(roundId, itemIds) {
+      if (itemIds.length === 0) return;
+      await responses.updateMany({ roundId }, { $unset: Object.fromEntries(itemIds.map((id) => [`answers.${id}`, ''])) });
+    },
+
+    async deleteByRound(roundId) {
+      return (await responses.deleteMany({ roundId })).deletedCount;
+    },
+
     async count(roundId) {
       // Prepared documents are empty until someone submits a section; old (v2) documents may
       // still say `completedAt` instead of `complete`.

@@ -47,6 +47,15 @@ export function createRoundRepository(db: Db): RoundRepository {
       return winner;
     },
 
+    async listWithAnswersKept() {
+      const docs = await rounds.find({ state: { $in: ['published', 'cancelled'] }, answersPurgedAt: { $exists: false } }).sort({ _id: 1 }).toArray();
+      return docs.map((doc) => read(doc)!);
+    },
+
+    async markAnswersPurged(id, now) {
+      await rounds.updateOne({ _id: id, answersPurgedAt: { $exists: false } }, { $set: { answersPurgedAt: now } });
+    },
+
     async previousPublished(tenantId, before) {
       const doc = await rounds.find({ tenantId, state: 'published', publishedAt: { $lt: before } }).sort({ publishedAt: -1 }).limit(1).next();
       return read(doc);
