@@ -56,7 +56,7 @@ export const DEFAULT_RETENTION_MONTHS = 12;
 
 export function retentionMonths(settings: Pick<TenantSettings, 'retentionMonths'>): number {
   const months = settings.retentionMonths;
-  return typeof months === 'number' && Number.isInteger(months) && months >= 0 ? months : DEFAULT_RETENTION_MONTHS;
+  return typeof months === 'number' && Number.isInteger(months) && months >= 1 ? months : DEFAULT_RETENTION_MONTHS;
 }
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] };

@@ -120,7 +120,10 @@ describe('the retention sweep', () => {
 
   it("follows the workspace's own retention period, read at each sweep", async () => {
     const round = await published();
-    await world.repos.tenants.updateSettings(world.tenant.id, { retentionMonths: 1 }, world.clock.now());
+    for (const months of [0, 1.5, 121]) {
+      await expect(services.coordinators.updateSettings(coordinator(), { retentionMonths: months })).rejects.toMatchObject({ code: 'invalid_round', params: { reason: 'retention_months' } });
+    }
+    await services.coordinators.updateSettings(coordinator(), { retentionMonths: 1 });
     await sweep(new Date(round.publishedAt!.getTime() + 20 * DAY));
     expect(await rawResponses(round.id)).toHaveLength(6);
     await sweep(new Date(round.publishedAt!.getTime() + 32 * DAY));
