@@ -1,4 +1,3 @@
-import { runPurgeCommand } from './purge-command';
 import { runQuestionnaireCommand } from './questionnaire-command';
 import { runServe } from './serve-command';
 import { runStandalone } from '../store/embedded-mongo/standalone';
@@ -25,7 +24,8 @@ async function main(argv: string[]): Promise<number> {
     case 'questionnaire':
       return runQuestionnaireCommand(rest);
     case 'purge':
-      return runPurgeCommand(rest);
+      // Loaded on demand: the other commands need no database driver.
+      return (await import('./purge-command')).runPurgeCommand(rest);
     case 'embedded-mongo': {
       await runStandalone(rest);
       return 0;
