@@ -1,3 +1,4 @@
+import { runPurgeCommand } from './purge-command';
 import { runQuestionnaireCommand } from './questionnaire-command';
 import { runServe } from './serve-command';
 import { runStandalone } from '../store/embedded-mongo/standalone';
@@ -24,8 +25,7 @@ async function main(argv: string[]): Promise<number> {
     case 'questionnaire':
       return runQuestionnaireCommand(rest);
     case 'purge':
-      // Loaded on demand: the other commands need no database driver.
-      return (await import('./purge-command')).runPurgeCommand(rest);
+      return runPurgeCommand(rest);
     case 'embedded-mongo': {
       await runStandalone(rest);
       return 0;
