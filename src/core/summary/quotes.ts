@@ -26,7 +26,7 @@ const cryptoRank: RandomRank = () => randomInt(0, 2 ** 47);
 export function extractQuotes(round: RoundShape, responses: readonly ResponseRecord[], now: Date, rank: RandomRank = cryptoRank, batch?: string): Quote[] {
   const items = roundItems(round);
   const quotes: Quote[] = [];
-  const make = (_r: ResponseRecord, itemId: string, section: string, text: string, cell?: Quote['cell']): Quote => ({
+  const make = (itemId: string, section: string, text: string, cell?: Quote['cell']): Quote => ({
     id: randomId(),
     roundId: round.id,
     ...(batch ? { batch } : {}),
@@ -48,12 +48,12 @@ export function extractQuotes(round: RoundShape, responses: readonly ResponseRec
       const value = r.answers[item.id];
       const isText = item.kind === 'open' || (item.kind === 'reflection' && item.question.type === 'text');
       if (isText && typeof value === 'string' && value.trim() !== '') {
-        quotes.push(make(r, item.id, item.section, value.trim()));
+        quotes.push(make(item.id, item.section, value.trim()));
       } else if (item.kind === 'reflection' && item.question.type === 'roleGrid' && value && typeof value === 'object') {
         for (const [domain, row] of Object.entries(value)) {
           if (!row || typeof row !== 'object') continue;
           for (const [role, text] of Object.entries(row as Record<string, unknown>)) {
-            if (typeof text === 'string' && text.trim() !== '') quotes.push(make(r, item.id, item.section, text.trim(), { domain, role }));
+            if (typeof text === 'string' && text.trim() !== '') quotes.push(make(item.id, item.section, text.trim(), { domain, role }));
           }
         }
       }
