@@ -65,7 +65,7 @@ async function main(): Promise<void> {
 
   const messengers = new MessengerRegistry();
   messengers.register(platform);
-  const orchestrator = createOrchestrator({ repos, messengers, logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), runner: { concurrency: CONCURRENCY, pollIntervalMs: 50 } });
+  const orchestrator = createOrchestrator({ repos, messengers, respondentSecret: 'bench-respondent-secret-0123456789abcdef', logger: pino({ level: process.env.LOG_LEVEL ?? 'silent' }), runner: { concurrency: CONCURRENCY, pollIntervalMs: 50 } });
 
   const started = performance.now();
   const cpuBefore = process.cpuUsage();

@@ -16,7 +16,14 @@ export interface Orchestrator {
   stop(): Promise<void>;
   wake(): void;
 }
-export type OrchestratorFactory = (deps: { repos: Repositories; messengers: MessengerRegistry; clock: Clock; logger: Logger; questionnaire: Questionnaire }) => Orchestrator;
+export type OrchestratorFactory = (deps: {
+  repos: Repositories;
+  messengers: MessengerRegistry;
+  clock: Clock;
+  logger: Logger;
+  questionnaire: Questionnaire;
+  respondentSecret: string;
+}) => Orchestrator;
 
 export interface AppDeps {
   env: Env;
@@ -77,7 +84,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   // Last: bad JSON, oversized bodies and unknown paths get a short answer, never a stack trace.
   answerMalformedRequests(http, logger);
   if (integrations.length === 0) logger.warn('no chat platform is configured and the playground is off: the bot can only answer /healthz');
-  const orchestrator = deps.createOrchestrator({ repos, messengers, clock, logger, questionnaire });
+  const orchestrator = deps.createOrchestrator({ repos, messengers, clock, logger, questionnaire, respondentSecret: deps.respondentSecret });
   wake = () => orchestrator.wake();
 
   let server: Server | undefined;

@@ -62,9 +62,10 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
   const respondentSecret = loadRespondentKeySecret({ env, logger });
 
   let publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  const orchestratorFactory: OrchestratorFactory = ({ repos, messengers, clock, logger: log }) =>
+  const orchestratorFactory: OrchestratorFactory = ({ repos, messengers, clock, logger: log, respondentSecret: secret }) =>
     createOrchestrator({
       repos,
+      respondentSecret: secret,
       messengers,
       clock,
       logger: log,

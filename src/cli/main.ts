@@ -1,3 +1,4 @@
+import { runPurgeCommand } from './purge-command';
 import { runQuestionnaireCommand } from './questionnaire-command';
 import { runServe } from './serve-command';
 import { runStandalone } from '../store/embedded-mongo/standalone';
@@ -9,6 +10,9 @@ Commands:
   questionnaire show [--lang nl|en] [--json] [--file FILE]
                                           print the questionnaire in use
   questionnaire validate FILE             check a questionnaire file
+  purge --round ID | --older-than 6mo|YYYY-MM-DD
+                                          delete raw answers of published rounds now
+                                          (summaries stay; see README, Anonymity)
   embedded-mongo [--port N] [--data-dir DIR]
                                           run the development MongoDB stand-in on its own
 `;
@@ -20,6 +24,8 @@ async function main(argv: string[]): Promise<number> {
       return runServe();
     case 'questionnaire':
       return runQuestionnaireCommand(rest);
+    case 'purge':
+      return runPurgeCommand(rest);
     case 'embedded-mongo': {
       await runStandalone(rest);
       return 0;

@@ -1,6 +1,9 @@
 /**
  * Who was invited to a round and where the invitation stands. This is the only place a platform
- * user id meets a round; it never holds an answer, so it cannot tell who answered what.
+ * user id meets a round; it never holds an answer, so it cannot tell who answered what. It keeps
+ * only what the counts and the reminders need: the status and the number of reminders, and no
+ * moment of any status change (a "started at" or "completed at" would line up with the moment a
+ * response changed and name its writer to anyone reading the database).
  */
 export const PARTICIPATION_STATUSES = ['pending', 'delivered', 'started', 'completed', 'opted_out', 'undeliverable'] as const;
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
@@ -17,11 +20,8 @@ export interface Participation {
   /** Conversation the invitation went to (Slack DM channel, Teams conversation id). */
   conversationId?: string;
   remindersSent: number;
+  /** When the round opened for this person: the round's own opening, the same for everyone invited then. */
   invitedAt: Date;
-  deliveredAt?: Date;
-  startedAt?: Date;
-  completedAt?: Date;
-  updatedAt: Date;
 }
 
 /** Status only moves forward, so a late "delivered" never overwrites "completed". */

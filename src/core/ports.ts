@@ -28,6 +28,15 @@ export interface RoundRepository {
    * processes closing the same round at once close it once. Returns the updated round or null.
    */
   transition(id: string, from: RoundState, to: RoundState, patch: Partial<Round>): Promise<Round | null>;
+  /**
+   * Records `batch` as the round's one set of quotes unless another batch was recorded first;
+   * returns the batch that counts (see extractQuotesOnce).
+   */
+  claimQuoteBatch(id: string, batch: string): Promise<string>;
+  /** Published and cancelled rounds whose raw answers are still stored (for the retention sweep). */
+  listWithAnswersKept(): Promise<Round[]>;
+  /** Records that the round's raw answers were deleted (RoundRepository never deletes a round). */
+  markAnswersPurged(id: string, now: Date): Promise<void>;
   /** The latest published round of the tenant before `before`, for the trend. */
   previousPublished(tenantId: string, before: Date): Promise<Round | null>;
 }
@@ -49,14 +58,25 @@ export interface ParticipationRepository {
   listUndeliverable(roundId: string): Promise<Participation[]>;
 }
 
+/**
+ * Responses store no time: the `now` the write methods take is for the port's symmetry only and
+ * must never be written (a response stamp would match the participation's activity and name the
+ * respondent; see README, "Anonymity").
+ */
 export interface ResponseRepository {
   /**
-   * One atomic upsert: `$set` of each given answer (null = `$unset`) plus updatedAt, keyed by
-   * (roundId, respondentKey). Repeating the same call changes nothing but updatedAt; concurrent
+   * Creates the empty response of each respondent key that has none yet, in random order, with
+   * random ids. Called at round opening for every invitee, so the collection's natural order and
+   * the documents' existence say nothing about who answered when, or at all.
+   */
+  prepare(roundId: string, respondentKeys: string[]): Promise<void>;
+  /**
+   * One atomic upsert: `$set` of each given answer (null = `$unset`), keyed by
+   * (roundId, respondentKey). Repeating the same call changes nothing; concurrent
    * calls for different items of one respondent never overwrite each other.
    */
   saveAnswers(roundId: string, respondentKey: string, answers: Record<string, AnswerValue | null>, now: Date): Promise<void>;
-  /** Adds the section to submittedSections ($addToSet); sets completedAt once when `complete`. */
+  /** Adds the section to submittedSections ($addToSet); sets `complete` when `complete` (never unsets it). */
   markSectionSubmitted(roundId: string, respondentKey: string, section: string, complete: boolean, now: Date): Promise<ResponseRecord>;
   setGroup(roundId: string, respondentKey: string, group: string | null, now: Date): Promise<void>;
   get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;
@@ -70,9 +90,21 @@ export interface ResponseRepository {
   listByRound(roundId: string): Promise<ResponseRecord[]>;
   /** Responses with at least one submitted section, and complete ones; erased ones count in neither. */
   count(roundId: string): Promise<{ started: number; completed: number }>;
+  /** Removes these answers from every response of the round (the open answers at publication). */
+  dropAnswers(roundId: string, itemIds: string[]): Promise<void>;
+  /** Deletes every response of the round (retention); returns how many there were. */
+  deleteByRound(roundId: string): Promise<number>;
 }
 
-export type JobKind = 'open-round' | 'deliver-invitation' | 'send-reminders' | 'remind' | 'close-round' | 'publish-summary' | 'notify-coordinator';
+export type JobKind =
+  | 'open-round'
+  | 'deliver-invitation'
+  | 'send-reminders'
+  | 'remind'
+  | 'close-round'
+  | 'publish-summary'
+  | 'notify-coordinator'
+  | 'purge-answers';
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface Job {
@@ -123,8 +155,11 @@ export interface InstallationRepository {
  * to its writer (no respondent key, no group, no time stamp of the answer), in a random order.
  */
 export interface Quote {
+  /** Random: never derived from the respondent key (see extractQuotes). */
   id: string;
   roundId: string;
+  /** Which extraction made it; one batch per round is kept (see extractQuotesOnce). */
+  batch?: string;
   itemId: string;
   /** Dimension id or "reflection". */
   section: string;
@@ -136,6 +171,13 @@ export interface Quote {
   status: 'pending' | 'approved' | 'hidden';
   /** Theme ids from the success-factor and barrier list. */
   themes: string[];
+  /**
+   * Set at publication (settleQuotes): `edited` — `text` is the coordinator's edit and the
+   * original is deleted; `textDeleted` — the quote was not published and its text is deleted.
+   * The moderation decision (status, themes) stays.
+   */
+  edited?: boolean;
+  textDeleted?: boolean;
   /** Random rank fixed at closing: the order quotes are listed in. */
   order: number;
   createdAt: Date;
@@ -148,6 +190,10 @@ export interface QuoteRepository {
   listByRound(roundId: string, opts?: { statuses?: Quote['status'][] }): Promise<Quote[]>;
   get(id: string): Promise<Quote | null>;
   moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null>;
+  /** Replaces the text for good and drops `editedText` (publication; see Quote.edited / textDeleted). */
+  settleText(id: string, text: string, outcome: 'edited' | 'deleted'): Promise<void>;
+  /** Deletes the round's quotes of every other batch (an interrupted or concurrent extraction's). */
+  discardOtherBatches(roundId: string, batch: string): Promise<void>;
 }
 
 /** The summary computed once at closing, stored so every later view shows the same figures. */

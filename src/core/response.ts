@@ -16,9 +16,12 @@ export interface ResponseRecord {
   submittedSections: string[];
   /** Self-declared group for group comparison; optional. */
   group?: string;
-  completedAt?: Date;
-  createdAt: Date;
-  updatedAt: Date;
+  /**
+   * Every section submitted. A flag and deliberately no time: a response carries no moment of
+   * any kind (no created/updated/completed stamp, no time-ordered id), so a database reader
+   * cannot match it against the moment a person was invited, reminded or seen active.
+   */
+  complete: boolean;
 }
 
 export function respondentKey(secret: string, roundId: string, platformUserId: string): string {

@@ -57,6 +57,10 @@ export interface Round {
   closedAt?: Date;
   publishedAt?: Date;
   cancelledAt?: Date;
+  /** The batch of quotes extracted at closing that counts (see extractQuotesOnce). */
+  quoteBatch?: string;
+  /** When the raw answers were deleted (retention, or `zorgspiegel purge`); the summary stays. */
+  answersPurgedAt?: Date;
 }
 
 export const MAX_REMINDERS = 3;

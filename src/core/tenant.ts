@@ -29,6 +29,11 @@ export interface TenantSettings {
   anonymityThreshold: number;
   timeZone: string;
   quietHours: QuietHours;
+  /**
+   * Months the raw answers of a round are kept after publication (or cancellation); then they are
+   * deleted and only the summary stays. Absent: DEFAULT_RETENTION_MONTHS.
+   */
+  retentionMonths?: number;
 }
 
 /** A workspace: one Slack workspace, one Microsoft 365 tenant, or the playground's school. */
@@ -45,6 +50,13 @@ export interface Tenant {
 
 export function tenantId(platform: Platform, externalId: string): string {
   return `${platform}:${externalId}`;
+}
+
+export const DEFAULT_RETENTION_MONTHS = 12;
+
+export function retentionMonths(settings: Pick<TenantSettings, 'retentionMonths'>): number {
+  const months = settings.retentionMonths;
+  return typeof months === 'number' && Number.isInteger(months) && months >= 1 ? months : DEFAULT_RETENTION_MONTHS;
 }
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] };

@@ -27,6 +27,8 @@ export interface OrchestrationDeps {
   sendTimeoutMs: number;
   /** Tells the runner that new jobs are due. */
   wake: () => void;
+  /** RESPONDENT_KEY_SECRET: opening a round prepares every invitee's (empty) response under its pseudonym. */
+  respondentSecret: string;
 }
 
 /** Enqueues jobs (idempotent on key) with limited parallelism; returns how many were new. */

@@ -1,7 +1,8 @@
 import type { MessengerRegistry } from '../core/messenger';
 import { systemClock, type Clock, type Repositories } from '../core/ports';
 import type { Logger } from '../log';
-import type { OrchestrationDeps } from './context';
+import { enqueueAll, type OrchestrationDeps } from './context';
+import { retentionSweepSpec } from './handlers/purge-answers';
 import { createHandlers } from './handlers';
 import { TenantCache } from './handlers/common';
 import { JobRunner, type JobRunnerOptions } from './job-runner';
@@ -10,6 +11,8 @@ import { coreSummarySnapshot, renderChartPng, type ChartRenderer, type SummarySn
 
 export interface OrchestratorOptions {
   repos: Repositories;
+  /** RESPONDENT_KEY_SECRET, the same the services use (see OrchestrationDeps). */
+  respondentSecret: string;
   messengers: MessengerRegistry;
   logger: Logger;
   clock?: Clock;
@@ -32,8 +35,8 @@ export interface OrchestratorOptions {
 export interface Orchestrator {
   runner: JobRunner;
   pacer: Pacer;
-  /** Starts polling for due jobs. */
-  start(): void;
+  /** Plans today's retention sweep and starts polling for due jobs. */
+  start(): Promise<void>;
   /** Stops claiming and waits for the jobs in flight. */
   stop(): Promise<void>;
   /** Looks for due jobs now (pass as ServiceDeps.wakeScheduler). */
@@ -64,13 +67,23 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
     sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
     wake: () => runner?.wake(),
+    respondentSecret: options.respondentSecret,
   };
   runner = new JobRunner({ ...options.runner, jobs: options.repos.jobs, handlers: createHandlers(deps), clock, logger: options.logger });
   const theRunner = runner;
   return {
     runner: theRunner,
     pacer: deps.pacer,
-    start: () => theRunner.start(),
+    async start() {
+      // Plans today's retention sweep (idempotent on its key); the database being briefly away
+      // must not keep the scheduler from starting, and tomorrow's start or sweep plans it again.
+      try {
+        await enqueueAll(deps, [retentionSweepSpec(clock.now())]);
+      } catch (e) {
+        options.logger.warn({ err: e }, 'could not plan the retention sweep; the next start or sweep will');
+      }
+      theRunner.start();
+    },
     stop: () => theRunner.stop(),
     wake: () => theRunner.wake(),
     runUntilIdle: (o) => theRunner.runUntilIdle(o),

@@ -2,7 +2,7 @@ import { progressFromCounts } from '../core/participation';
 import type { Repositories } from '../core/ports';
 import type { Round } from '../core/round';
 import type { Logger } from '../log';
-import { buildSummary, extractQuotes, type PreviousRound, type RoundSummary } from '../core/summary';
+import { buildSummary, extractQuotesOnce, type PreviousRound, type RoundSummary } from '../core/summary';
 
 /** What closing computes once and stores (SummaryRepository.saveOnce keeps the first). */
 export interface SummarySnapshot {
@@ -23,8 +23,8 @@ export const renderChartPng: ChartRenderer = async (summary) => {
 
 /**
  * The snapshot at closing, from the core's summary model:
- *  1. the open answers are copied out as quotes — ids are deterministic, so a close that is
- *     repeated after a crash inserts nothing new (insertMany is idempotent on id);
+ *  1. the open answers are copied out as quotes, once (extractQuotesOnce: a close repeated after
+ *     a crash, or run by two processes, keeps one set);
  *  2. the summary is computed over the *stored* quotes, so a repeated close uses the order and
  *     moderation state that were stored the first time;
  *  3. the chart is rendered when a renderer is given; a renderer that fails leaves the chart out
@@ -34,7 +34,7 @@ export function coreSummarySnapshot(repos: Repositories, options: { renderChart?
   const { renderChart, logger } = options;
   return async (round, now) => {
     const responses = await repos.responses.listByRound(round.id);
-    await repos.quotes.insertMany(extractQuotes(round, responses, now));
+    await extractQuotesOnce(repos, round, responses, now);
     const quotes = await repos.quotes.listByRound(round.id);
     const progress = progressFromCounts(await repos.participations.countByStatus(round.id));
     const previous = await previousRound(repos, round);

@@ -6,6 +6,7 @@ import type { Logger } from '../log';
 import { StoreConnectError } from './errors';
 import { createRepositories } from './repositories';
 import { ensureIndexes } from './indexes';
+import { scrubActivityTimes } from './scrub-activity-times';
 import {
   chooseServer,
   hostsOf,
@@ -102,6 +103,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<StoreC
   try {
     await client.connect();
     await ensureIndexes(db);
+    await scrubActivityTimes(db);
   } catch (e) {
     await client.close().catch(() => undefined);
     await local?.stop().catch(() => undefined);

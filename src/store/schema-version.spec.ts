@@ -14,7 +14,20 @@ describe('schema versions', () => {
 
   it('upgrades a v1 response: answers from a list to an object keyed by item id, nulls dropped', () => {
     const v1 = { roundId: 'r', answers: [{ itemId: 'A1-s1', value: 3 }, { itemId: 'A1-s2', value: null }, { itemId: 'R3', value: { x: 1 } }] };
-    expect(upgradeDocument('responses', v1)).toEqual({ roundId: 'r', answers: { 'A1-s1': 3, R3: { x: 1 } }, schemaVersion: 2 });
+    expect(upgradeDocument('responses', v1)).toEqual({ roundId: 'r', answers: { 'A1-s1': 3, R3: { x: 1 } }, complete: false, schemaVersion: 3 });
+  });
+
+  it('upgrades a v2 response: time stamps dropped, completedAt becomes the complete flag', () => {
+    const at = new Date('2026-03-05T10:31:07.123Z');
+    const v2 = { roundId: 'r', answers: {}, submittedSections: ['A'], createdAt: at, updatedAt: at, completedAt: at, schemaVersion: 2 };
+    expect(upgradeDocument('responses', v2)).toEqual({ roundId: 'r', answers: {}, submittedSections: ['A'], complete: true, schemaVersion: 3 });
+    expect(upgradeDocument('responses', { ...v2, completedAt: undefined })).toMatchObject({ complete: false });
+  });
+
+  it('upgrades a v1 participation: no moment of a status change survives', () => {
+    const at = new Date('2026-03-05T10:31:07.123Z');
+    const v1 = { roundId: 'r', status: 'completed', invitedAt: at, deliveredAt: at, startedAt: at, completedAt: at, updatedAt: at };
+    expect(upgradeDocument('participations', v1)).toEqual({ roundId: 'r', status: 'completed', invitedAt: at, schemaVersion: 2 });
   });
 
   it('upgrades a v1 tenant with default quiet hours and time zone, keeping what it had', () => {
@@ -25,8 +38,8 @@ describe('schema versions', () => {
   });
 
   it('leaves current and newer documents as they are', () => {
-    const current = { answers: { a: 1 }, schemaVersion: 2 };
+    const current = { answers: { a: 1 }, complete: false, schemaVersion: 3 };
     expect(upgradeDocument('responses', current)).toEqual(current);
-    expect(upgradeDocument('responses', { answers: { a: 1 }, extra: true, schemaVersion: 3 })).toEqual({ answers: { a: 1 }, extra: true, schemaVersion: 3 });
+    expect(upgradeDocument('responses', { answers: { a: 1 }, extra: true, schemaVersion: 4 })).toEqual({ answers: { a: 1 }, extra: true, schemaVersion: 4 });
   });
 });

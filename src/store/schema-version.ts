@@ -16,10 +16,14 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   // v2: settings.quietHours and settings.timeZone became required (v1 tenants lack them).
   tenants: 2,
   rounds: 1,
-  participations: 1,
+  // v2: no moment of any status change (deliveredAt, startedAt, completedAt, updatedAt lined up
+  // with the response's activity and named its writer).
+  participations: 2,
   // v2: answers became an object keyed by item id (v1 stored an array of { itemId, value }), so
   // saving one answer is a single `$set` of `answers.<itemId>`.
-  responses: 2,
+  // v3: no time stamps (createdAt, updatedAt, completedAt gave the respondent away); `complete`
+  // is a flag instead.
+  responses: 3,
   jobs: 1,
   installations: 1,
   quotes: 1,
@@ -39,6 +43,9 @@ const UPGRADES: Partial<Record<CollectionName, Record<number, UpgradeStep>>> = {
       settings: { timeZone: 'Europe/Brussels', quietHours: { ...DEFAULT_QUIET_HOURS, days: [...DEFAULT_QUIET_HOURS.days] }, ...(doc.settings ?? {}) },
     }),
   },
+  participations: {
+    1: ({ deliveredAt: _d, startedAt: _s, completedAt: _c, updatedAt: _u, ...doc }) => doc,
+  },
   responses: {
     1: (doc) => {
       const answers: Record<string, unknown> = {};
@@ -47,6 +54,7 @@ const UPGRADES: Partial<Record<CollectionName, Record<number, UpgradeStep>>> = {
       }
       return { ...doc, answers };
     },
+    2: ({ createdAt: _created, updatedAt: _updated, completedAt, ...doc }) => ({ ...doc, complete: doc.complete === true || completedAt !== undefined }),
   },
 };
 

@@ -15,6 +15,9 @@ export const TENANT_ID = 'playground:demo';
 export const COORDINATOR = 'U-coord';
 export const ALWAYS_OPEN = { start: '00:00', end: '24:00', days: [1, 2, 3, 4, 5, 6, 7] };
 
+/** The respondent-key secret of every orchestration test process (the services under test use it too). */
+export const TEST_RESPONDENT_SECRET = 'test-orchestration-respondent-secret-0123456789';
+
 export const people = (n: number, prefix = 'U') => Array.from({ length: n }, (_, i) => `${prefix}${String(i + 1).padStart(4, '0')}`);
 
 export interface World {
@@ -71,6 +74,7 @@ export async function createWorld(
         sleep: clock.sleep,
         // No real chart unless a test asks for one (vega takes a moment to start).
         renderChart: async () => undefined,
+        respondentSecret: TEST_RESPONDENT_SECRET,
         ...processOptions,
         runner: { owner: name, concurrency: 4, maxAttempts: 10, backoff: { baseMs: 1_000, maxMs: 60_000, jitter: 0.5 }, ...processOptions.runner },
       });

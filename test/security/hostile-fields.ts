@@ -59,3 +59,11 @@ export async function expectOtherTenantUnaffected(services: Services, repos: Rep
   expect(responses.every((r) => r.submittedSections.length === 0)).toBe(true);
   expect((await repos.rounds.get(round.id))?.title).toBe('Andere school');
 }
+
+/**
+ * The responses someone actually answered in. Every invitee's response exists, empty, from the
+ * round's opening (so its existence says nothing); only the answered ones tell what was stored.
+ */
+export function answered<R extends { answers: object; submittedSections: string[] }>(responses: R[]): R[] {
+  return responses.filter((r) => Object.keys(r.answers).length > 0 || r.submittedSections.length > 0);
+}

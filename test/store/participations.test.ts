@@ -20,7 +20,7 @@ describe('participations', () => {
     expect(await t.repos.participations.invite('r-inv', TENANT, [], at(2))).toBe(0);
 
     const u1 = await t.repos.participations.get('r-inv', 'U1');
-    expect(u1).toEqual({ roundId: 'r-inv', tenantId: TENANT, platformUserId: 'U1', status: 'pending', remindersSent: 0, invitedAt: T0, updatedAt: T0 });
+    expect(u1).toEqual({ roundId: 'r-inv', tenantId: TENANT, platformUserId: 'U1', status: 'pending', remindersSent: 0, invitedAt: T0 });
     expectNoStorageFields(u1!);
     expect(await t.db.collection('participations').countDocuments({ roundId: 'r-inv' })).toBe(4);
   });
@@ -39,21 +39,34 @@ describe('participations', () => {
     expect(await t.repos.participations.get('r-inv', 'U-nobody')).toBeNull();
   });
 
-  it('advance moves the status forward and stamps the moment', async () => {
+  it('advance moves the status forward and stores no moment of the move', async () => {
     await t.repos.participations.invite('r-adv', TENANT, ['U1'], T0);
     const delivered = await t.repos.participations.advance('r-adv', 'U1', 'delivered', { conversationId: 'D1' }, at(1));
-    expect(delivered).toMatchObject({ status: 'delivered', deliveredAt: at(1), conversationId: 'D1', updatedAt: at(1) });
+    expect(delivered).toMatchObject({ status: 'delivered', conversationId: 'D1' });
     const started = await t.repos.participations.advance('r-adv', 'U1', 'started', {}, at(2));
-    expect(started).toMatchObject({ status: 'started', startedAt: at(2), deliveredAt: at(1) });
-    const completed = await t.repos.participations.advance('r-adv', 'U1', 'completed', { completedAt: at(3) }, at(4));
-    expect(completed).toMatchObject({ status: 'completed', completedAt: at(3), updatedAt: at(4) });
+    expect(started).toMatchObject({ status: 'started' });
+    const completed = await t.repos.participations.advance('r-adv', 'U1', 'completed', {}, at(4));
+    expect(completed).toEqual({ roundId: 'r-adv', tenantId: TENANT, platformUserId: 'U1', status: 'completed', conversationId: 'D1', remindersSent: 0, invitedAt: T0 });
+    const stored = await t.db.collection('participations').findOne({ roundId: 'r-adv' });
+    expect(JSON.stringify(stored)).not.toMatch(new RegExp([1, 2, 4].map((m) => at(m).toISOString()).join('|')));
+  });
+
+  it('reads a version-1 participation without its time stamps and drops them on the next write', async () => {
+    await t.db.collection('participations').insertOne({
+      roundId: 'r-v1', tenantId: TENANT, platformUserId: 'U1', status: 'started', remindersSent: 0,
+      invitedAt: T0, deliveredAt: at(1), startedAt: at(2), updatedAt: at(2),
+    });
+    expect(await t.repos.participations.get('r-v1', 'U1')).toEqual({ roundId: 'r-v1', tenantId: TENANT, platformUserId: 'U1', status: 'started', remindersSent: 0, invitedAt: T0 });
+    await t.repos.participations.advance('r-v1', 'U1', 'completed', {}, at(3));
+    const stored = await t.db.collection('participations').findOne({ roundId: 'r-v1' });
+    for (const field of ['deliveredAt', 'startedAt', 'completedAt', 'updatedAt']) expect(stored).not.toHaveProperty(field);
   });
 
   it('never moves backwards: a late "delivered" leaves "completed" as it is', async () => {
     await t.repos.participations.invite('r-back', TENANT, ['U1'], T0);
     await t.repos.participations.advance('r-back', 'U1', 'completed', {}, at(1));
     const after = await t.repos.participations.advance('r-back', 'U1', 'delivered', { invitationMessageId: 'M1' }, at(2));
-    expect(after).toMatchObject({ status: 'completed', completedAt: at(1), updatedAt: at(1) });
+    expect(after).toMatchObject({ status: 'completed' });
     expect(after).not.toHaveProperty('invitationMessageId');
   });
 
@@ -92,7 +105,7 @@ describe('participations', () => {
     await t.repos.participations.invite('r-del', TENANT, ['U1'], T0);
     await t.repos.participations.advance('r-del', 'U1', 'started', {}, at(1));
     await t.repos.participations.recordDelivery('r-del', 'U1', { invitationMessageId: 'M1', conversationId: 'D1' }, at(2));
-    expect(await t.repos.participations.get('r-del', 'U1')).toMatchObject({ status: 'started', invitationMessageId: 'M1', conversationId: 'D1', updatedAt: at(2) });
+    expect(await t.repos.participations.get('r-del', 'U1')).toMatchObject({ status: 'started', invitationMessageId: 'M1', conversationId: 'D1' });
   });
 
   it('incrementReminders counts reminders', async () => {

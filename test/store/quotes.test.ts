@@ -1,4 +1,6 @@
 import type { Quote } from '../../src/core/ports';
+import { extractQuotes, extractQuotesOnce } from '../../src/core/summary';
+import { closedRound, FIXTURE_NOW, mainResponses } from '../../src/core/summary/__fixtures__/summary-fixture';
 import { openTestDatabase, type TestDatabase } from '../support/mongo';
 import { at, expectNoStorageFields, T0 } from './fixtures';
 
@@ -44,5 +46,37 @@ describe('quotes', () => {
     expect((await t.repos.quotes.listByRound('r-mod', { statuses: ['approved'] })).map((q) => q.id)).toEqual(['m1']);
     expect((await t.repos.quotes.listByRound('r-mod', { statuses: ['approved', 'hidden'] })).map((q) => q.id)).toEqual(['m1', 'm2']);
     expect(await t.repos.quotes.moderate('nope', { status: 'hidden' }, at(3))).toBeNull();
+  });
+
+  describe('extractQuotesOnce (random ids, one set per round)', () => {
+    const storedRound = async (id: string) => {
+      const round = { ...closedRound(), id };
+      await t.repos.rounds.insert(round);
+      return round;
+    };
+    const responsesOf = (roundId: string) => mainResponses().map((r) => ({ ...r, roundId }));
+
+    it('two closers at once keep one complete set', async () => {
+      const round = await storedRound('r-once');
+      await Promise.all([1, 2, 3].map(() => extractQuotesOnce(t.repos, round, responsesOf(round.id), FIXTURE_NOW)));
+      const stored = await t.repos.quotes.listByRound(round.id);
+      expect(stored).toHaveLength(8);
+      expect(new Set(stored.map((q) => q.batch))).toEqual(new Set([(await t.repos.rounds.get(round.id))!.quoteBatch]));
+      // A later close changes nothing.
+      await extractQuotesOnce(t.repos, round, responsesOf(round.id), at(5));
+      expect((await t.repos.quotes.listByRound(round.id)).map((q) => q.id).sort()).toEqual(stored.map((q) => q.id).sort());
+    });
+
+    it('a close that crashed half-way leaves nothing behind once the next one ran', async () => {
+      const round = await storedRound('r-crash');
+      // The crashed attempt stored part of its batch and never claimed the round.
+      await t.repos.quotes.insertMany(extractQuotes(round, responsesOf(round.id), FIXTURE_NOW, undefined, 'crashed').slice(0, 3));
+      // A close by an earlier release stored quotes without a batch.
+      await t.repos.quotes.insertMany([quote('old-release', 0.5, round.id)]);
+      await extractQuotesOnce(t.repos, round, responsesOf(round.id), FIXTURE_NOW);
+      const stored = await t.repos.quotes.listByRound(round.id);
+      expect(stored).toHaveLength(8);
+      expect(stored.some((q) => q.batch === 'crashed' || q.id === 'old-release')).toBe(false);
+    });
   });
 });

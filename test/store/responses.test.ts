@@ -15,9 +15,13 @@ describe('responses', () => {
   it('saveAnswers creates the response on the first answer', async () => {
     await t.repos.responses.saveAnswers('r1', 'k1', { 'C-s1': 4, 'C-strengths': 'Het zorgteam' }, T0);
     const response = await t.repos.responses.get('r1', 'k1');
-    expect(response).toEqual({ roundId: 'r1', respondentKey: 'k1', answers: { 'C-s1': 4, 'C-strengths': 'Het zorgteam' }, submittedSections: [], createdAt: T0, updatedAt: T0 });
+    expect(response).toEqual({ roundId: 'r1', respondentKey: 'k1', answers: { 'C-s1': 4, 'C-strengths': 'Het zorgteam' }, submittedSections: [], complete: false });
     expectNoStorageFields(response!);
-    expect(await raw('r1', 'k1')).toMatchObject({ schemaVersion: 2, answers: { 'C-s1': 4 } });
+    const stored = await raw('r1', 'k1');
+    expect(stored).toMatchObject({ schemaVersion: 3, answers: { 'C-s1': 4 } });
+    // A random string id, never an ObjectId (whose first four bytes are the creation time).
+    expect(typeof stored!._id).toBe('string');
+    expect(Object.keys(stored!).sort()).toEqual(['_id', 'answers', 'complete', 'respondentKey', 'roundId', 'schemaVersion', 'submittedSections']);
   });
 
   it('the same request twice leaves the same document', async () => {
@@ -27,9 +31,9 @@ describe('responses', () => {
     await t.repos.responses.saveAnswers('r-idem', 'k1', answers, T0);
     expect(await raw('r-idem', 'k1')).toEqual(first);
     expect(await t.db.collection('responses').countDocuments({ roundId: 'r-idem' })).toBe(1);
-    // Repeated later, only updatedAt moves.
+    // Repeated later, nothing moves: a response keeps no time.
     await t.repos.responses.saveAnswers('r-idem', 'k1', answers, at(5));
-    expect(await raw('r-idem', 'k1')).toEqual({ ...first, updatedAt: at(5) });
+    expect(await raw('r-idem', 'k1')).toEqual(first);
   });
 
   it('50 concurrent saves of different answers for one respondent keep all 50', async () => {
@@ -58,22 +62,39 @@ describe('responses', () => {
     expect((await t.repos.responses.get('r-null', 'k2'))!.answers).toEqual({});
   });
 
-  it('markSectionSubmitted adds a section once and sets completedAt once', async () => {
+  it('markSectionSubmitted adds a section once and marks the response complete for good', async () => {
     await t.repos.responses.saveAnswers('r-sec', 'k1', { 'C-s1': 3 }, T0);
     await t.repos.responses.markSectionSubmitted('r-sec', 'k1', 'C', false, at(1));
     const again = await t.repos.responses.markSectionSubmitted('r-sec', 'k1', 'C', false, at(2));
     expect(again.submittedSections).toEqual(['C']);
-    expect(again.completedAt).toBeUndefined();
+    expect(again.complete).toBe(false);
     const done = await t.repos.responses.markSectionSubmitted('r-sec', 'k1', 'E', true, at(3));
-    expect(done).toMatchObject({ submittedSections: ['C', 'E'], completedAt: at(3), answers: { 'C-s1': 3 } });
-    const redone = await t.repos.responses.markSectionSubmitted('r-sec', 'k1', 'E', true, at(4));
-    expect(redone.completedAt).toEqual(at(3));
-    expect(redone.updatedAt).toEqual(at(4));
+    expect(done).toMatchObject({ submittedSections: ['C', 'E'], complete: true, answers: { 'C-s1': 3 } });
+    const redone = await t.repos.responses.markSectionSubmitted('r-sec', 'k1', 'C', false, at(4));
+    expect(redone.complete).toBe(true);
+    expect(await t.repos.responses.markSectionSubmitted('r-sec', 'k-first', 'E', true, at(5))).toMatchObject({ submittedSections: ['E'], complete: true });
   });
 
   it('markSectionSubmitted on a new respondent creates the response', async () => {
     const response = await t.repos.responses.markSectionSubmitted('r-sec', 'k-new', 'reflection', false, T0);
-    expect(response).toEqual({ roundId: 'r-sec', respondentKey: 'k-new', answers: {}, submittedSections: ['reflection'], createdAt: T0, updatedAt: T0 });
+    expect(response).toEqual({ roundId: 'r-sec', respondentKey: 'k-new', answers: {}, submittedSections: ['reflection'], complete: false });
+  });
+
+  it('prepare creates every empty response once, with random ids, and leaves existing ones alone', async () => {
+    await t.repos.responses.markSectionSubmitted('r-prep', 'k2', 'C', false, T0);
+    const keys = Array.from({ length: 40 }, (_, i) => `k${i}`);
+    await t.repos.responses.prepare('r-prep', keys);
+    await t.repos.responses.prepare('r-prep', [...keys, 'k-late']);
+    const docs = await t.db.collection('responses').find({ roundId: 'r-prep' }).toArray();
+    expect(docs).toHaveLength(41);
+    expect(docs.every((d) => typeof d._id === 'string' && (d._id as string).length >= 22)).toBe(true);
+    expect((await t.repos.responses.get('r-prep', 'k2'))!.submittedSections).toEqual(['C']);
+    expect(await t.repos.responses.get('r-prep', 'k7')).toEqual({ roundId: 'r-prep', respondentKey: 'k7', answers: {}, submittedSections: [], complete: false });
+    // Empty prepared responses are not "started".
+    expect(await t.repos.responses.count('r-prep')).toEqual({ started: 1, completed: 0 });
+    // Inserted in random order: the natural order is not the order the keys were given in.
+    const natural = docs.map((d) => d.respondentKey as string).filter((k) => k !== 'k2' && k !== 'k-late');
+    expect(natural).not.toEqual(keys.filter((k) => k !== 'k2'));
   });
 
   it('setGroup sets and clears the self-declared group', async () => {
@@ -88,19 +109,21 @@ describe('responses', () => {
 
   it('lists and counts the responses of one round only', async () => {
     await t.repos.responses.saveAnswers('r-count', 'a', { 'C-s1': 1 }, T0);
+    await t.repos.responses.markSectionSubmitted('r-count', 'a', 'C', false, T0);
+    // Prepared (empty) responses are listed but not counted as started.
+    await t.repos.responses.prepare('r-count', ['a', 'b', 'c']);
     await t.repos.responses.saveAnswers('r-count', 'b', { 'C-s1': 2 }, T0);
     await t.repos.responses.markSectionSubmitted('r-count', 'b', 'C', true, at(1));
     await t.repos.responses.saveAnswers('r-count-other', 'a', { 'C-s1': 3 }, T0);
-    expect((await t.repos.responses.listByRound('r-count')).map((r) => r.respondentKey).sort()).toEqual(['a', 'b']);
-    // Started means a section was submitted: answers saved without one (never the case in the
-    // app) and an erased (withdrawn) response count as nothing.
-    expect(await t.repos.responses.count('r-count')).toEqual({ started: 1, completed: 1 });
-    await t.repos.responses.markSectionSubmitted('r-count', 'a', 'C', false, at(2));
+    expect((await t.repos.responses.listByRound('r-count')).map((r) => r.respondentKey).sort()).toEqual(['a', 'b', 'c']);
     expect(await t.repos.responses.count('r-count')).toEqual({ started: 2, completed: 1 });
     await t.repos.responses.erase('r-count', 'b', at(3));
     expect(await t.repos.responses.count('r-count')).toEqual({ started: 1, completed: 0 });
-    expect(await t.repos.responses.get('r-count', 'b')).toMatchObject({ answers: {}, submittedSections: [] });
-    expect(await t.db.collection('responses').countDocuments({ roundId: 'r-count' })).toBe(2);
+    // Erased in place and without a time: the document count and order, and the stored fields, say nothing.
+    expect(await t.repos.responses.get('r-count', 'b')).toMatchObject({ answers: {}, submittedSections: [], complete: false });
+    const erased = await t.db.collection('responses').findOne({ roundId: 'r-count', respondentKey: 'b' });
+    expect(Object.keys(erased!).sort()).toEqual(['_id', 'answers', 'complete', 'respondentKey', 'roundId', 'schemaVersion', 'submittedSections']);
+    expect(await t.db.collection('responses').countDocuments({ roundId: 'r-count' })).toBe(3);
     expect(await t.repos.responses.count('r-none')).toEqual({ started: 0, completed: 0 });
     expect(await t.repos.responses.get('r-count', 'nobody')).toBeNull();
   });
@@ -127,8 +150,7 @@ describe('responses', () => {
         respondentKey: 'old',
         answers: { 'C-s1': 4, 'C-strengths': 'Korte lijnen', R3: { onderwijsloopbaan: 2 } },
         submittedSections: ['C'],
-        createdAt: T0,
-        updatedAt: T0,
+        complete: false,
       });
       expect((await t.repos.responses.listByRound('r-v1'))[0]!.answers['C-s1']).toBe(4);
     });
@@ -137,8 +159,11 @@ describe('responses', () => {
       await t.db.collection('responses').insertOne({ ...v1, roundId: 'r-v1-write', schemaVersion: 1 });
       await t.repos.responses.saveAnswers('r-v1-write', 'old', { 'C-s2': 5, 'C-strengths': null }, at(1));
       const stored = await raw('r-v1-write', 'old');
-      expect(stored).toMatchObject({ schemaVersion: 2, answers: { 'C-s1': 4, 'C-s2': 5, R3: { onderwijsloopbaan: 2 } }, updatedAt: at(1), createdAt: T0 });
+      expect(stored).toMatchObject({ schemaVersion: 3, answers: { 'C-s1': 4, 'C-s2': 5, R3: { onderwijsloopbaan: 2 } }, complete: false });
       expect(stored!.answers).not.toHaveProperty('C-strengths');
+      // The upgrade drops the old time stamps from the stored document.
+      expect(stored).not.toHaveProperty('createdAt');
+      expect(stored).not.toHaveProperty('updatedAt');
       expect(await t.db.collection('responses').countDocuments({ roundId: 'r-v1-write' })).toBe(1);
     });
 
@@ -147,6 +172,17 @@ describe('responses', () => {
       await Promise.all(['a', 'b', 'c', 'd', 'e'].map((s) => t.repos.responses.saveAnswers('r-v1-conc', 'old', { [`x-${s}`]: 1 }, at(1))));
       const response = await t.repos.responses.get('r-v1-conc', 'old');
       expect(Object.keys(response!.answers).sort()).toEqual(['C-s1', 'C-strengths', 'R3', 'x-a', 'x-b', 'x-c', 'x-d', 'x-e']);
+    });
+
+    it('reads and upgrades a version-2 response: its time stamps go, completedAt becomes complete', async () => {
+      const v2 = { roundId: 'r-v2', respondentKey: 'old2', answers: { 'C-s1': 4 }, submittedSections: ['C', 'E'], completedAt: at(3), createdAt: T0, updatedAt: at(3), schemaVersion: 2 };
+      await t.db.collection('responses').insertOne({ ...v2 });
+      expect(await t.repos.responses.get('r-v2', 'old2')).toEqual({ roundId: 'r-v2', respondentKey: 'old2', answers: { 'C-s1': 4 }, submittedSections: ['C', 'E'], complete: true });
+      expect(await t.repos.responses.count('r-v2')).toEqual({ started: 1, completed: 1 });
+      await t.repos.responses.saveAnswers('r-v2', 'old2', { 'C-s2': 2 }, at(4));
+      const stored = await raw('r-v2', 'old2');
+      expect(stored).toMatchObject({ schemaVersion: 3, complete: true, answers: { 'C-s1': 4, 'C-s2': 2 } });
+      for (const field of ['createdAt', 'updatedAt', 'completedAt']) expect(stored).not.toHaveProperty(field);
     });
   });
 });

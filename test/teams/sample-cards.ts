@@ -94,9 +94,7 @@ export function sampleResponses(round: Round, n: number, opts: { longText?: bool
       answers,
       submittedSections: roundSections(round),
       group: groups[i % 2],
-      completedAt: NOW,
-      createdAt: NOW,
-      updatedAt: NOW,
+      complete: true,
     });
   }
   return responses;

@@ -15,7 +15,10 @@ import type { Actor, ServiceDeps } from './deps';
 
 export type QuoteAction = { type: 'approve' } | { type: 'hide' } | { type: 'edit'; text: string } | { type: 'tag'; themes: string[] };
 
-export type SettingsPatch = Partial<Pick<TenantSettings, 'teamChannel' | 'coordinators' | 'language' | 'anonymityThreshold' | 'timeZone' | 'quietHours'>>;
+export type SettingsPatch = Partial<Pick<TenantSettings, 'teamChannel' | 'coordinators' | 'language' | 'anonymityThreshold' | 'timeZone' | 'quietHours' | 'retentionMonths'>>;
+
+/** How long a workspace may keep raw answers after publication: at least a month, at most ten years. */
+const RETENTION_MONTHS = { min: 1, max: 120 };
 
 /**
  * What a coordinator can do. Every method checks the coordinator rule first, and every state
@@ -143,6 +146,10 @@ export class CoordinatorService {
   async updateSettings(actor: Actor, patch: SettingsPatch): Promise<Tenant> {
     this.assertCoordinator(actor);
     if (patch.anonymityThreshold !== undefined) validateThreshold(patch.anonymityThreshold);
+    const months = patch.retentionMonths;
+    if (months !== undefined && (!Number.isInteger(months) || months < RETENTION_MONTHS.min || months > RETENTION_MONTHS.max)) {
+      throw new SurveyError('invalid_round', { reason: 'retention_months' }, 'retentionMonths');
+    }
     if (patch.coordinators && patch.coordinators.length === 0) throw new SurveyError('invalid_round', { reason: 'no_coordinator' }, 'coordinators');
     return this.deps.repos.tenants.updateSettings(actor.tenant.id, patch, this.deps.clock.now());
   }

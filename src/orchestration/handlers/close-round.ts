@@ -41,7 +41,11 @@ export function closeRoundHandler(deps: OrchestrationDeps): JobHandler {
       }
       await deps.repos.jobs.cancelPending({ roundId: round.id, kinds: RESPONDENT_JOBS }, now);
 
-      if (!(await deps.repos.summaries.get(round.id))) {
+      if (await deps.repos.summaries.get(round.id)) {
+        // A closer that lost the race for the quotes and stopped before cleaning up left its set.
+        const batch = (await deps.repos.rounds.get(round.id))?.quoteBatch;
+        if (batch) await deps.repos.quotes.discardOtherBatches(round.id, batch);
+      } else {
         const snapshot = await deps.summarize(round, now);
         await deps.repos.summaries.saveOnce({
           roundId: round.id,

@@ -47,7 +47,7 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       if (result.ok) {
         // One atomic write: status and message id together, so no crash can separate them.
         const delivery = { invitationMessageId: result.messageId, ...(result.conversationId ? { conversationId: result.conversationId } : {}) };
-        const stored = await deps.repos.participations.advance(round.id, platformUserId, 'delivered', { ...delivery, deliveredAt: now }, now);
+        const stored = await deps.repos.participations.advance(round.id, platformUserId, 'delivered', delivery, now);
         // Already further along (they started from App Home before the DM arrived): keep their
         // status, but still remember where the invitation went so it can be updated in place.
         if (stored && stored.invitationMessageId !== result.messageId) await deps.repos.participations.recordDelivery(round.id, platformUserId, delivery, now);

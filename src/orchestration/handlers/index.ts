@@ -6,6 +6,7 @@ import { deliverInvitationHandler } from './deliver-invitation';
 import { notifyCoordinatorHandler } from './notify-coordinator';
 import { openRoundHandler } from './open-round';
 import { publishSummaryHandler } from './publish-summary';
+import { purgeAnswersHandler } from './purge-answers';
 import { remindHandler } from './remind';
 import { sendRemindersHandler } from './send-reminders';
 
@@ -19,5 +20,6 @@ export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHand
     'close-round': closeRoundHandler(deps),
     'publish-summary': publishSummaryHandler(deps),
     'notify-coordinator': notifyCoordinatorHandler(deps),
+    'purge-answers': purgeAnswersHandler(deps),
   };
 }

@@ -1,8 +1,24 @@
+import { respondentKey } from '../../core/response';
 import type { JobSpec } from '../../core/round-plan';
 import { enqueueAll, type OrchestrationDeps } from '../context';
 import { outcome, type JobHandler } from '../types';
 import { loadRound, loadTenant } from './common';
 import { notifyCoordinatorSpecs } from './notify-coordinator';
+
+/**
+ * Creates every invitee's empty response before anyone can answer, all at once and in random
+ * order (ResponseRepository.prepare), so a database reader learns nothing from the responses'
+ * natural order or from which documents exist. Runs before the round opens; a retried opening
+ * prepares only who is new (someone who joined the audience in between), still before anybody can
+ * answer. Someone whose response was not prepared (an old round) gets it on their first answer.
+ */
+async function prepareResponses(deps: OrchestrationDeps, roundId: string): Promise<void> {
+  const invited = await deps.repos.participations.listByRound(roundId);
+  await deps.repos.responses.prepare(
+    roundId,
+    invited.map((p) => respondentKey(deps.respondentSecret, roundId, p.platformUserId)),
+  );
+}
 
 export function deliveryKey(roundId: string, platformUserId: string): string {
   return `deliver:${roundId}:${platformUserId}`;
@@ -29,6 +45,7 @@ export function openRoundHandler(deps: OrchestrationDeps): JobHandler {
         const members = await deps.messengers.for(tenant).resolveAudience(tenant, round.audience);
         const now = deps.clock.now();
         await deps.repos.participations.invite(round.id, round.tenantId, members, now);
+        await prepareResponses(deps, round.id);
         round = (await deps.repos.rounds.transition(round.id, round.state, 'open', { openedAt: now })) ?? (await deps.repos.rounds.get(round.id));
         if (!round) return outcome.done();
         deps.logger.info({ roundId: round.id, members: members.length }, 'round opened');

@@ -1,3 +1,4 @@
+import { settleQuotes } from '../../core/retention';
 import type { RoundSummary } from '../../core/summary';
 import { chartAltText } from '../../render/chart/alt-text';
 import { pacedSend } from '../send';
@@ -21,7 +22,12 @@ export function publishSummaryHandler(deps: OrchestrationDeps): JobHandler {
   return {
     async run(run) {
       const round = await loadRound(deps, run.job);
-      if (!round || round.state === 'published' || round.state === 'cancelled') return outcome.done();
+      if (!round || round.state === 'cancelled') return outcome.done();
+      if (round.state === 'published') {
+        // A retry after a crash between publishing and settling the quotes finishes the job.
+        await settleQuotes(deps.repos, round);
+        return outcome.done();
+      }
       // Not closed yet: the close job is still to run (or to finish); try again later.
       if (round.state !== 'closed') return outcome.retry(`round ${round.id} is ${round.state}, not closed`);
       const record = await deps.repos.summaries.get(round.id);
@@ -52,6 +58,8 @@ export function publishSummaryHandler(deps: OrchestrationDeps): JobHandler {
       const now = deps.clock.now();
       await deps.repos.rounds.transition(round.id, 'closed', 'published', { publishedAt: now });
       await deps.repos.summaries.update(round.id, { publishedAt: now });
+      // What the team did not see is gone now: hidden quotes' text, edited quotes' originals.
+      await settleQuotes(deps.repos, round);
       deps.logger.info({ roundId: round.id }, 'summary published');
       return outcome.done();
     },

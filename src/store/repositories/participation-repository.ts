@@ -1,18 +1,18 @@
 import { MongoBulkWriteError, type Db, type Document, type Filter } from 'mongodb';
 import { advances, PARTICIPATION_STATUSES, type Participation, type ParticipationStatus } from '../../core/participation';
 import type { ParticipationRepository } from '../../core/ports';
+import { randomId } from '../../core/random-id';
 import { collection } from '../collections';
 import { isOnlyDuplicateKeys } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
 
-/** The moment each forward status is reached, stamped when the caller does not give one. */
-const STAMP: Partial<Record<ParticipationStatus, keyof Participation>> = {
-  delivered: 'deliveredAt',
-  started: 'startedAt',
-  completed: 'completedAt',
-};
+/** Time stamps earlier versions kept; every write removes them (see Participation). */
+const OLD_STAMPS = { deliveredAt: '', startedAt: '', completedAt: '', updatedAt: '' };
 
-/** One document per (round, platform user), unique; it never holds an answer. */
+/**
+ * One document per (round, platform user), unique; it never holds an answer, and no write records
+ * when it happened (the `now` the port passes is not stored).
+ */
 export function createParticipationRepository(db: Db): ParticipationRepository {
   const participations = collection(db, 'participations');
   const read = (doc: Document | null) => (doc ? fromDocument<Participation>('participations', doc) : null);
@@ -22,11 +22,14 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     async invite(roundId, tenantId, platformUserIds, now) {
       const unique = [...new Set(platformUserIds)];
       if (unique.length === 0) return 0;
-      const docs = unique.map((platformUserId) =>
-        toDocument('participations', { roundId, tenantId, platformUserId, status: 'pending', remindersSent: 0, invitedAt: now, updatedAt: now } satisfies Participation),
-      );
+      // Random ids rather than ObjectIds: nothing in the database should carry a time it does not need.
+      const docs = unique.map((platformUserId) => ({
+        _id: randomId(),
+        ...toDocument('participations', { roundId, tenantId, platformUserId, status: 'pending', remindersSent: 0, invitedAt: now } satisfies Participation),
+      }));
       try {
-        return (await participations.insertMany(docs, { ordered: false })).insertedCount;
+        // Typed as ObjectId by the driver's default; older documents have ObjectIds, new ones strings.
+        return (await participations.insertMany(docs as unknown as Document[], { ordered: false })).insertedCount;
       } catch (e) {
         // Already invited (or invited at the same moment by another process): not an error, the
         // unique index kept one invitation. Count only the ones this call added.
@@ -39,27 +42,29 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
       return read(await participations.findOne(key(roundId, platformUserId)));
     },
 
-    async advance(roundId, platformUserId, to, patch, now) {
+    async advance(roundId, platformUserId, to, patch) {
       // One atomic update whose filter only matches statuses this move goes forward from, so a
       // late "delivered" can never overwrite "completed", whatever the interleaving.
       const from = PARTICIPATION_STATUSES.filter((s) => advances(s, to));
-      const { roundId: _r, platformUserId: _u, tenantId: _t, status: _s, ...fields } = patch;
-      const set: Document = { ...fields, status: to, updatedAt: now };
-      const stamp = STAMP[to];
-      if (stamp && set[stamp] === undefined) set[stamp] = now;
-      const doc = await participations.findOneAndUpdate({ ...key(roundId, platformUserId), status: { $in: from } }, { $set: set }, { returnDocument: 'after' });
+      const { roundId: _r, platformUserId: _u, tenantId: _t, status: _s, invitedAt: _i, ...fields } = patch;
+      const set: Document = { ...fields, status: to };
+      const doc = await participations.findOneAndUpdate(
+        { ...key(roundId, platformUserId), status: { $in: from } },
+        { $set: set, $unset: OLD_STAMPS },
+        { returnDocument: 'after' },
+      );
       return doc ? read(doc) : read(await participations.findOne(key(roundId, platformUserId)));
     },
 
-    async recordDelivery(roundId, platformUserId, patch, now) {
-      const set: Document = { updatedAt: now };
+    async recordDelivery(roundId, platformUserId, patch) {
+      const set: Document = {};
       if (patch.invitationMessageId !== undefined) set.invitationMessageId = patch.invitationMessageId;
       if (patch.conversationId !== undefined) set.conversationId = patch.conversationId;
-      await participations.updateOne(key(roundId, platformUserId), { $set: set });
+      await participations.updateOne(key(roundId, platformUserId), Object.keys(set).length ? { $set: set, $unset: OLD_STAMPS } : { $unset: OLD_STAMPS });
     },
 
-    async incrementReminders(roundId, platformUserId, now) {
-      await participations.updateOne(key(roundId, platformUserId), { $inc: { remindersSent: 1 }, $set: { updatedAt: now } });
+    async incrementReminders(roundId, platformUserId) {
+      await participations.updateOne(key(roundId, platformUserId), { $inc: { remindersSent: 1 }, $unset: OLD_STAMPS });
     },
 
     async listByRound(roundId, opts = {}) {

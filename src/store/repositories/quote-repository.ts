@@ -34,6 +34,15 @@ export function createQuoteRepository(db: Db): QuoteRepository {
       return read(await quotes.findOne({ _id: id }));
     },
 
+    async settleText(id, text, outcome) {
+      await quotes.updateOne({ _id: id }, { $set: { text, [outcome === 'edited' ? 'edited' : 'textDeleted']: true }, $unset: { editedText: '' } });
+    },
+
+    async discardOtherBatches(roundId, batch) {
+      // `$ne` also matches quotes without a batch: those of a close that an earlier release began.
+      await quotes.deleteMany({ roundId, batch: { $ne: batch } });
+    },
+
     async moderate(id, patch, now) {
       const set: Document = { updatedAt: now };
       for (const field of ['status', 'editedText', 'themes'] as const) if (patch[field] !== undefined) set[field] = patch[field];

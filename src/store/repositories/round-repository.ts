@@ -40,6 +40,22 @@ export function createRoundRepository(db: Db): RoundRepository {
       return read(doc);
     },
 
+    async claimQuoteBatch(id, batch) {
+      const claimed = await rounds.findOneAndUpdate({ _id: id, quoteBatch: { $exists: false } }, { $set: { quoteBatch: batch } }, { returnDocument: 'after' });
+      const winner = (claimed ?? (await rounds.findOne({ _id: id })))?.quoteBatch;
+      if (typeof winner !== 'string') throw new Error(`round ${id} not found while claiming its quotes`);
+      return winner;
+    },
+
+    async listWithAnswersKept() {
+      const docs = await rounds.find({ state: { $in: ['published', 'cancelled'] }, answersPurgedAt: { $exists: false } }).sort({ _id: 1 }).toArray();
+      return docs.map((doc) => read(doc)!);
+    },
+
+    async markAnswersPurged(id, now) {
+      await rounds.updateOne({ _id: id, answersPurgedAt: { $exists: false } }, { $set: { answersPurgedAt: now } });
+    },
+
     async previousPublished(tenantId, before) {
       const doc = await rounds.find({ tenantId, state: 'published', publishedAt: { $lt: before } }).sort({ publishedAt: -1 }).limit(1).next();
       return read(doc);

@@ -17,6 +17,17 @@ export class MemoryQuoteRepository implements QuoteRepository {
     return q ? structuredClone(q) : null;
   }
 
+  async settleText(id: string, text: string, outcome: 'edited' | 'deleted'): Promise<void> {
+    const q = this.byId.get(id);
+    if (!q) return;
+    delete q.editedText;
+    Object.assign(q, { text }, outcome === 'edited' ? { edited: true } : { textDeleted: true });
+  }
+
+  async discardOtherBatches(roundId: string, batch: string): Promise<void> {
+    for (const [id, q] of this.byId) if (q.roundId === roundId && q.batch !== batch) this.byId.delete(id);
+  }
+
   async moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null> {
     const q = this.byId.get(id);
     if (!q) return null;

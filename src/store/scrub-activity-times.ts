@@ -1,0 +1,22 @@
+import type { Db } from 'mongodb';
+import { COLLECTIONS } from './collections';
+
+/**
+ * Removes the activity times that earlier releases stored and that could name a respondent
+ * (response created/updated/completed stamps, participation delivered/started/completed/updated
+ * stamps), from every document at once rather than waiting for each document's next write: a
+ * published round's documents are never written again. Runs at every start; once done, its
+ * filters match nothing. A response's `completedAt` becomes `complete: true` first.
+ *
+ * What it cannot change: the ObjectId `_id` of a response an earlier release created (an `_id` is
+ * immutable); those go with the round's raw answers at the end of the retention period.
+ */
+export async function scrubActivityTimes(db: Db): Promise<void> {
+  const responses = db.collection(COLLECTIONS.responses);
+  await responses.updateMany({ completedAt: { $exists: true } }, { $set: { complete: true }, $unset: { completedAt: '' } });
+  await responses.updateMany({ $or: [{ createdAt: { $exists: true } }, { updatedAt: { $exists: true } }] }, { $unset: { createdAt: '', updatedAt: '' } });
+  const stamps = ['deliveredAt', 'startedAt', 'completedAt', 'updatedAt'];
+  await db
+    .collection(COLLECTIONS.participations)
+    .updateMany({ $or: stamps.map((field) => ({ [field]: { $exists: true } })) }, { $unset: Object.fromEntries(stamps.map((field) => [field, ''])) });
+}

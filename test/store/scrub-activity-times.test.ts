@@ -1,0 +1,31 @@
+import { scrubActivityTimes } from '../../src/store/scrub-activity-times';
+import { openTestDatabase, type TestDatabase } from '../support/mongo';
+import { at, T0 } from './fixtures';
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await openTestDatabase();
+});
+afterAll(() => t.close());
+
+describe('scrubActivityTimes (at every start)', () => {
+  it('removes the stamps earlier releases left on responses and participations, keeping what counts', async () => {
+    const responses = t.db.collection('responses');
+    const participations = t.db.collection('participations');
+    await responses.insertMany([
+      { roundId: 'old', respondentKey: 'a', answers: { x: 1 }, submittedSections: ['X'], createdAt: T0, updatedAt: at(5), completedAt: at(5), schemaVersion: 2 },
+      { roundId: 'old', respondentKey: 'b', answers: [{ itemId: 'x', value: 2 }], submittedSections: [], createdAt: T0, updatedAt: at(7) },
+    ]);
+    await participations.insertOne({ roundId: 'old', platformUserId: 'U1', status: 'completed', remindersSent: 1, invitedAt: T0, deliveredAt: at(1), startedAt: at(2), completedAt: at(5), updatedAt: at(5) });
+    await scrubActivityTimes(t.db);
+    await scrubActivityTimes(t.db);
+    for (const doc of await t.db.collection('responses').find({ roundId: 'old' }).toArray()) {
+      for (const field of ['createdAt', 'updatedAt', 'completedAt']) expect(doc).not.toHaveProperty(field);
+    }
+    expect(await t.repos.responses.get('old', 'a')).toMatchObject({ complete: true, answers: { x: 1 } });
+    expect(await t.repos.responses.get('old', 'b')).toMatchObject({ complete: false, answers: { x: 2 } });
+    expect(await t.repos.responses.count('old')).toEqual({ started: 1, completed: 1 });
+    const p = await participations.findOne({ roundId: 'old' });
+    expect(Object.keys(p!).sort()).toEqual(['_id', 'invitedAt', 'platformUserId', 'remindersSent', 'roundId', 'status']);
+  });
+});
