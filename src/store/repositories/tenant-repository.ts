@@ -46,5 +46,20 @@ export function createTenantRepository(db: Db): TenantRepository {
       );
       return mustExist(doc, id);
     },
+
+    async listByPlatformTenant(platform, externalId) {
+      return (await tenants.find({ platform, externalId }).sort({ createdAt: 1, _id: 1 }).toArray()).map((doc) => read(doc)!);
+    },
+
+    async claimSchoolKey(id, schoolKey, name, now) {
+      // Only a school written since schools exist (version 3) can be claimed: an older tenant was
+      // the whole platform tenant, tied to its teams through their installation records.
+      const set: Document = { schoolKey, updatedAt: now };
+      if (name) set.name = name;
+      const claimed = await tenants.findOneAndUpdate({ _id: id, schoolKey: { $exists: false }, schemaVersion: { $gte: 3 } }, { $set: set }, { returnDocument: 'after' });
+      if (claimed) return read(claimed);
+      const current = read(await tenants.findOne({ _id: id }));
+      return current?.schoolKey === schoolKey ? current : null;
+    },
   };
 }
