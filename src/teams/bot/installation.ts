@@ -1,6 +1,7 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Clock, Repositories } from '../../core/ports';
 import type { Services } from '../../core/services';
+import { tenantId } from '../../core/tenant';
 import { resolveLang, t } from '../../i18n';
 import type { Logger } from '../../log';
 import { personalWelcomeCard, teamWelcomeCard } from '../cards/presenters/welcome';
@@ -139,7 +140,8 @@ async function greetPersonal(context: TurnContext, deps: InstallationDeps, msTen
   const existing = await deps.directory.getPersonal(teamsTenantKey(msTenantId), platformUserIdOf(context.activity.from));
   await rememberPersonalConversation(context, deps);
   if (existing) return;
-  // Nobody is in a school yet in a personal chat: the language is the person's own.
-  const lang = resolveLang(context.activity.locale, 'nl');
+  // A personal chat belongs to no one school: the person's language, else the tenant's first school's.
+  const firstSchool = await deps.services.tenants.get(tenantId('teams', msTenantId));
+  const lang = resolveLang(context.activity.locale, firstSchool?.settings.language ?? 'nl');
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(personalWelcomeCard(lang))] });
 }
