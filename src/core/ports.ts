@@ -17,6 +17,8 @@ export interface TenantRepository {
   ensure(tenant: Omit<Tenant, 'createdAt' | 'updatedAt'>, now: Date): Promise<Tenant>;
   updateSettings(id: string, patch: Partial<TenantSettings>, now: Date): Promise<Tenant>;
   addCoordinator(id: string, platformUserId: string, now: Date): Promise<Tenant>;
+  /** Gives the school the name people know it by. */
+  rename(id: string, name: string, now: Date): Promise<Tenant>;
   /** Every school of a platform tenant (a Slack workspace, a Microsoft tenant), oldest first. */
   listByPlatformTenant(platform: Tenant['platform'], externalId: string): Promise<Tenant[]>;
   /**

@@ -19,8 +19,8 @@ const ZUID_STAFF = [LOTTE, 'UZ1', 'UZ2'];
 const CNOORD = 'CNOORD';
 const CZUID = 'CZUID';
 const DAY = 24 * 3600;
-/** The workspace's own school carries the workspace's name. */
-const NOORD_NAME = 'Basisschool De Linde';
+/** The workspace's own school, renamed by its coordinator. */
+const NOORD_NAME = 'Campus Noord';
 
 let h: SlackHarness;
 let noordId: string;
@@ -109,6 +109,11 @@ function summaryIn(channel: string, title: string): string {
 }
 
 test('two schools in one Slack workspace run rounds side by side, fully isolated', async () => {
+  // The workspace's own school starts with the workspace's name; its coordinator renames it.
+  expect(await answer(NOORD_COORD, 'school naam Campus Noord', CNOORD, 'Campus Noord')).toContain('heet nu');
+  expect((await h.db.repos.tenants.get(noordId))!.name).toBe(NOORD_NAME);
+  expect(await answer(LOTTE, 'school naam Iets Anders', CNOORD, 'Alleen coördinatoren')).toContain('Alleen coördinatoren');
+
   // Noord's coordinator adds Campus Zuid in Zuid's channel; it starts with its own settings.
   const created = await answer(NOORD_COORD, 'school nieuw Campus Zuid', CZUID, 'Campus Zuid');
   expect(created).toContain('campus-zuid');

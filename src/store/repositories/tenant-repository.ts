@@ -47,6 +47,10 @@ export function createTenantRepository(db: Db): TenantRepository {
       return mustExist(doc, id);
     },
 
+    async rename(id, name, now) {
+      return mustExist(await tenants.findOneAndUpdate({ _id: id }, { $set: { name, updatedAt: now } }, { returnDocument: 'after' }), id);
+    },
+
     async listByPlatformTenant(platform, externalId) {
       return (await tenants.find({ platform, externalId }).sort({ createdAt: 1, _id: 1 }).toArray()).map((doc) => read(doc)!);
     },
