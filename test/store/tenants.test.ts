@@ -96,6 +96,9 @@ describe('tenants', () => {
     // Its teams are tied to it by their installation records; a newly added team gets a school of its own.
     expect(await t.repos.tenants.claimSchoolKey('teams:V2', '19:other-team', 'Other', at(1))).toBeNull();
     expect((await t.repos.tenants.get('teams:V2'))!.settings.coordinators).toEqual(['U1']);
+    // A v2 tenant that was only ever opened from a personal chat (no coordinator) is free to take.
+    await t.db.collection('tenants').insertOne({ _id: 'teams:V2EMPTY' as never, platform: 'teams', externalId: 'V2EMPTY', settings: { coordinators: [] }, createdAt: T0, updatedAt: T0, schemaVersion: 2 });
+    expect(await t.repos.tenants.claimSchoolKey('teams:V2EMPTY', '19:first-team', 'First', at(1))).toMatchObject({ id: 'teams:V2EMPTY', schoolKey: '19:first-team', name: 'First' });
   });
 
   it('lists the schools of a platform tenant oldest first; a free default school is claimed by one team only', async () => {
