@@ -1,3 +1,4 @@
+import { sampleRound } from '../store/fixtures';
 import { actionsOf, actionWithVerb, answerSection, cardText, fillCard, MS_TENANT, person, TEAM_ID, TeamsHarness, type Person, type TeamRef } from './teams-harness';
 
 /**
@@ -175,3 +176,40 @@ test('two teams in one Microsoft tenant are two schools, side by side and fully 
 
   h.seeConnectorCards();
 }, 300_000);
+
+test('a Microsoft tenant that used Zorgspiegel before schools existed keeps its school; a team added later gets its own', async () => {
+  const LEGACY_TENANT = 'tenant-legacy';
+  const OLD: TeamRef = { id: '19:team-oud@thread.tacv2', name: 'Oud Campus' };
+  const NEW: TeamRef = { id: '19:team-nieuw@thread.tacv2', name: 'Nieuwe Campus' };
+  const now = h.clock.now();
+  // As the previous release left it: a v2 tenant for the whole Microsoft tenant, its team, a round.
+  await h.db.db.collection('tenants').insertOne({
+    _id: `teams:${LEGACY_TENANT}` as never,
+    platform: 'teams',
+    externalId: LEGACY_TENANT,
+    settings: { coordinators: [els.aadObjectId], language: 'nl', anonymityThreshold: 5, timeZone: 'Europe/Brussels', quietHours: { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] }, teamChannel: { id: OLD.id, name: 'Oud Campus › Algemeen' } },
+    createdAt: now,
+    updatedAt: now,
+    schemaVersion: 2,
+  });
+  await h.repos.installations.save('teams', `team:${OLD.id}`, {
+    kind: 'team', tenantId: `teams:${LEGACY_TENANT}`, msTenantId: LEGACY_TENANT, teamId: OLD.id, name: OLD.name, serviceUrl: h.connector.url, botId: '28:zorgspiegel-bot',
+    channels: [{ id: OLD.id }], members: [els, lotte].map((p) => ({ platformUserId: p.aadObjectId, id: p.id, aadObjectId: p.aadObjectId, name: p.name })),
+    rosterUpdatedAt: now.toISOString(), installedBy: els.aadObjectId, installedAt: now.toISOString(), welcomedAt: now.toISOString(),
+  }, now);
+  await h.repos.rounds.insert(sampleRound({ id: 'legacy-round', tenantId: `teams:${LEGACY_TENANT}`, title: 'Vorig schooljaar', state: 'published', publishedAt: now }));
+  h.connector.addTeam(OLD.id, [els, lotte]);
+  h.connector.addTeam(NEW.id, [pieter, lotte]);
+
+  // The old team's coordinator still sees her round, under the same school, now named after her team.
+  expect(cardText(await h.say(els, 'status', 'channel', 'nl-BE', OLD, LEGACY_TENANT))).toContain('Vorig schooljaar');
+  expect(await h.repos.tenants.get(`teams:${LEGACY_TENANT}`)).toMatchObject({ name: 'Oud Campus', settings: { coordinators: [els.aadObjectId] } });
+
+  // A team added now becomes a school of its own, coordinated by whoever added it.
+  await h.installInTeam(pieter, 'nl-BE', NEW, LEGACY_TENANT);
+  expect(await h.repos.tenants.get(`teams:${LEGACY_TENANT}:${NEW.id}`)).toMatchObject({ schoolKey: NEW.id, name: 'Nieuwe Campus', settings: { coordinators: [pieter.aadObjectId], teamChannel: { id: NEW.id } } });
+  expect((await h.repos.tenants.get(`teams:${LEGACY_TENANT}`))!.settings.coordinators).toEqual([els.aadObjectId]);
+  const pieterStatus = cardText(await h.say(pieter, 'status', 'channel', 'nl-BE', NEW, LEGACY_TENANT));
+  expect(pieterStatus).not.toContain('Vorig schooljaar');
+  expect(cardText(await h.say(pieter, 'status', 'channel', 'nl-BE', OLD, LEGACY_TENANT))).toContain('Alleen coördinatoren');
+}, 120_000);

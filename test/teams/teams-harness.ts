@@ -141,8 +141,8 @@ export class TeamsHarness {
     return { status: res.status, text: await res.text() };
   }
 
-  async installInTeam(installer: Person, locale = 'nl-BE', team: TeamRef = DEFAULT_TEAM): Promise<void> {
-    const base = this.envelope(installer, 'channel', locale, team);
+  async installInTeam(installer: Person, locale = 'nl-BE', team: TeamRef = DEFAULT_TEAM, msTenant = MS_TENANT): Promise<void> {
+    const base = this.envelope(installer, 'channel', locale, team, msTenant);
     const res = await this.post({
       ...base,
       type: 'conversationUpdate',
@@ -164,8 +164,8 @@ export class TeamsHarness {
   }
 
   /** A typed message; in the channel it @mentions the bot the way Teams does. */
-  async say(p: Person, text: string, where: 'personal' | 'channel' = 'personal', locale = 'nl-BE', team: TeamRef = DEFAULT_TEAM): Promise<Record<string, unknown>> {
-    const activity: Record<string, unknown> = { ...this.envelope(p, where, locale, team), type: 'message', text };
+  async say(p: Person, text: string, where: 'personal' | 'channel' = 'personal', locale = 'nl-BE', team: TeamRef = DEFAULT_TEAM, msTenant = MS_TENANT): Promise<Record<string, unknown>> {
+    const activity: Record<string, unknown> = { ...this.envelope(p, where, locale, team, msTenant), type: 'message', text };
     if (where === 'channel') {
       const mention = `<at>${BOT.name}</at>`;
       activity.text = `${mention} ${text}`;
