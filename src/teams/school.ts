@@ -43,7 +43,8 @@ export async function schoolOfTeam(deps: SchoolDeps, msTenantId: string, team: {
 /**
  * The actor for an activity. In a team: the team's school. In a personal chat: the school of the
  * round the card is about, or the school chosen on the card, or the one school the person
- * coordinates; a coordinator of several gets `schoolChoices` and is asked which one.
+ * coordinates (a coordinator of several gets `schoolChoices` and is asked which one), or the
+ * school of a team they are in.
  */
 export async function actorFor(deps: SchoolDeps, activity: Pick<Activity, 'conversation' | 'channelData' | 'from' | 'locale'>, hint: SchoolHint = {}): Promise<Actor> {
   const msTenantId = msTenantIdOf(activity);
@@ -59,7 +60,9 @@ export async function actorFor(deps: SchoolDeps, activity: Pick<Activity, 'conve
   if (!school) {
     const mine = await tenants.coordinatedBy('teams', msTenantId, platformUserId);
     if (mine.length > 1) schoolChoices = mine;
-    school = mine[0] ?? (await tenants.ensure('teams', msTenantId));
+    // Not a coordinator: the school of a team they are in, so a refusal names their own coordinators.
+    const memberOf = mine.length ? undefined : await deps.directory.schoolOfMember(msTenantId, platformUserId);
+    school = mine[0] ?? (memberOf ? await tenants.schoolIn('teams', msTenantId, memberOf) : null) ?? (await tenants.ensure('teams', msTenantId));
   }
   return { tenant: school, platformUserId, lang: resolveLang(activity.locale, school.settings.language), ...(schoolChoices ? { schoolChoices } : {}) };
 }

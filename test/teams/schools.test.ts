@@ -86,6 +86,8 @@ test('two teams in one Microsoft tenant are two schools, side by side and fully 
   // Zuid's coordinator cannot steer Noord: not in its channel, not with Noord's id on a card,
   // and not by pointing Zuid's summaries at Noord's channel.
   expect(cardText(await h.say(pieter, 'instellingen', 'channel', 'nl-BE', NOORD))).toContain('Alleen coördinatoren kunnen dit doen. Coördinatoren: Els Van den Broeck.');
+  // A Zuid colleague asking in a personal chat hears who Zuid's coordinators are.
+  expect(cardText(await h.say(zuidStaff[1]!, 'status'))).toContain('Coördinatoren: Pieter De Smet.');
   const forged = await h.invoke(pieter, 'saveSettings', { schoolId: SCHOOL_NOORD, anonymityThreshold: '3' });
   expect(cardText(forged.card)).toContain('Alleen coördinatoren');
   await h.invoke(pieter, 'saveSettings', { teamChannel: NOORD.id }, { where: 'channel', team: ZUID });

@@ -156,6 +156,12 @@ export class TeamsDirectory {
     return (await this.installations.list(PLATFORM, { kind: 'team', tenantId })) as unknown as TeamRecord[];
   }
 
+  /** The school of the first team of the Microsoft tenant whose roster holds this person. */
+  async schoolOfMember(msTenantId: string, platformUserId: string): Promise<string | undefined> {
+    const teams = (await this.installations.list(PLATFORM, { kind: 'team', msTenantId })) as unknown as TeamRecord[];
+    return teams.find((t) => t.members.some((m) => m.platformUserId === platformUserId))?.tenantId;
+  }
+
   /** The team a channel belongs to (the General channel's id is the team id). */
   async teamOfChannel(tenantId: string, channelId: string): Promise<TeamRecord | undefined> {
     return (await this.teams(tenantId)).find((t) => t.teamId === channelId || t.channels.some((c) => c.id === channelId));
