@@ -17,6 +17,16 @@ export interface TenantRepository {
   ensure(tenant: Omit<Tenant, 'createdAt' | 'updatedAt'>, now: Date): Promise<Tenant>;
   updateSettings(id: string, patch: Partial<TenantSettings>, now: Date): Promise<Tenant>;
   addCoordinator(id: string, platformUserId: string, now: Date): Promise<Tenant>;
+  /** Gives the school the name people know it by. */
+  rename(id: string, name: string, now: Date): Promise<Tenant>;
+  /** Every school of a platform tenant (a Slack workspace, a Microsoft tenant), oldest first. */
+  listByPlatformTenant(platform: Tenant['platform'], externalId: string): Promise<Tenant[]>;
+  /**
+   * Ties a school that is not tied to anything yet (no `schoolKey`, created since schools exist)
+   * to `schoolKey`, atomically: of two callers at once only one wins. Returns the school when it is
+   * now tied to `schoolKey` (by this call or an earlier one with the same key), else null.
+   */
+  claimSchoolKey(id: string, schoolKey: string, name: string | undefined, now: Date): Promise<Tenant | null>;
 }
 
 export interface RoundRepository {
@@ -37,8 +47,11 @@ export interface RoundRepository {
   listWithAnswersKept(): Promise<Round[]>;
   /** Records that the round's raw answers were deleted (RoundRepository never deletes a round). */
   markAnswersPurged(id: string, now: Date): Promise<void>;
-  /** The latest published round of the tenant before `before`, for the trend. */
-  previousPublished(tenantId: string, before: Date): Promise<Round | null>;
+  /**
+   * The latest published round of the school before `before`, for the trend; with
+   * `dimensionIds`, the latest one that asked exactly those dimensions (in any order).
+   */
+  previousPublished(tenantId: string, before: Date, comparable?: { dimensionIds: readonly string[] }): Promise<Round | null>;
 }
 
 export interface ParticipationRepository {

@@ -36,18 +36,32 @@ export interface TenantSettings {
   retentionMonths?: number;
 }
 
-/** A workspace: one Slack workspace, one Microsoft 365 tenant, or the playground's school. */
+/**
+ * A school (a "team space"): it owns its coordinators, settings, rounds and summaries. A platform
+ * tenant (a Slack workspace, a Microsoft 365 tenant) may hold several schools side by side — a
+ * school group runs one tenant for all its schools — and shares only its installation and
+ * tokens between them. The field keeps the name `tenantId` on every document that belongs to a
+ * school, because that is what isolates them.
+ */
 export interface Tenant {
   id: string;
   platform: Platform;
-  /** Slack team id, Microsoft tenant id, or "demo" for the playground. */
+  /** The platform tenant the school lives in: Slack team id, Microsoft tenant id, or "demo" for the playground. */
   externalId: string;
+  /**
+   * What the school is within its platform tenant: the Teams team it was set up for, or the short
+   * name of a Slack school a coordinator created. Absent for a platform tenant's default school
+   * that is not (yet) tied to a team, and for schools stored before schools existed.
+   */
+  schoolKey?: string;
+  /** The school's name as people know it (the team's name, the name given at creation). */
   name?: string;
   settings: TenantSettings;
   createdAt: Date;
   updatedAt: Date;
 }
 
+/** The id of a platform tenant's default school (and of every tenant stored before schools existed). */
 export function tenantId(platform: Platform, externalId: string): string {
   return `${platform}:${externalId}`;
 }
@@ -57,6 +71,21 @@ export const DEFAULT_RETENTION_MONTHS = 12;
 export function retentionMonths(settings: Pick<TenantSettings, 'retentionMonths'>): number {
   const months = settings.retentionMonths;
   return typeof months === 'number' && Number.isInteger(months) && months >= 1 ? months : DEFAULT_RETENTION_MONTHS;
+}
+
+/** The id of a further school in a platform tenant: "teams:<Microsoft tenant>:<team id>", "slack:<team>:<short name>". */
+export function schoolId(platform: Platform, externalId: string, schoolKey: string): string {
+  return `${tenantId(platform, externalId)}:${schoolKey}`;
+}
+
+/** Whether a school lives in this platform tenant: ids from payloads are only trusted after this check. */
+export function isSchoolOf(school: Pick<Tenant, 'platform' | 'externalId'>, platform: Platform, externalId: string): boolean {
+  return school.platform === platform && school.externalId === externalId;
+}
+
+/** How a school is named to people who belong to several: its name, else its short name. */
+export function schoolName(school: Pick<Tenant, 'name' | 'schoolKey' | 'externalId'>): string {
+  return school.name || school.schoolKey || school.externalId;
 }
 
 export const DEFAULT_QUIET_HOURS: QuietHours = { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] };

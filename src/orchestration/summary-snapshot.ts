@@ -52,9 +52,14 @@ export function coreSummarySnapshot(repos: Repositories, options: { renderChart?
   };
 }
 
-/** The team's previous published round, by its stored summary when there is one. */
+/**
+ * The school's own previous published round, by its stored summary when there is one: the latest
+ * that asked the same dimensions, else the latest at all (so the summary can say why it does not
+ * compare).
+ */
 async function previousRound(repos: Repositories, round: Round): Promise<PreviousRound | undefined> {
-  const previous = await repos.rounds.previousPublished(round.tenantId, round.opensAt);
+  const previous =
+    (await repos.rounds.previousPublished(round.tenantId, round.opensAt, { dimensionIds: round.dimensionIds })) ?? (await repos.rounds.previousPublished(round.tenantId, round.opensAt));
   if (!previous) return undefined;
   const stored = await repos.summaries.get(previous.id);
   if (stored) return { summary: stored.summary as unknown as RoundSummary };

@@ -9,6 +9,7 @@ import type { WebClient } from './slack-types';
 import type { UserDirectory } from './user-directory';
 import type { Deduplicator } from './dedupe';
 import type { SectionDrafts } from './drafts';
+import { resolveSchool, type SchoolHint } from './school';
 
 /** How the app reaches Slack: one workspace with a fixed token, or OAuth installs into many. */
 export type SlackMode = 'single-workspace' | 'multi-workspace';
@@ -42,13 +43,14 @@ export function teamIdOf(context: { teamId?: string; enterpriseId?: string }, bo
 }
 
 /**
- * The core's Actor for a Slack user: the workspace's tenant (created on first use), and the
- * language from the user's Slack locale (users.info include_locale), else the workspace's.
+ * The core's Actor for a Slack user: the school the request is for (see school.ts; the
+ * workspace's default school is created on first use), and the language from the user's Slack
+ * locale (users.info include_locale), else the school's.
  */
-export async function resolveActor(deps: Pick<SlackDeps, 'services' | 'directory'>, client: WebClient, who: SlackIdentity): Promise<Actor> {
-  const tenant = await deps.services.tenants.ensure('slack', who.teamId);
+export async function resolveActor(deps: Pick<SlackDeps, 'services' | 'directory'>, client: WebClient, who: SlackIdentity, hint: SchoolHint = {}): Promise<Actor> {
+  const { school: tenant, schoolChoices } = await resolveSchool(deps.services, who.teamId, who.userId, hint);
   const locale = await deps.directory.locale(client, who.teamId, who.userId);
-  return { tenant, platformUserId: who.userId, lang: resolveLang(locale, tenant.settings.language) };
+  return { tenant, platformUserId: who.userId, lang: resolveLang(locale, tenant.settings.language), ...(schoolChoices ? { schoolChoices } : {}) };
 }
 
 export function tr(actor: Pick<Actor, 'lang'>): Translate {

@@ -34,6 +34,8 @@ export const ACTIONS = {
   },
   /** Page through the quotes. Value: { r, p }. */
   quotesPage: 'zs_quotes_page',
+  /** "For which school?" buttons (action id + ":<n>"). Value: { t, c }: the school and the command to repeat. */
+  chooseSchool: 'zs_choose_school',
   /** The user-group picker in the create-round modal (options loaded from usergroups.list). */
   usergroupSelect: 'zs_usergroup',
   /** Inputs' own action id inside their (uniquely named) input block. */

@@ -31,6 +31,10 @@ export const actionValueSchema = z.object({
   q: id.optional(),
   /** Page of a paged list (moderation). */
   p: z.number().int().min(0).max(10_000).optional(),
+  /** School id (a workspace with several schools): checked against the workspace on use. */
+  t: id.optional(),
+  /** The command a "which school?" button repeats for the chosen school. */
+  c: z.string().max(500).optional(),
 });
 export type ActionValue = z.infer<typeof actionValueSchema>;
 
@@ -54,8 +58,8 @@ export const modalMetadataSchema = z.discriminatedUnion('k', [
   /** One page of a section form: round, section, page (when a section is split over modals). */
   z.object({ k: z.literal('section'), r: id, s: z.string().min(1).max(80), p: z.number().int().min(0).max(50).default(0) }),
   z.object({ k: z.literal('review'), r: id }),
-  z.object({ k: z.literal('create'), c: z.string().optional() }),
-  z.object({ k: z.literal('settings') }),
+  z.object({ k: z.literal('create'), c: z.string().optional(), t: id.optional() }),
+  z.object({ k: z.literal('settings'), t: id.optional() }),
   z.object({ k: z.literal('moderate'), r: id, p: z.number().int().min(0).default(0) }),
   z.object({ k: z.literal('quote'), r: id, q: id, p: z.number().int().min(0).default(0) }),
   z.object({ k: z.literal('info') }),

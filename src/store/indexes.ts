@@ -9,8 +9,8 @@ import { COLLECTIONS, type CollectionName } from './collections';
  * idempotent outcome.
  */
 export const INDEXES: Record<CollectionName, IndexDescription[]> = {
-  // Tenants and rounds use their own id as `_id`, which MongoDB always indexes uniquely.
-  tenants: [],
+  // Tenants (schools) and rounds use their own id as `_id`, which MongoDB always indexes uniquely.
+  tenants: [{ name: 'platform_tenant', key: { platform: 1, externalId: 1, createdAt: 1 } }],
   rounds: [{ name: 'tenant_state_created', key: { tenantId: 1, state: 1, createdAt: -1 } }, { name: 'tenant_published', key: { tenantId: 1, state: 1, publishedAt: -1 } }],
   participations: [
     { name: 'round_user_unique', key: { roundId: 1, platformUserId: 1 }, unique: true },

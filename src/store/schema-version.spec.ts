@@ -32,9 +32,16 @@ describe('schema versions', () => {
 
   it('upgrades a v1 tenant with default quiet hours and time zone, keeping what it had', () => {
     const upgraded = upgradeDocument('tenants', { settings: { language: 'en', timeZone: 'Europe/Amsterdam' }, schemaVersion: 1 });
-    expect(upgraded).toEqual({ settings: { language: 'en', timeZone: 'Europe/Amsterdam', quietHours: DEFAULT_QUIET_HOURS }, schemaVersion: 2 });
+    expect(upgraded).toEqual({ settings: { language: 'en', timeZone: 'Europe/Amsterdam', quietHours: DEFAULT_QUIET_HOURS }, schemaVersion: 3 });
     // A copy, so editing one tenant's quiet hours cannot change the default.
     expect(upgraded.settings.quietHours.days).not.toBe(DEFAULT_QUIET_HOURS.days);
+  });
+
+  it('reads a v2 Teams tenant as a school named after the team whose General channel it posted to', () => {
+    const settings = { teamChannel: { id: '19:t', name: 'Campus Noord › Algemeen' } };
+    expect(upgradeDocument('tenants', { platform: 'teams', settings, schemaVersion: 2 })).toEqual({ platform: 'teams', name: 'Campus Noord', settings, schemaVersion: 3 });
+    expect(upgradeDocument('tenants', { platform: 'teams', name: 'Eigen naam', settings, schemaVersion: 2 }).name).toBe('Eigen naam');
+    expect(upgradeDocument('tenants', { platform: 'slack', settings: { teamChannel: { id: 'C1', name: 'team' } }, schemaVersion: 2 })).not.toHaveProperty('name');
   });
 
   it('leaves current and newer documents as they are', () => {

@@ -14,7 +14,10 @@ import type { CollectionName } from './collections';
  */
 export const SCHEMA_VERSION: Record<CollectionName, number> = {
   // v2: settings.quietHours and settings.timeZone became required (v1 tenants lack them).
-  tenants: 2,
+  // v3: a tenant is a school inside a platform tenant (optional schoolKey and name). A v2 tenant
+  // was a whole Slack workspace or Microsoft tenant: it stays the school of the teams (Teams) or
+  // the workspace (Slack) it was set up for, and is never claimed by another team.
+  tenants: 3,
   rounds: 1,
   // v2: no moment of any status change (deliveredAt, startedAt, completedAt, updatedAt lined up
   // with the response's activity and named its writer).
@@ -42,6 +45,10 @@ const UPGRADES: Partial<Record<CollectionName, Record<number, UpgradeStep>>> = {
       // window is the closest safe reading of "nobody chose anything".
       settings: { timeZone: 'Europe/Brussels', quietHours: { ...DEFAULT_QUIET_HOURS, days: [...DEFAULT_QUIET_HOURS.days] }, ...(doc.settings ?? {}) },
     }),
+    // A v2 tenant is its platform tenant's default school: same id, no schoolKey. Its Teams team
+    // records (installations, tenantId = this id) keep it tied to the teams it was set up for,
+    // and the Teams General channel name it stored ("<team> › General") names the school.
+    2: (doc) => ({ ...doc, ...(doc.name || typeof doc.settings?.teamChannel?.name !== 'string' || doc.platform !== 'teams' ? {} : { name: String(doc.settings.teamChannel.name).split(' › ')[0] }) }),
   },
   participations: {
     1: ({ deliveredAt: _d, startedAt: _s, completedAt: _c, updatedAt: _u, ...doc }) => doc,

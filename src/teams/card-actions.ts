@@ -4,7 +4,7 @@ import type { Questionnaire } from '../core/questionnaire/schema';
 import type { Round, RoundState } from '../core/round';
 import type { Actor, Services } from '../core/services';
 import type { SettingsPatch } from '../core/services/coordinator-service';
-import type { Tenant } from '../core/tenant';
+import { schoolName, type Tenant } from '../core/tenant';
 import { describeError, t } from '../i18n';
 import type { Logger } from '../log';
 import { helpCard } from './cards/presenters/welcome';
@@ -249,10 +249,12 @@ async function saveSettings(deps: CardActionDeps, actor: Actor, data: Record<str
     deps.logger.warn({ tenant: actor.tenant.id }, 'settings refused a channel outside the tenant');
     return card(settingsCard(actor.lang, actor.tenant, options, { teamChannel: t(actor.lang, 'cards:settings.unknownChannel') }));
   }
+  const chosenChannel = channelId ? options.channels.find((c) => c.id === channelId) : undefined;
   const threshold = str(data.anonymityThreshold).trim();
   const language = str(data.language);
   const patch: SettingsPatch = {
-    ...(channelId ? { teamChannel: { id: channelId, name: options.channels.find((c) => c.id === channelId)?.name ?? actor.tenant.settings.teamChannel?.name } } : {}),
+    // Only a channel of this school's own teams: an id from elsewhere in the card is not trusted.
+    ...(chosenChannel ? { teamChannel: { id: chosenChannel.id, name: chosenChannel.name } } : {}),
     ...(data.coordinators !== undefined ? { coordinators: list(data.coordinators) } : {}),
     ...(language === 'nl' || language === 'en' ? { language } : {}),
     ...(threshold ? { anonymityThreshold: Number(threshold) } : {}),
@@ -321,6 +323,34 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
   }
 }
 
+/** Verbs that act for one school as its coordinator: the school must be known first. */
+const SCHOOL_VERBS: readonly Verb[] = ['newRound', 'createRound', 'status', 'remind', 'close', 'publish', 'cancel', 'export', 'moderate', 'moderateQuote', 'settings', 'saveSettings'];
+
+/** "For which school?": one button per school the person coordinates, repeating the action there. */
+function chooseSchool(actor: Actor, verb: Verb, schools: readonly Tenant[]): CardActionResult {
+  return card(
+    noticeCard(
+      { lang: actor.lang, title: t(actor.lang, 'cards:chooseSchool.title'), text: t(actor.lang, 'cards:chooseSchool.text'), tone: 'info' },
+      { actions: schools.map((school) => ({ title: schoolName(school), verb, data: { schoolId: school.id } })) },
+    ),
+  );
+}
+
+/**
+ * Puts the chosen school on every button of the card, so the next click (the form's submit, a
+ * confirmation) acts for the same school. The bot checks it against the activity's tenant again.
+ */
+function stampSchool(node: unknown, schoolId: string): void {
+  if (Array.isArray(node)) {
+    for (const child of node) stampSchool(child, schoolId);
+    return;
+  }
+  if (!node || typeof node !== 'object') return;
+  const n = node as Record<string, unknown>;
+  if (n.type === 'Action.Execute') n.data = { ...((n.data as Record<string, unknown> | undefined) ?? {}), schoolId };
+  for (const value of Object.values(n)) if (value && typeof value === 'object') stampSchool(value, schoolId);
+}
+
 /**
  * Runs one action. A refusal from the core (closed round, not a coordinator, …) becomes a card
  * that says so in the person's language; a store outage becomes an error that leaves the card
@@ -328,8 +358,11 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
  */
 export async function runCardAction(deps: CardActionDeps, actor: Actor, verb: string, data: Record<string, unknown>, ctx: CardActionContext = {}): Promise<CardActionResult> {
   if (!isVerb(verb)) return notice(actor, t(actor.lang, 'cards:unknownAction'), 'warning');
+  if (actor.schoolChoices && actor.schoolChoices.length > 1 && SCHOOL_VERBS.includes(verb)) return chooseSchool(actor, verb, actor.schoolChoices);
   try {
-    return await route(deps, actor, verb, data, ctx);
+    const result = await route(deps, actor, verb, data, ctx);
+    if (result.kind === 'card' && data.schoolId === actor.tenant.id) stampSchool(result.card, actor.tenant.id);
+    return result;
   } catch (e) {
     if (isSurveyError(e)) {
       if (e.code === 'store_unavailable') return { kind: 'error', message: describeError(e, actor.lang) };

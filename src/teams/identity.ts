@@ -1,6 +1,4 @@
 import type { Activity, ChannelAccount } from 'botbuilder';
-import type { Actor, Services } from '../core/services';
-import { resolveLang } from '../i18n';
 
 /**
  * Who is acting, in Teams terms. The platform user id is the Entra object id when Teams gives one
@@ -28,12 +26,4 @@ export class UnknownTenantError extends Error {
     super('the activity carries no Microsoft tenant id');
     this.name = 'UnknownTenantError';
   }
-}
-
-/** The actor for an activity: the tenant (created on first contact), the person, their language. */
-export async function actorFor(services: Services, activity: Pick<Activity, 'conversation' | 'channelData' | 'from' | 'locale'>): Promise<Actor> {
-  const msTenantId = msTenantIdOf(activity);
-  if (!msTenantId) throw new UnknownTenantError();
-  const tenant = await services.tenants.ensure('teams', msTenantId);
-  return { tenant, platformUserId: platformUserIdOf(activity.from), lang: resolveLang(activity.locale, tenant.settings.language) };
 }

@@ -96,4 +96,20 @@ describe('rounds', () => {
     expect((await t.repos.rounds.previousPublished(tenantId, at(15)))!.id).toBe(old.id);
     expect(await t.repos.rounds.previousPublished(tenantId, at(10))).toBeNull();
   });
+
+  it('previousPublished with dimensions finds the school\'s latest round that asked exactly those, in any order', async () => {
+    const tenantId = 'teams:T:school-a';
+    const same = sampleRound({ tenantId, state: 'published', publishedAt: at(10), dimensionIds: ['C', 'A1'] });
+    const sameOlder = sampleRound({ tenantId, state: 'published', publishedAt: at(5), dimensionIds: ['A1', 'C'] });
+    const more = sampleRound({ tenantId, state: 'published', publishedAt: at(20), dimensionIds: ['A1', 'C', 'D'] });
+    const fewer = sampleRound({ tenantId, state: 'published', publishedAt: at(25), dimensionIds: ['A1'] });
+    const otherSchool = sampleRound({ tenantId: 'teams:T', state: 'published', publishedAt: at(28), dimensionIds: ['A1', 'C'] });
+    for (const r of [same, sameOlder, more, fewer, otherSchool]) await t.repos.rounds.insert(r);
+
+    expect((await t.repos.rounds.previousPublished(tenantId, at(30), { dimensionIds: ['A1', 'C'] }))!.id).toBe(same.id);
+    expect((await t.repos.rounds.previousPublished(tenantId, at(30)))!.id).toBe(fewer.id);
+    expect((await t.repos.rounds.previousPublished(tenantId, at(30), { dimensionIds: ['A1', 'C', 'D'] }))!.id).toBe(more.id);
+    expect(await t.repos.rounds.previousPublished(tenantId, at(30), { dimensionIds: ['B'] })).toBeNull();
+    expect((await t.repos.rounds.previousPublished('teams:T', at(30), { dimensionIds: ['A1', 'C'] }))!.id).toBe(otherSchool.id);
+  });
 });

@@ -25,7 +25,7 @@ describe('tenants', () => {
   it('stores the tenant id as _id with the current schema version', async () => {
     await t.repos.tenants.ensure(sampleTenant({ id: 'slack:RAW' }), T0);
     const raw = await t.db.collection('tenants').findOne({ _id: 'slack:RAW' as never });
-    expect(raw).toMatchObject({ _id: 'slack:RAW', schemaVersion: 2, platform: 'slack' });
+    expect(raw).toMatchObject({ _id: 'slack:RAW', schemaVersion: 3, platform: 'slack' });
     expect(raw).not.toHaveProperty('id');
   });
 
@@ -78,5 +78,42 @@ describe('tenants', () => {
     // Writing to the old document works and keeps reading right.
     const updated = await t.repos.tenants.updateSettings('teams:OLD', { timeZone: 'Europe/Amsterdam' }, at(1));
     expect(updated.settings).toMatchObject({ timeZone: 'Europe/Amsterdam', quietHours: DEFAULT_QUIET_HOURS, anonymityThreshold: 6 });
+  });
+
+  it('reads a version-2 Teams tenant as the school of the team it was set up for, named after it, and never lets another team claim it', async () => {
+    await t.db.collection('tenants').insertOne({
+      _id: 'teams:V2' as never,
+      platform: 'teams',
+      externalId: 'V2',
+      settings: { coordinators: ['U1'], language: 'nl', anonymityThreshold: 5, timeZone: 'Europe/Brussels', quietHours: DEFAULT_QUIET_HOURS, teamChannel: { id: '19:leraren', name: 'Leraren › Algemeen' } },
+      createdAt: T0,
+      updatedAt: T0,
+      schemaVersion: 2,
+    });
+    const school = await t.repos.tenants.get('teams:V2');
+    expect(school).toMatchObject({ id: 'teams:V2', externalId: 'V2', name: 'Leraren' });
+    expect(school!.schoolKey).toBeUndefined();
+    // Its teams are tied to it by their installation records; a newly added team gets a school of its own.
+    expect(await t.repos.tenants.claimSchoolKey('teams:V2', '19:other-team', 'Other', at(1))).toBeNull();
+    expect((await t.repos.tenants.get('teams:V2'))!.settings.coordinators).toEqual(['U1']);
+    // A v2 tenant that was only ever opened from a personal chat (no coordinator) is free to take.
+    await t.db.collection('tenants').insertOne({ _id: 'teams:V2EMPTY' as never, platform: 'teams', externalId: 'V2EMPTY', settings: { coordinators: [] }, createdAt: T0, updatedAt: T0, schemaVersion: 2 });
+    expect(await t.repos.tenants.claimSchoolKey('teams:V2EMPTY', '19:first-team', 'First', at(1))).toMatchObject({ id: 'teams:V2EMPTY', schoolKey: '19:first-team', name: 'First' });
+  });
+
+  it('lists the schools of a platform tenant oldest first; a free default school is claimed by one team only', async () => {
+    await t.repos.tenants.ensure(sampleTenant({ id: 'teams:GROUP', platform: 'teams', externalId: 'GROUP' }), T0);
+    await t.repos.tenants.ensure(sampleTenant({ id: 'teams:GROUP:team-b', platform: 'teams', externalId: 'GROUP', schoolKey: 'team-b', name: 'B' }), at(2));
+    await t.repos.tenants.ensure(sampleTenant({ id: 'teams:ELSEWHERE', platform: 'teams', externalId: 'ELSEWHERE' }), at(1));
+    const claims = await Promise.all(['team-a', 'team-c'].map((key) => t.repos.tenants.claimSchoolKey('teams:GROUP', key, key.toUpperCase(), at(3))));
+    expect(claims.filter(Boolean)).toHaveLength(1);
+    const winner = claims.find(Boolean)!;
+    // Claiming again with the same key is the same school; with another key it is not.
+    expect((await t.repos.tenants.claimSchoolKey('teams:GROUP', winner.schoolKey!, undefined, at(4)))!.id).toBe('teams:GROUP');
+    const schools = await t.repos.tenants.listByPlatformTenant('teams', 'GROUP');
+    expect(schools.map((s) => s.id)).toEqual(['teams:GROUP', 'teams:GROUP:team-b']);
+    expect(schools[0]).toMatchObject({ schoolKey: winner.schoolKey, name: winner.schoolKey!.toUpperCase() });
+    const raw = await t.db.collection('tenants').findOne({ _id: 'teams:GROUP:team-b' as never });
+    expect(raw!.schemaVersion).toBe(3);
   });
 });

@@ -28,6 +28,13 @@ export const START = new Date('2026-03-03T09:00:00Z');
 
 export type Person = RosterMember & { aadObjectId: string };
 
+/** A team of the Microsoft tenant (the harness's own team unless a test adds another). */
+export interface TeamRef {
+  id: string;
+  name: string;
+}
+export const DEFAULT_TEAM: TeamRef = { id: TEAM_ID, name: TEAM_NAME };
+
 export function person(n: number, name: string): Person {
   return { id: `29:user-${n}`, aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name };
 }
@@ -112,7 +119,7 @@ export class TeamsHarness {
     return FakeBotConnector.personalConversationId(p.id);
   }
 
-  private envelope(p: Person, where: 'personal' | 'channel', locale: string): Record<string, unknown> {
+  private envelope(p: Person, where: 'personal' | 'channel', locale: string, team: TeamRef = DEFAULT_TEAM, msTenant = MS_TENANT): Record<string, unknown> {
     const personal = where === 'personal';
     return {
       id: randomUUID(),
@@ -123,9 +130,9 @@ export class TeamsHarness {
       from: { id: p.id, name: p.name, aadObjectId: p.aadObjectId },
       recipient: BOT,
       conversation: personal
-        ? { id: this.dmOf(p), conversationType: 'personal', tenantId: MS_TENANT }
-        : { id: TEAM_ID, conversationType: 'channel', isGroup: true, tenantId: MS_TENANT },
-      channelData: personal ? { tenant: { id: MS_TENANT } } : { tenant: { id: MS_TENANT }, team: { id: TEAM_ID, name: TEAM_NAME }, channel: { id: TEAM_ID } },
+        ? { id: this.dmOf(p), conversationType: 'personal', tenantId: msTenant }
+        : { id: team.id, conversationType: 'channel', isGroup: true, tenantId: msTenant },
+      channelData: personal ? { tenant: { id: msTenant } } : { tenant: { id: msTenant }, team: { id: team.id, name: team.name }, channel: { id: team.id } },
     };
   }
 
@@ -134,8 +141,8 @@ export class TeamsHarness {
     return { status: res.status, text: await res.text() };
   }
 
-  async installInTeam(installer: Person, locale = 'nl-BE'): Promise<void> {
-    const base = this.envelope(installer, 'channel', locale);
+  async installInTeam(installer: Person, locale = 'nl-BE', team: TeamRef = DEFAULT_TEAM, msTenant = MS_TENANT): Promise<void> {
+    const base = this.envelope(installer, 'channel', locale, team, msTenant);
     const res = await this.post({
       ...base,
       type: 'conversationUpdate',
@@ -157,8 +164,8 @@ export class TeamsHarness {
   }
 
   /** A typed message; in the channel it @mentions the bot the way Teams does. */
-  async say(p: Person, text: string, where: 'personal' | 'channel' = 'personal', locale = 'nl-BE'): Promise<Record<string, unknown>> {
-    const activity: Record<string, unknown> = { ...this.envelope(p, where, locale), type: 'message', text };
+  async say(p: Person, text: string, where: 'personal' | 'channel' = 'personal', locale = 'nl-BE', team: TeamRef = DEFAULT_TEAM, msTenant = MS_TENANT): Promise<Record<string, unknown>> {
+    const activity: Record<string, unknown> = { ...this.envelope(p, where, locale, team, msTenant), type: 'message', text };
     if (where === 'channel') {
       const mention = `<at>${BOT.name}</at>`;
       activity.text = `${mention} ${text}`;
@@ -175,9 +182,9 @@ export class TeamsHarness {
   }
 
   /** A click on an Action.Execute button: Teams merges the inputs into `data`. */
-  async invoke(p: Person, verb: string, data: Record<string, unknown>, opts: { where?: 'personal' | 'channel'; replyToId?: string; locale?: string } = {}): Promise<InvokeAnswer> {
+  async invoke(p: Person, verb: string, data: Record<string, unknown>, opts: { where?: 'personal' | 'channel'; replyToId?: string; locale?: string; team?: TeamRef; msTenant?: string } = {}): Promise<InvokeAnswer> {
     const res = await this.post({
-      ...this.envelope(p, opts.where ?? 'personal', opts.locale ?? 'nl-BE'),
+      ...this.envelope(p, opts.where ?? 'personal', opts.locale ?? 'nl-BE', opts.team, opts.msTenant),
       type: 'invoke',
       name: 'adaptiveCard/action',
       replyToId: opts.replyToId ?? `card-${randomUUID()}`,

@@ -154,6 +154,14 @@ export class CoordinatorService {
     return this.deps.repos.tenants.updateSettings(actor.tenant.id, patch, this.deps.clock.now());
   }
 
+  /** Names the school (a workspace holding several schools shows it on every invitation); 1–80 characters. */
+  async renameSchool(actor: Actor, name: string): Promise<Tenant> {
+    this.assertCoordinator(actor);
+    const trimmed = name.replace(/\s+/g, ' ').trim();
+    if (!trimmed || trimmed.length > 80) throw new SurveyError('invalid_round', { reason: 'school_name' }, 'name');
+    return this.deps.repos.tenants.rename(actor.tenant.id, trimmed, this.deps.clock.now());
+  }
+
   /** Answers stay out of sight while a round runs; afterwards only aggregates and screened quotes. */
   private async closedRound(actor: Actor, roundId: string): Promise<Round> {
     this.assertCoordinator(actor);

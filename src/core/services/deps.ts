@@ -16,9 +16,15 @@ export interface ServiceDeps {
   newId?: () => string;
 }
 
-/** Who is acting, in which workspace, in which language. Adapters build it from their payloads. */
+/** Who is acting, in which school, in which language. Adapters build it from their payloads. */
 export interface Actor {
+  /** The school the action is for; every service checks a round's tenantId against it. */
   tenant: Tenant;
   platformUserId: string;
   lang: Lang;
+  /**
+   * Set when nothing in the request said which school is meant (a personal chat) and the person
+   * coordinates several schools of the platform tenant: adapters ask them to choose.
+   */
+  schoolChoices?: Tenant[];
 }

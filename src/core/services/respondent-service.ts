@@ -10,6 +10,7 @@ import type { InvitationView, MyRoundView, ReviewView, ScalePointView, SectionFo
 import { buildWithdrawal } from '../views/withdrawal';
 import type { MessageRef } from '../messenger';
 import type { Lang } from '../questionnaire/schema';
+import { schoolName } from '../tenant';
 import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
 
@@ -165,10 +166,16 @@ export class RespondentService {
         ? { conversationId: participation.conversationId, messageId: participation.invitationMessageId }
         : undefined;
     return {
-      view: buildInvitation(round, lang ?? round.language, actor.tenant.settings.timeZone),
+      view: buildInvitation(round, lang ?? round.language, actor.tenant.settings.timeZone, await this.schoolLabel(actor)),
       ...(delivered ? { delivered } : {}),
       scale: { title: t(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) },
     };
+  }
+
+  /** The school's name when its platform tenant holds several (see buildInvitation). */
+  private async schoolLabel(actor: Actor): Promise<string | undefined> {
+    const { platform, externalId } = actor.tenant;
+    return (await this.deps.repos.tenants.listByPlatformTenant(platform, externalId)).length > 1 ? schoolName(actor.tenant) : undefined;
   }
 
   /** Open rounds the person was invited to, for App Home and "continue later". */

@@ -15,13 +15,17 @@ export function estimatedMinutes(round: Omit<RoundShape, 'id' | 'title' | 'close
   return Math.max(5, Math.round((scale * 15 + open * 30) / 60 / 5) * 5);
 }
 
-/** The invitation frames the round: why, what it asks, that it is anonymous, what happens next. */
-export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string): InvitationView {
+/**
+ * The invitation frames the round: why, what it asks, that it is anonymous, what happens next.
+ * `school` names the school in the title when the person may belong to several (one platform
+ * tenant holds more than one school), so two invitations are never mistaken for each other.
+ */
+export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string, school?: string): InvitationView {
   const closes = formatDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
     lang,
-    title: round.title,
+    title: school ? t(lang, 'survey:invitation.titleAtSchool', { title: round.title, school }) : round.title,
     greeting: t(lang, 'survey:invitation.greeting'),
     purpose: t(lang, 'survey:invitation.purpose', { count: round.dimensionIds.length }),
     anonymity: t(lang, 'survey:invitation.anonymity', { k: round.anonymityThreshold }),
@@ -34,12 +38,12 @@ export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string)
 }
 
 /** A reminder speaks only to its reader: it never says who else has or has not answered. */
-export function buildReminder(round: RoundShape, lang: Lang, timeZone: string, started: boolean): ReminderView {
+export function buildReminder(round: RoundShape, lang: Lang, timeZone: string, started: boolean, school?: string): ReminderView {
   const closes = formatDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
     lang,
-    title: t(lang, 'survey:reminder.title', { title: round.title }),
+    title: t(lang, 'survey:reminder.title', { title: school ? t(lang, 'survey:invitation.titleAtSchool', { title: round.title, school }) : round.title }),
     text: t(lang, started ? 'survey:reminder.started' : 'survey:reminder.notStarted'),
     closes: t(lang, 'survey:invitation.closes', { closes }),
     labels: { continue: t(lang, started ? 'survey:actions.continue' : 'survey:actions.start'), optOut: t(lang, 'survey:actions.optOut') },

@@ -1,6 +1,6 @@
 import type { Job } from '../../core/ports';
 import type { Round } from '../../core/round';
-import type { Tenant } from '../../core/tenant';
+import { schoolName, type Tenant } from '../../core/tenant';
 import type { OrchestrationDeps } from '../context';
 import { nextAllowedMoment } from '../quiet-hours';
 import { outcome, PermanentJobError, type JobOutcome } from '../types';
@@ -21,6 +21,23 @@ export const TENANT_TTL_MS = 2_000;
 
 export class TenantCache {
   private readonly entries = new Map<string, { tenant: Tenant; until: number }>();
+  private readonly siblings = new Map<string, { count: number; until: number }>();
+
+  /**
+   * The school's name when its platform tenant holds several schools (a person may then get
+   * invitations from two), else undefined; read as rarely as the tenant itself.
+   */
+  async schoolLabel(deps: Pick<OrchestrationDeps, 'repos' | 'clock'>, tenant: Tenant): Promise<string | undefined> {
+    const now = deps.clock.now().getTime();
+    const key = `${tenant.platform}:${tenant.externalId}`;
+    let hit = this.siblings.get(key);
+    if (!hit || now >= hit.until || now < hit.until - TENANT_TTL_MS) {
+      hit = { count: (await deps.repos.tenants.listByPlatformTenant(tenant.platform, tenant.externalId)).length, until: now + TENANT_TTL_MS };
+      this.siblings.set(key, hit);
+    }
+    return hit.count > 1 ? schoolName(tenant) : undefined;
+  }
+
   async get(deps: Pick<OrchestrationDeps, 'repos' | 'clock'>, tenantId: string): Promise<Tenant | null> {
     const now = deps.clock.now().getTime();
     const hit = this.entries.get(tenantId);

@@ -38,7 +38,7 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       if (waitForWorkingHours) return waitForWorkingHours;
 
       const messenger = deps.messengers.for(tenant);
-      const message = { kind: 'invitation' as const, view: buildInvitation(round, round.language, timeZone) };
+      const message = { kind: 'invitation' as const, view: buildInvitation(round, round.language, timeZone, await deps.tenants.schoolLabel(deps, tenant)) };
       const idempotencyKey = invitationIdempotencyKey(round.id, platformUserId);
       const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () => messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey }), quiet);
       if (sent.type === 'deferred') return sent.outcome;

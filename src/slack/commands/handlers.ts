@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import type { RoundState } from '../../core/round';
+import { schoolName } from '../../core/tenant';
 import { createRoundModal } from '../presenters/create-round';
 import { chunkBlocks, escapeKeepingMentions, sections } from '../presenters/blocks';
 import { helpBlocks } from '../presenters/help';
@@ -9,11 +10,17 @@ import { performRoundAction, type ExportFormat } from '../round-actions';
 import type { RoundActionId } from '../ids';
 import { pickRound, type CommandContext, type CommandHandler } from './context';
 import { splitExportArgs, type Subcommand } from './parse';
+import { school } from './school';
 
 /** A round two weeks from now, closing at five in the afternoon in the school's time zone. */
 function defaultClosing(ctx: CommandContext): number {
   const zone = ctx.actor.tenant.settings.timeZone;
   return Math.floor(DateTime.fromJSDate(ctx.deps.clock.now(), { zone }).plus({ days: 14 }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toSeconds());
+}
+
+/** Whether the workspace holds more than one school (then forms say which one they are for). */
+async function severalSchools(ctx: CommandContext): Promise<boolean> {
+  return (await ctx.deps.services.tenants.schools('slack', ctx.actor.tenant.externalId)).length > 1;
 }
 
 const help: CommandHandler = async (ctx) => {
@@ -38,6 +45,8 @@ const newRound: CommandHandler = async (ctx) => {
       closesAt: defaultClosing(ctx),
       dimensions: ctx.deps.questionnaire.dimensions.map((d) => ({ id: d.id, title: `${d.id}. ${d.title[lang]}` })),
       channelId: ctx.command.channel_id,
+      schoolId: ctx.actor.tenant.id,
+      ...(await severalSchools(ctx)) ? { schoolName: schoolName(ctx.actor.tenant) } : {},
     },
     ctx.t,
   );
@@ -88,4 +97,5 @@ export const COMMAND_HANDLERS: Record<Subcommand, CommandHandler> = {
   export: roundCommand('export'),
   moderate: roundCommand('moderate'),
   claim,
+  school,
 };

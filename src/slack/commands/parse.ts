@@ -2,7 +2,7 @@
  * `/zorgspiegel <subcommand> [args]` in Dutch or English. The words live here rather than in the
  * locale files because both languages are accepted whatever the user's language is.
  */
-export const SUBCOMMANDS = ['help', 'new', 'status', 'remind', 'close', 'publish', 'cancel', 'settings', 'export', 'moderate', 'claim'] as const;
+export const SUBCOMMANDS = ['help', 'new', 'status', 'remind', 'close', 'publish', 'cancel', 'settings', 'export', 'moderate', 'claim', 'school'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const ALIASES: Record<Subcommand, readonly string[]> = {
@@ -17,12 +17,13 @@ const ALIASES: Record<Subcommand, readonly string[]> = {
   export: ['export', 'exporteer', 'exporteren'],
   moderate: ['moderate', 'nalezen', 'modereer'],
   claim: ['claim'],
+  school: ['school', 'scholen', 'schools'],
 };
 
 /** The words shown in `help`, per language: the first alias of each language. */
 export const COMMAND_WORDS: Record<'nl' | 'en', Record<Subcommand, string>> = {
-  en: { help: 'help', new: 'new', status: 'status', remind: 'remind', close: 'close', publish: 'publish', cancel: 'cancel', settings: 'settings', export: 'export', moderate: 'moderate', claim: 'claim' },
-  nl: { help: 'help', new: 'nieuw', status: 'status', remind: 'herinner', close: 'sluit', publish: 'publiceer', cancel: 'annuleer', settings: 'instellingen', export: 'export', moderate: 'nalezen', claim: 'claim' },
+  en: { help: 'help', new: 'new', status: 'status', remind: 'remind', close: 'close', publish: 'publish', cancel: 'cancel', settings: 'settings', export: 'export', moderate: 'moderate', claim: 'claim', school: 'school' },
+  nl: { help: 'help', new: 'nieuw', status: 'status', remind: 'herinner', close: 'sluit', publish: 'publiceer', cancel: 'annuleer', settings: 'instellingen', export: 'export', moderate: 'nalezen', claim: 'claim', school: 'school' },
 };
 
 export type ParsedCommand = { name: Subcommand; args: string[] } | { name: 'unknown'; word: string; args: string[] };

@@ -2,6 +2,7 @@ import type { App, InstallationStore } from '@slack/bolt';
 import type { SlackDeps } from '../context';
 import { registerCoordinatorActions } from './actions/coordinator';
 import { registerRespondentActions } from './actions/respondent';
+import { registerSchoolChoice } from './actions/school-choice';
 import { registerZorgspiegelCommand } from './commands/zorgspiegel';
 import { registerAppHome } from './events/app-home';
 import { registerUninstall } from './events/uninstall';
@@ -16,6 +17,7 @@ export function registerListeners(app: App, deps: SlackDeps, store?: Installatio
   registerZorgspiegelCommand(app, deps);
   registerRespondentActions(app, deps);
   registerCoordinatorActions(app, deps);
+  registerSchoolChoice(app, deps);
   registerUsergroupOptions(app, deps);
   registerSectionSubmission(app, deps);
   registerCreateRoundSubmission(app, deps);

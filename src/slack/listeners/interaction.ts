@@ -47,7 +47,7 @@ export function readClick(deps: Pick<SlackDeps, 'logger'>, context: { teamId?: s
 }
 
 export async function clickActor(deps: SlackDeps, client: WebClient, click: ClickPayload): Promise<Actor> {
-  return resolveActor(deps, client, { teamId: click.teamId, userId: click.userId });
+  return resolveActor(deps, client, { teamId: click.teamId, userId: click.userId }, { roundId: click.value.r, schoolId: click.value.t });
 }
 
 export { describeFailure };

@@ -30,6 +30,9 @@ export interface CreateRoundDefaults {
   dimensions: { id: string; title: string }[];
   /** The channel the command was run in, offered as the audience. */
   channelId?: string;
+  /** The school the round is for, and its name when the workspace holds several. */
+  schoolId?: string;
+  schoolName?: string;
 }
 
 function input(blockId: string, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}): KnownBlock {
@@ -63,6 +66,7 @@ export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): M
   const reminderOptions = REMINDER_CHOICES.map((h) => option(h % 24 === 0 ? t('slack:create.reminderDays', { count: h / 24 }) : t('slack:create.reminderHours', { count: h }), String(h)));
   const channel = defaults.channelId && /^[CG]/.test(defaults.channelId) ? defaults.channelId : undefined;
   const blocks: KnownBlock[] = [
+    ...(defaults.schoolName ? [context(escapeMrkdwn(t('slack:create.forSchool', { school: defaults.schoolName })))] : []),
     context(escapeMrkdwn(t('slack:create.intro'))),
     input(CREATE_BLOCKS.title, t('slack:create.title'), { type: 'plain_text_input', initial_value: defaults.title, max_length: 120 }),
     input(CREATE_BLOCKS.dimensionIds, t('slack:create.dimensions'), dimensionsElement),
@@ -104,7 +108,7 @@ export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): M
   return {
     type: 'modal',
     callback_id: CALLBACKS.createRound,
-    private_metadata: encodeMetadata({ k: 'create', ...(defaults.channelId ? { c: defaults.channelId } : {}) }),
+    private_metadata: encodeMetadata({ k: 'create', ...(defaults.channelId ? { c: defaults.channelId } : {}), ...(defaults.schoolId ? { t: defaults.schoolId } : {}) }),
     title: plain(t('slack:create.modalTitle'), BLOCK_KIT.modalTitle),
     submit: plain(t('slack:create.submit'), BLOCK_KIT.modalButton),
     close: plain(t('slack:cancel'), BLOCK_KIT.modalButton),

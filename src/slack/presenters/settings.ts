@@ -54,7 +54,7 @@ export function settingsModal(tenant: Tenant, t: Translate): ModalView {
   return {
     type: 'modal',
     callback_id: CALLBACKS.settings,
-    private_metadata: encodeMetadata({ k: 'settings' }),
+    private_metadata: encodeMetadata({ k: 'settings', t: tenant.id }),
     title: plain(t('slack:settings.modalTitle'), BLOCK_KIT.modalTitle),
     submit: plain(t('slack:save'), BLOCK_KIT.modalButton),
     close: plain(t('slack:cancel'), BLOCK_KIT.modalButton),

@@ -56,8 +56,11 @@ export function createRoundRepository(db: Db): RoundRepository {
       await rounds.updateOne({ _id: id, answersPurgedAt: { $exists: false } }, { $set: { answersPurgedAt: now } });
     },
 
-    async previousPublished(tenantId, before) {
-      const doc = await rounds.find({ tenantId, state: 'published', publishedAt: { $lt: before } }).sort({ publishedAt: -1 }).limit(1).next();
+    async previousPublished(tenantId, before, comparable) {
+      const filter: Filter<StringIdDocument> = { tenantId, state: 'published', publishedAt: { $lt: before } };
+      // The same set of dimensions: all of them, and no others.
+      if (comparable) filter.dimensionIds = { $size: comparable.dimensionIds.length, $all: [...comparable.dimensionIds] };
+      const doc = await rounds.find(filter).sort({ publishedAt: -1, _id: 1 }).limit(1).next();
       return read(doc);
     },
   };

@@ -46,5 +46,26 @@ export function createTenantRepository(db: Db): TenantRepository {
       );
       return mustExist(doc, id);
     },
+
+    async rename(id, name, now) {
+      return mustExist(await tenants.findOneAndUpdate({ _id: id }, { $set: { name, updatedAt: now } }, { returnDocument: 'after' }), id);
+    },
+
+    async listByPlatformTenant(platform, externalId) {
+      return (await tenants.find({ platform, externalId }).sort({ createdAt: 1, _id: 1 }).toArray()).map((doc) => read(doc)!);
+    },
+
+    async claimSchoolKey(id, schoolKey, name, now) {
+      // Only a school written since schools exist (version 3) can be claimed: an older tenant was
+      // the whole platform tenant, tied to its teams through their installation records — unless
+      // it never had a coordinator (it was only ever opened from a personal chat, never installed).
+      const set: Document = { schoolKey, updatedAt: now };
+      if (name) set.name = name;
+      const claimable = { _id: id, schoolKey: { $exists: false }, $or: [{ schemaVersion: { $gte: 3 } }, { 'settings.coordinators': { $size: 0 } }] };
+      const claimed = await tenants.findOneAndUpdate(claimable, { $set: set }, { returnDocument: 'after' });
+      if (claimed) return read(claimed);
+      const current = read(await tenants.findOne({ _id: id }));
+      return current?.schoolKey === schoolKey ? current : null;
+    },
   };
 }

@@ -1,10 +1,12 @@
 import { CardFactory, type TurnContext } from 'botbuilder';
 import type { Clock, Repositories } from '../../core/ports';
 import type { Services } from '../../core/services';
+import { tenantId } from '../../core/tenant';
 import { resolveLang, t } from '../../i18n';
 import type { Logger } from '../../log';
 import { personalWelcomeCard, teamWelcomeCard } from '../cards/presenters/welcome';
-import type { TeamsDirectory } from '../directory/teams-directory';
+import { teamsTenantKey, type TeamsDirectory } from '../directory/teams-directory';
+import { schoolOfTeam } from '../school';
 import { msTenantIdOf, platformUserIdOf, teamOf } from '../identity';
 import { readChannels, readRoster } from './roster';
 
@@ -45,10 +47,11 @@ export function botWasRemoved(context: TurnContext): boolean {
 }
 
 /**
- * The app was added to a team: the workspace (tenant) comes into being with the installer as its
- * first coordinator; the team, its channels, the roster (paged) and the way back into the team
- * are stored; the General channel becomes the team channel unless one is set; and the channel
- * is greeted once with how to start.
+ * The app was added to a team: the team's school comes into being with the installer as its
+ * first coordinator (each team is its own school; a team added again returns to its school); the
+ * team, its channels, the roster (paged) and the way back into the team are stored; the General
+ * channel becomes the school's team channel unless one is set; and the channel is greeted once
+ * with how to start.
  */
 export async function installInTeam(context: TurnContext, deps: InstallationDeps): Promise<void> {
   const team = teamOf(context.activity);
@@ -60,7 +63,7 @@ async function installTeamNow(context: TurnContext, deps: InstallationDeps, team
   const msTenantId = msTenantIdOf(activity);
   if (!msTenantId) return;
   const installerId = platformUserIdOf(activity.from);
-  let tenant = await deps.services.tenants.ensure('teams', msTenantId, { installerId });
+  let tenant = await schoolOfTeam(deps, msTenantId, team, installerId);
   const lang = resolveLang(activity.locale, tenant.settings.language);
   const [channels, members] = await Promise.all([readChannels(context, team.id), readRoster(context, team.id)]);
   const existing = await deps.directory.getTeam(team.id);
@@ -101,12 +104,14 @@ export async function uninstallFromTeam(context: TurnContext, deps: Installation
 /**
  * Stores (or refreshes) the person's 1:1 conversation with the bot, so proactive messages can
  * reach them. Called on a personal install and on every personal activity, because Teams may
- * hand out a new conversation id after a reinstall.
+ * hand out a new conversation id after a reinstall. One per person and Microsoft tenant: every
+ * school of the tenant reaches them through it.
  */
-export async function rememberPersonalConversation(context: TurnContext, deps: InstallationDeps, tenantId: string): Promise<void> {
+export async function rememberPersonalConversation(context: TurnContext, deps: InstallationDeps): Promise<void> {
   const { activity } = context;
   const msTenantId = msTenantIdOf(activity);
   if (!msTenantId || activity.conversation?.conversationType !== 'personal' || !activity.from?.id) return;
+  const tenantId = teamsTenantKey(msTenantId);
   const platformUserId = platformUserIdOf(activity.from);
   const existing = await deps.directory.getPersonal(tenantId, platformUserId);
   if (existing && existing.conversationId === activity.conversation.id && existing.serviceUrl === activity.serviceUrl) return;
@@ -132,10 +137,11 @@ export async function installPersonal(context: TurnContext, deps: InstallationDe
 }
 
 async function greetPersonal(context: TurnContext, deps: InstallationDeps, msTenantId: string): Promise<void> {
-  const tenant = await deps.services.tenants.ensure('teams', msTenantId);
-  const existing = await deps.directory.getPersonal(tenant.id, platformUserIdOf(context.activity.from));
-  await rememberPersonalConversation(context, deps, tenant.id);
+  const existing = await deps.directory.getPersonal(teamsTenantKey(msTenantId), platformUserIdOf(context.activity.from));
+  await rememberPersonalConversation(context, deps);
   if (existing) return;
-  const lang = resolveLang(context.activity.locale, tenant.settings.language);
+  // A personal chat belongs to no one school: the person's language, else the tenant's first school's.
+  const firstSchool = await deps.services.tenants.get(tenantId('teams', msTenantId));
+  const lang = resolveLang(context.activity.locale, firstSchool?.settings.language ?? 'nl');
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(personalWelcomeCard(lang))] });
 }

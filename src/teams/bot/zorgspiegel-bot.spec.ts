@@ -14,7 +14,7 @@ const clock = { now: () => new Date('2026-03-03T09:00:00Z') };
 
 function setup(respondents: Record<string, unknown> = {}, coordinators: Record<string, unknown> = {}) {
   const services = {
-    tenants: { ensure: async () => tenant },
+    tenants: { ensure: async () => tenant, schoolOfRound: async () => null, schoolIn: async () => null, coordinatedBy: async () => [] },
     respondents,
     coordinators: { assertCoordinator: () => undefined, status: async () => [], listRounds: async () => [], ...coordinators },
   } as unknown as Services;

@@ -9,7 +9,8 @@ import type { Actor } from '../../core/services';
 import { resolveLang, t } from '../../i18n';
 import { runCardAction, type CardActionDeps, type CardActionResult } from '../card-actions';
 import { noticeCard } from '../cards/presenters/notice';
-import { actorFor, teamOf } from '../identity';
+import { teamOf } from '../identity';
+import { actorFor, type SchoolHint } from '../school';
 import { parseCommand, type Command } from './commands';
 import { botWasAdded, botWasRemoved, installInTeam, installPersonal, rememberPersonalConversation, uninstallFromTeam, type InstallationDeps } from './installation';
 
@@ -30,6 +31,14 @@ const VERB_OF: Record<Command, string> = {
   settings: 'settings',
   moderate: 'moderate',
 };
+
+/** The round or school a card's data names (strings only: the rest of the data is the form's). */
+function schoolHint(data: Record<string, unknown>): SchoolHint {
+  return {
+    ...(typeof data.roundId === 'string' && data.roundId ? { roundId: data.roundId } : {}),
+    ...(typeof data.schoolId === 'string' && data.schoolId ? { schoolId: data.schoolId } : {}),
+  };
+}
 
 /**
  * The Teams bot: installs (team and personal), typed commands, and `Action.Execute` invokes.
@@ -69,10 +78,9 @@ export class ZorgspiegelBot extends TeamsActivityHandler {
     }
   }
 
-  private async actor(context: TurnContext): Promise<Actor> {
-    const actor = await actorFor(this.deps.services, context.activity);
-    await rememberPersonalConversation(context, this.deps, actor.tenant.id);
-    return actor;
+  private async actor(context: TurnContext, hint: SchoolHint = {}): Promise<Actor> {
+    await rememberPersonalConversation(context, this.deps);
+    return actorFor(this.deps, context.activity, hint);
   }
 
   private async handleMessage(context: TurnContext): Promise<void> {
@@ -102,8 +110,8 @@ export class ZorgspiegelBot extends TeamsActivityHandler {
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     let result: CardActionResult;
     try {
-      const actor = await this.actor(context);
       const data = (invokeValue.action?.data ?? {}) as Record<string, unknown>;
+      const actor = await this.actor(context, schoolHint(data));
       result = await runCardAction(this.deps.cardActions, actor, invokeValue.action?.verb ?? '', data, {
         teamId: teamOf(context.activity)?.id,
         cardMessageId: context.activity.replyToId,

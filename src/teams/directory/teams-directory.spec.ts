@@ -5,7 +5,7 @@ const clock = { now: () => new Date('2026-03-03T09:00:00Z') };
 const team = (id: string, tenantId: string, members: TeamRecord['members']): TeamRecord => ({
   kind: 'team',
   tenantId,
-  msTenantId: tenantId.replace('teams:', ''),
+  msTenantId: tenantId.replace('teams:', '').split(':')[0]!,
   teamId: id,
   name: `Team ${id}`,
   serviceUrl: 'https://smba.example/emea/',
@@ -27,9 +27,24 @@ test('teams are found by id, by tenant and by any of their channels; members acr
   expect(await directory.teamOfChannel('teams:y', 't2-zorg')).toBeUndefined();
   expect((await directory.findMember('teams:x', 'b'))?.team.teamId).toBe('t2');
   expect(await directory.findMember('teams:x', 'c')).toBeUndefined();
-  expect(directory.nameOf('teams:x', 'a')).toBe('An');
+  expect(directory.nameOf('x', 'a')).toBe('An');
   await directory.deleteTeam('t1');
   expect(await directory.getTeam('t1')).toBeNull();
+  expect((await directory.teams('teams:x')).map((t) => t.teamId)).toEqual(['t2']);
+  // The team remembers its school, so adding the app again brings it back there.
+  expect(await directory.schoolOfTeam('t1')).toBe('teams:x');
+  expect(await directory.schoolOfTeam('t9')).toBeUndefined();
+});
+
+test('two schools of one Microsoft tenant: each lists its own teams; names are known tenant-wide', async () => {
+  const directory = new TeamsDirectory(new MemoryInstallations(), clock);
+  await directory.saveTeam(team('t1', 'teams:x', [{ platformUserId: 'a', id: '29:a', name: 'An' }]));
+  await directory.saveTeam(team('t2', 'teams:x:t2', [{ platformUserId: 'b', id: '29:b', name: 'Bo' }]));
+  expect((await directory.teams('teams:x')).map((t) => t.teamId)).toEqual(['t1']);
+  expect((await directory.teams('teams:x:t2')).map((t) => t.teamId)).toEqual(['t2']);
+  expect(await directory.teamOfChannel('teams:x', 't2-zorg')).toBeUndefined();
+  expect(await directory.findMember('teams:x', 'b')).toBeUndefined();
+  expect(directory.nameOf('x', 'b')).toBe('Bo');
 });
 
 test('names survive a restart through preload; personal chats are found by conversation', async () => {
@@ -38,10 +53,10 @@ test('names survive a restart through preload; personal chats are found by conve
   await first.saveTeam(team('t1', 'teams:x', [{ platformUserId: 'a', id: '29:a', name: 'An' }]));
   await first.savePersonal({ kind: 'personal', tenantId: 'teams:x', msTenantId: 'x', platformUserId: 'd', memberId: '29:d', name: 'Dirk', serviceUrl: 's', botId: 'b', conversationId: 'a:d', updatedAt: '' });
   const second = new TeamsDirectory(store, clock);
-  expect(second.nameOf('teams:x', 'a')).toBeUndefined();
+  expect(second.nameOf('x', 'a')).toBeUndefined();
   await second.preload();
-  expect(second.nameOf('teams:x', 'a')).toBe('An');
-  expect(second.nameOf('teams:x', 'd')).toBe('Dirk');
+  expect(second.nameOf('x', 'a')).toBe('An');
+  expect(second.nameOf('x', 'd')).toBe('Dirk');
   expect((await second.personalByConversation('teams:x', 'a:d'))?.platformUserId).toBe('d');
   expect(await second.personalByConversation('teams:y', 'a:d')).toBeUndefined();
 });

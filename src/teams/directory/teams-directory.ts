@@ -26,7 +26,7 @@ export interface TeamChannelInfo {
 
 export interface TeamRecord {
   kind: 'team';
-  /** The core's tenant id ("teams:<Microsoft tenant id>"). */
+  /** The school the team belongs to: "teams:<Microsoft tenant id>" for the tenant's first, else "teams:<tenant>:<team id>". */
   tenantId: string;
   msTenantId: string;
   teamId: string;
@@ -41,8 +41,22 @@ export interface TeamRecord {
   welcomedAt?: string;
 }
 
+/**
+ * What is left of a team the app was removed from: which school it belonged to, so adding the
+ * app again brings the team back to its own school (rounds and trend included).
+ */
+export interface RemovedTeamRecord {
+  kind: 'removedTeam';
+  tenantId: string;
+  teamId: string;
+}
+
 export interface PersonalRecord {
   kind: 'personal';
+  /**
+   * The Microsoft tenant as "teams:<tenant id>" (see teamsTenantKey): a person has one 1:1 chat
+   * with the bot, whichever of the tenant's schools writes to them.
+   */
   tenantId: string;
   msTenantId: string;
   platformUserId: string;
@@ -71,6 +85,11 @@ export function conversationReference(c: { serviceUrl: string; botId: string; co
   };
 }
 
+/** Where a person's 1:1 chat is filed: per Microsoft tenant, shared by its schools. */
+export function teamsTenantKey(msTenantId: string): string {
+  return `${PLATFORM}:${msTenantId}`;
+}
+
 const keys = {
   team: (teamId: string) => `team:${teamId}`,
   personal: (tenantId: string, platformUserId: string) => `personal:${tenantId}:${platformUserId}`,
@@ -79,7 +98,7 @@ const keys = {
 };
 
 export class TeamsDirectory {
-  /** Names by tenant and user, so `displayName` (synchronous) can answer from memory. */
+  /** Names by Microsoft tenant and user, so `displayName` (synchronous) can answer from memory. */
   private readonly names = new Map<string, Map<string, string>>();
 
   constructor(
@@ -87,44 +106,60 @@ export class TeamsDirectory {
     private readonly clock: Clock,
   ) {}
 
-  private remember(tenantId: string, people: { platformUserId: string; name?: string }[]): void {
-    let names = this.names.get(tenantId);
-    if (!names) this.names.set(tenantId, (names = new Map()));
+  private remember(msTenantId: string, people: { platformUserId: string; name?: string }[]): void {
+    let names = this.names.get(msTenantId);
+    if (!names) this.names.set(msTenantId, (names = new Map()));
     for (const p of people) if (p.name) names.set(p.platformUserId, p.name);
   }
 
-  nameOf(tenantId: string, platformUserId: string): string | undefined {
-    return this.names.get(tenantId)?.get(platformUserId);
+  nameOf(msTenantId: string, platformUserId: string): string | undefined {
+    return this.names.get(msTenantId)?.get(platformUserId);
   }
 
   /** Loads every known name into memory (at start-up). */
   async preload(): Promise<void> {
     for (const data of await this.installations.list(PLATFORM, { kind: 'team' })) {
       const team = data as unknown as TeamRecord;
-      this.remember(team.tenantId, team.members);
+      this.remember(team.msTenantId, team.members);
     }
     for (const data of await this.installations.list(PLATFORM, { kind: 'personal' })) {
       const p = data as unknown as PersonalRecord;
-      this.remember(p.tenantId, [p]);
+      this.remember(p.msTenantId, [p]);
     }
   }
 
   async saveTeam(team: TeamRecord): Promise<void> {
     await this.installations.save(PLATFORM, keys.team(team.teamId), team as unknown as Record<string, unknown>, this.clock.now());
-    this.remember(team.tenantId, team.members);
+    this.remember(team.msTenantId, team.members);
   }
 
   async getTeam(teamId: string): Promise<TeamRecord | null> {
     const data = await this.installations.get(PLATFORM, keys.team(teamId));
-    return data ? (data as unknown as TeamRecord) : null;
+    return data?.kind === 'team' ? (data as unknown as TeamRecord) : null;
   }
 
+  /** The school a team belongs to (or belonged to before the app was removed from it). */
+  async schoolOfTeam(teamId: string): Promise<string | undefined> {
+    const data = await this.installations.get(PLATFORM, keys.team(teamId));
+    return typeof data?.tenantId === 'string' ? data.tenantId : undefined;
+  }
+
+  /** Forgets the team's roster and channels, keeping only which school it was part of. */
   async deleteTeam(teamId: string): Promise<void> {
-    await this.installations.delete(PLATFORM, keys.team(teamId));
+    const tenantId = await this.schoolOfTeam(teamId);
+    if (!tenantId) return this.installations.delete(PLATFORM, keys.team(teamId));
+    const removed: RemovedTeamRecord = { kind: 'removedTeam', tenantId, teamId };
+    await this.installations.save(PLATFORM, keys.team(teamId), removed as unknown as Record<string, unknown>, this.clock.now());
   }
 
   async teams(tenantId: string): Promise<TeamRecord[]> {
     return (await this.installations.list(PLATFORM, { kind: 'team', tenantId })) as unknown as TeamRecord[];
+  }
+
+  /** The school of the first team of the Microsoft tenant whose roster holds this person. */
+  async schoolOfMember(msTenantId: string, platformUserId: string): Promise<string | undefined> {
+    const teams = (await this.installations.list(PLATFORM, { kind: 'team', msTenantId })) as unknown as TeamRecord[];
+    return teams.find((t) => t.members.some((m) => m.platformUserId === platformUserId))?.tenantId;
   }
 
   /** The team a channel belongs to (the General channel's id is the team id). */
@@ -143,7 +178,7 @@ export class TeamsDirectory {
 
   async savePersonal(record: PersonalRecord): Promise<void> {
     await this.installations.save(PLATFORM, keys.personal(record.tenantId, record.platformUserId), record as unknown as Record<string, unknown>, this.clock.now());
-    this.remember(record.tenantId, [record]);
+    this.remember(record.msTenantId, [record]);
   }
 
   async getPersonal(tenantId: string, platformUserId: string): Promise<PersonalRecord | null> {

@@ -7,7 +7,7 @@ import type { RoundSummary } from '../../core/summary/model';
 import type { Tenant } from '../../core/tenant';
 import type { Logger } from '../../log';
 import { readRoster } from '../bot/roster';
-import { conversationReference, type TeamRecord, type TeamsDirectory } from '../directory/teams-directory';
+import { conversationReference, teamsTenantKey, type TeamRecord, type TeamsDirectory } from '../directory/teams-directory';
 import { TEAMS_LIMITS } from './limits';
 import { outboundCard } from './outbound-card';
 import { mapSendError } from './send-errors';
@@ -91,7 +91,7 @@ export class TeamsMessenger implements Messenger {
     return this.once(options, async () => {
       const { directory } = this.deps;
       const activity = await this.activity(message);
-      const personal = await directory.getPersonal(tenant.id, platformUserId);
+      const personal = await directory.getPersonal(teamsTenantKey(msTenantIdOf(tenant)), platformUserId);
       let staleChat: SendResult | undefined;
       if (personal) {
         const reference = conversationReference({ ...personal, msTenantId: personal.msTenantId, group: false });
@@ -133,7 +133,7 @@ export class TeamsMessenger implements Messenger {
     );
     await this.deps.directory.savePersonal({
       kind: 'personal',
-      tenantId: tenant.id,
+      tenantId: teamsTenantKey(msTenantId),
       msTenantId,
       platformUserId,
       memberId,
@@ -148,7 +148,7 @@ export class TeamsMessenger implements Messenger {
 
   async updateMessage(tenant: Tenant, ref: MessageRef, message: OutboundMessage): Promise<SendResult> {
     const { directory } = this.deps;
-    const personal = await directory.personalByConversation(tenant.id, ref.conversationId);
+    const personal = await directory.personalByConversation(teamsTenantKey(msTenantIdOf(tenant)), ref.conversationId);
     const team = personal ? undefined : ((await directory.teamOfChannel(tenant.id, ref.conversationId)) ?? (await directory.teams(tenant.id))[0]);
     const via = personal ?? team;
     if (!via) return { ok: false, retryable: false, reason: 'not_installed', detail: 'no conversation the bot knows in this tenant' };
@@ -196,6 +196,6 @@ export class TeamsMessenger implements Messenger {
   }
 
   displayName(tenant: Tenant, platformUserId: string): string {
-    return this.deps.directory.nameOf(tenant.id, platformUserId) ?? platformUserId;
+    return this.deps.directory.nameOf(msTenantIdOf(tenant), platformUserId) ?? platformUserId;
   }
 }

@@ -7,7 +7,7 @@ import { publishHome } from '../../home';
 import { CALLBACKS } from '../../ids';
 import { escapeKeepingMentions, sections } from '../../presenters/blocks';
 import { roundStatusListBlocks } from '../../presenters/round-status';
-import { submittedViewSchema } from '../../schema';
+import { parseMetadata, submittedViewSchema } from '../../schema';
 import type { ViewAck } from '../../answering';
 
 type CreateOutcome = { ack: ViewAck; roundId?: string };
@@ -27,7 +27,8 @@ export function registerCreateRoundSubmission(app: App, deps: SlackDeps): void {
       return;
     }
     const view = parsed.data;
-    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id });
+    const meta = parseMetadata(parsed.data.private_metadata);
+    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { schoolId: meta?.k === 'create' || meta?.k === 'settings' ? meta.t : undefined });
     const t = translator(actor.lang);
     const { result, first } = await deps.submissions.once(`create:${view.id}:${view.hash ?? ''}`, async (): Promise<CreateOutcome> => {
       const form = parseCreateRound(view.state.values, t);

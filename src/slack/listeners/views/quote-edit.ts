@@ -16,7 +16,7 @@ export function registerQuoteEditSubmission(app: App, deps: SlackDeps): void {
       await ack();
       return;
     }
-    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id });
+    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { roundId: meta.r });
     const state = parsed.data.state.values;
     const text = stateString(blockState(state, QUOTE_EDIT_BLOCKS.text));
     const themes = (blockState(state, QUOTE_EDIT_BLOCKS.themes)?.selected_options ?? []).map((o) => o.value);

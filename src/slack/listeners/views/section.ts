@@ -24,7 +24,7 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
       return;
     }
     const view = parsed.data;
-    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id });
+    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { roundId: meta.r });
     const { result, first } = await deps.submissions.once(`section:${view.id}:${view.hash ?? ''}`, async (): Promise<SectionSubmission> => {
       try {
         return await submitSectionPage(deps, actor, teamId, meta, view);

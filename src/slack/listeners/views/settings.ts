@@ -6,7 +6,7 @@ import { parseSettings, settingsFieldBlock } from '../../forms/settings-form';
 import { CALLBACKS } from '../../ids';
 import { escapeKeepingMentions, sections } from '../../presenters/blocks';
 import { SETTINGS_BLOCKS } from '../../presenters/settings';
-import { submittedViewSchema } from '../../schema';
+import { parseMetadata, submittedViewSchema } from '../../schema';
 
 /** The settings modal: the core validates (threshold ≥ 3, at least one coordinator) and stores. */
 export function registerSettingsSubmission(app: App, deps: SlackDeps): void {
@@ -17,7 +17,8 @@ export function registerSettingsSubmission(app: App, deps: SlackDeps): void {
       await ack();
       return;
     }
-    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id });
+    const meta = parseMetadata(parsed.data.private_metadata);
+    const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { schoolId: meta?.k === 'create' || meta?.k === 'settings' ? meta.t : undefined });
     const patch = parseSettings(parsed.data.state.values);
     try {
       const tenant = await deps.services.coordinators.updateSettings(actor, patch);
