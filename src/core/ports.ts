@@ -165,6 +165,30 @@ export interface SummaryRepository {
   update(roundId: string, patch: Partial<Pick<SummaryRecord, 'summary' | 'chartPng' | 'publishedAt'>>): Promise<void>;
 }
 
+/**
+ * Keys of one-off work already done (e.g. the confirmation message after a Slack view was
+ * accepted), shared by every process and forgotten after `expiresAt` (a TTL index).
+ */
+export interface OnceRepository {
+  /** Atomically records the key (a unique insert); true only for the first caller. */
+  claim(key: string, expiresAt: Date): Promise<boolean>;
+}
+
+/**
+ * What a respondent typed in a section and paused on ("Later verder"), kept under the same
+ * pseudonymous respondent key as the response, never a platform user id. Not an answer: it is
+ * not counted, not validated and never aggregated. Flat form fields (field id → typed text).
+ * It carries no time stamp of its own; `expiresAt` is the round's closing (a TTL index), and
+ * closing deletes a round's drafts anyway.
+ */
+export interface DraftRepository {
+  /** `merge` adds to the stored fields (pages of one section); `replace` stores exactly these. */
+  save(roundId: string, respondentKey: string, section: string, fields: Record<string, string>, mode: 'merge' | 'replace', expiresAt: Date): Promise<Record<string, string>>;
+  get(roundId: string, respondentKey: string, section: string): Promise<Record<string, string> | null>;
+  delete(roundId: string, respondentKey: string, section: string): Promise<void>;
+  deleteByRound(roundId: string): Promise<number>;
+}
+
 export interface Repositories {
   tenants: TenantRepository;
   rounds: RoundRepository;
@@ -174,6 +198,8 @@ export interface Repositories {
   installations: InstallationRepository;
   quotes: QuoteRepository;
   summaries: SummaryRepository;
+  once: OnceRepository;
+  drafts: DraftRepository;
 }
 
 /** Time is injected everywhere so scheduling and quiet hours are testable with a fake clock. */

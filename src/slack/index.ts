@@ -4,8 +4,7 @@ import type { PlatformLimits } from '../core/messenger';
 import { boltLogger } from './bolt-logger';
 import { BOT_SCOPES, slackConfig, type SlackConfig } from './config';
 import type { SlackDeps } from './context';
-import { Deduplicator } from './dedupe';
-import { SectionDrafts } from './drafts';
+import { FollowUpGuard } from './dedupe';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { SlackMessenger, type BotTokenSource } from './messenger';
@@ -111,8 +110,7 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       directory,
       messenger,
       mode: config.mode,
-      submissions: new Deduplicator(),
-      drafts: new SectionDrafts(),
+      followUps: new FollowUpGuard(ctx.repos.once, ctx.clock, logger),
     };
     registerListeners(app, deps, store);
 

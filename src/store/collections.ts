@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   installations: 'installations',
   quotes: 'quotes',
   summaries: 'summaries',
+  once: 'once_keys',
+  drafts: 'drafts',
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 

@@ -32,6 +32,13 @@ export const INDEXES: Record<CollectionName, IndexDescription[]> = {
     { name: 'round_unique', key: { roundId: 1 }, unique: true },
     { name: 'chartToken_unique', key: { chartToken: 1 }, unique: true },
   ],
+  // The key is the `_id` (unique); MongoDB deletes a key once its expiresAt has passed.
+  once: [{ name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
+  // `_id` is derived from (round, respondent key, section); drafts vanish at the round's close.
+  drafts: [
+    { name: 'round', key: { roundId: 1 } },
+    { name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 },
+  ],
 };
 
 /** Creates every collection's indexes; safe to call on every start and from several processes. */

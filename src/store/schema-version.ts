@@ -24,6 +24,8 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   installations: 1,
   quotes: 1,
   summaries: 1,
+  once: 1,
+  drafts: 1,
 };
 
 type UpgradeStep = (doc: Document) => Document;

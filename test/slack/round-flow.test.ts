@@ -155,12 +155,13 @@ describe('a whole round in Slack', () => {
     expect(h.fake.callsOf('views.open')).toHaveLength(0);
   });
 
-  it('takes settings from a modal; the core’s refusal shows under the field', async () => {
+  it('takes settings from a modal; the core’s refusal shows under the field and the corrected form (same view id and hash) is saved', async () => {
     const view = await openModalBy('instellingen');
     expect(view.callback_id).toBe('zs_settings');
     const tooLow = await submitView(h, COORDINATOR, view, { teamChannel: TEAM_CHANNEL, anonymityThreshold: '2' });
     expect(tooLow.body).toEqual({ response_action: 'errors', errors: { anonymityThreshold: expect.stringContaining('minstens 3') } });
-    const ok = await submitView(h, COORDINATOR, { ...view, hash: `${view.hash}-2` }, { teamChannel: TEAM_CHANNEL, anonymityThreshold: '3' });
+    // Slack keeps the modal's id and hash after an `errors` answer: the correction comes with both unchanged.
+    const ok = await submitView(h, COORDINATOR, view, { teamChannel: TEAM_CHANNEL, anonymityThreshold: '3' });
     expect(ok.body).toEqual({ response_action: 'clear' });
     const tenant = await h.db.repos.tenants.get(`slack:${h.fake.teamId}`);
     expect(tenant?.settings).toMatchObject({ teamChannel: { id: TEAM_CHANNEL }, anonymityThreshold: 3, coordinators: [COORDINATOR] });
@@ -182,8 +183,15 @@ describe('a whole round in Slack', () => {
     const noAudience = await submitView(h, COORDINATOR, view, { audienceChannel: null });
     expect(noAudience.body).toEqual({ response_action: 'errors', errors: { audienceChannel: expect.stringContaining('kanaal') } });
 
-    const submission = { ...view, hash: `${view.hash}-final` };
+    // Slack keeps the modal's id and hash after an `errors` answer: the correction comes with both unchanged.
+    const submission = view;
     const values = { title: 'Leerzorg voorjaar', dimensionIds: ['A1', 'C'], depth: 'detailed', includeReflection: 'yes', audienceChannel: STAFF_CHANNEL, closesAt: now + 7 * DAY, moderation: 'yes' };
+    const inThePast = await submitView(h, COORDINATOR, submission, { ...values, closesAt: now - DAY });
+    expect(inThePast.body).toEqual({ response_action: 'errors', errors: { closesAt: expect.any(String) } });
+    // The same wrong form submitted again (a double click) gets the same error, and creates nothing.
+    const again = await submitView(h, COORDINATOR, submission, { ...values, closesAt: now - DAY }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    expect(again.body).toEqual(inThePast.body);
+    expect(await h.db.repos.rounds.listByTenant(`slack:${h.fake.teamId}`, {})).toHaveLength(0);
     const first = await submitView(h, COORDINATOR, submission, values);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ response_action: 'clear' });
@@ -266,7 +274,8 @@ describe('a whole round in Slack', () => {
     // Slack keeps the typed values when the answer is `errors`; nothing was stored.
     expect((await h.db.repos.responses.count((await round()).id)).completed).toBe(responsesBefore);
 
-    res = await submitSection('U3', { ...view, hash: `${view.hash}-fixed` }, { ...tooMuch, 'R3.onderwijsloopbaan': '1' });
+    // Slack keeps the modal's id and hash after an `errors` answer: the correction comes with both unchanged.
+    res = await submitSection('U3', view, { ...tooMuch, 'R3.onderwijsloopbaan': '1' });
     view = updatedView(view, res.body);
     expect(view.callback_id).toBe('zs_review');
     expect((await h.db.repos.responses.count((await round()).id)).completed).toBe(responsesBefore + 1);

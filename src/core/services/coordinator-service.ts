@@ -137,6 +137,7 @@ export class CoordinatorService {
     const updated = await this.deps.repos.rounds.transition(round.id, round.state, 'cancelled', { cancelledAt: now });
     if (!updated) throw new SurveyError('illegal_transition', { from: round.state, to: 'cancelled' });
     await this.deps.repos.jobs.cancelPending({ roundId: round.id }, now);
+    await this.deps.repos.drafts.deleteByRound(round.id);
     return updated;
   }
 

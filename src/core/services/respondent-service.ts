@@ -1,4 +1,6 @@
 import { checkSection, formToAnswers } from '../answers';
+import { draftAnswers, draftFields } from '../drafts';
+import type { ResponseRecord } from '../response';
 import { SurveyError } from '../errors';
 import type { ParticipationStatus } from '../participation';
 import { isComplete, nextSection, respondentKey } from '../response';
@@ -54,7 +56,40 @@ export class RespondentService {
     const submitted = response?.submittedSections ?? [];
     const section = nextSection(round, submitted);
     if (!section) return { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, submitted) };
-    return { kind: 'form', view: buildSectionForm(round, section, actor.lang, { answers: response?.answers, group: response?.group }) };
+    return { kind: 'form', view: await this.form(round, actor, section, response) };
+  }
+
+  /** A section's form with the saved answers and, over them, a paused draft of it if there is one. */
+  private async form(round: Round, actor: Actor, section: string, response: ResponseRecord | null): Promise<SectionFormView> {
+    const draft = await this.deps.repos.drafts.get(round.id, this.key(round, actor), section);
+    const restored = draft && Object.keys(draft).length ? draftAnswers(round, section, draft) : undefined;
+    return buildSectionForm(round, section, actor.lang, {
+      answers: { ...(response?.answers ?? {}), ...(restored?.answers ?? {}) },
+      group: restored && 'group' in restored ? restored.group || undefined : response?.group,
+      saved: response?.submittedSections.includes(section) ?? false,
+      draft: restored !== undefined,
+    });
+  }
+
+  /**
+   * "Later verder": keeps what was typed in a section as a draft (not counted, not validated,
+   * not submitted) that the next opening of the section shows again. `merge` adds to what an
+   * earlier page of the same section left (Slack splits very long sections over several
+   * modals); `replace` stores exactly this form. Returns the draft as stored.
+   */
+  async saveDraft(actor: Actor, roundId: string, section: string, fields: Record<string, unknown>, mode: 'merge' | 'replace' = 'replace'): Promise<Record<string, string>> {
+    const round = await this.round(actor, roundId);
+    assertAcceptsAnswers(round, this.deps.clock.now());
+    await this.invited(round, actor);
+    if (!roundSections(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
+    return this.deps.repos.drafts.save(round.id, this.key(round, actor), section, draftFields(round, section, fields), mode, round.closesAt);
+  }
+
+  /** The draft of a section as stored (flat fields), for an adapter that collects a section page by page. */
+  async draft(actor: Actor, roundId: string, section: string): Promise<Record<string, string>> {
+    const round = await this.round(actor, roundId);
+    await this.invited(round, actor);
+    return (await this.deps.repos.drafts.get(round.id, this.key(round, actor), section)) ?? {};
   }
 
   /** Opens one section with whatever was saved before, to continue or to change answers. */
@@ -65,11 +100,7 @@ export class RespondentService {
     if (!roundSections(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
     await this.advance(round, actor, 'started');
     const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
-    return buildSectionForm(round, section, actor.lang, {
-      answers: response?.answers,
-      group: response?.group,
-      saved: response?.submittedSections.includes(section) ?? false,
-    });
+    return this.form(round, actor, section, response);
   }
 
   /**
@@ -96,9 +127,11 @@ export class RespondentService {
     const submitted = [...new Set([...(before?.submittedSections ?? []), section])];
     const complete = isComplete(round, submitted);
     const record = await responses.markSectionSubmitted(round.id, key, section, complete, now);
+    // The section is saved: what was typed before a pause is now its answers.
+    await this.deps.repos.drafts.delete(round.id, key, section);
     await this.advance(round, actor, complete ? 'completed' : 'started');
     const next = nextSection(round, record.submittedSections);
-    if (next) return { ok: true, next: { kind: 'form', view: buildSectionForm(round, next, actor.lang, { answers: record.answers, group: record.group }) } };
+    if (next) return { ok: true, next: { kind: 'form', view: await this.form(round, actor, next, record) } };
     return { ok: true, next: { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };
   }
 

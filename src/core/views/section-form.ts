@@ -99,7 +99,7 @@ export function buildSectionForm(
   round: RoundShape,
   section: string,
   lang: Lang,
-  opts: { answers?: Record<string, unknown>; errors?: readonly SurveyError[]; group?: string; saved?: boolean } = {},
+  opts: { answers?: Record<string, unknown>; errors?: readonly SurveyError[]; group?: string; saved?: boolean; draft?: boolean } = {},
 ): SectionFormView {
   const q = round.questionnaire;
   const errors = errorMessages(opts.errors ?? [], lang);
@@ -134,6 +134,7 @@ export function buildSectionForm(
     errors,
     hasErrors: Object.keys(errors).length > 0,
     saved: opts.saved ?? false,
+    ...(opts.draft ? { draft: { note: t(lang, 'survey:draftRestored') } } : {}),
     labels: {
       submit: t(lang, 'survey:saveAndContinue'),
       cancel: t(lang, 'survey:later'),

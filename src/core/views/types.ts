@@ -67,6 +67,8 @@ export interface SectionFormView {
   hasErrors: boolean;
   /** Whether this section was submitted before (the form then shows the saved answers). */
   saved: boolean;
+  /** The form shows what the person typed before pausing ("Later verder"); not yet submitted. */
+  draft?: { note: string };
   labels: { submit: string; cancel: string; scaleHelp: string; optional: string; errorSummary: string };
 }
 

@@ -16,7 +16,8 @@ export function publishKey(roundId: string): string {
  * Closes the round and takes the summary snapshot, once, however often it runs:
  *  1. compare-and-set open → closed (a second close, the planned one after a "close now", finds
  *     it closed and goes on with the steps below, which are idempotent);
- *  2. pending invitations and reminders are cancelled (each also re-checks the round itself);
+ *  2. pending invitations and reminders are cancelled (each also re-checks the round itself),
+ *     and paused drafts are deleted;
  *  3. the snapshot is computed and stored with saveOnce: the first stored snapshot wins, so the
  *     figures never change after closing (moderation edits go through SummaryRepository.update);
  *  4. the coordinators get the "closed" notice; without moderation the summary is published
@@ -40,6 +41,8 @@ export function closeRoundHandler(deps: OrchestrationDeps): JobHandler {
         deps.logger.info({ roundId: round.id }, 'round closed');
       }
       await deps.repos.jobs.cancelPending({ roundId: round.id, kinds: RESPONDENT_JOBS }, now);
+      // Paused, unsubmitted drafts were never answers; nothing may outlive the round's close.
+      await deps.repos.drafts.deleteByRound(round.id);
 
       if (!(await deps.repos.summaries.get(round.id))) {
         const snapshot = await deps.summarize(round, now);

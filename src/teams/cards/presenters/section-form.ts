@@ -113,6 +113,7 @@ export function sectionFormCard(view: SectionFormView, extras: SectionFormExtras
     stem: view.stem ?? '',
     savedBanner: extras.justSaved ? t(lang, 'survey:saved') : '',
     savedBefore: view.saved && !view.hasErrors ? t(lang, 'survey:saved') : '',
+    draftNote: view.draft && !view.hasErrors ? view.draft.note : '',
     errorSummary: view.hasErrors ? view.labels.errorSummary : '',
     formErrors,
     choose: t(lang, 'cards:form.choose'),
