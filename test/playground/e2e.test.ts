@@ -106,11 +106,19 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
     await answerDimension(pg, card, answer.A1, { group: answer.group, strength: answer.key === 'lotte' ? QUOTE : undefined });
     card = await pg.card(pg.chat(), dimensionTitle('B'));
     if (answer.key === 'karel') {
-      // Pause half-way and come back: what was saved stays saved, the next part is where he left off.
+      // Pause half-way, with a point chosen and a text typed, and come back: what was saved stays
+      // saved, the next part is where he left off, with what he typed still in it.
+      await card.getByLabel(scaleLabel(answer.B), { exact: true }).check();
+      await card.getByLabel(startsWith(dimension('B').openQuestions.find((o) => o.kind === 'strengths')!.text.nl)).fill('Half af');
       await pg.click(card, nl('survey:later'));
       const paused = await pg.card(pg.chat(), nl('cards:later.title'));
+      expect(await paused.innerText()).toContain(nl('cards:later.textDraft'));
       await pg.click(paused, nl('survey:actions.continue'));
       card = await pg.card(pg.chat(), dimensionTitle('B'));
+      expect(await card.getByLabel(scaleLabel(answer.B), { exact: true }).isChecked()).toBe(true);
+      expect(await card.getByLabel(startsWith(dimension('B').openQuestions.find((o) => o.kind === 'strengths')!.text.nl)).inputValue()).toBe('Half af');
+      expect(await card.innerText()).toContain(nl('survey:draftRestored'));
+      await card.getByLabel(startsWith(dimension('B').openQuestions.find((o) => o.kind === 'strengths')!.text.nl)).fill('');
     }
     await answerDimension(pg, card, answer.B);
     card = await pg.card(pg.chat(), q.reflection.title.nl);
