@@ -7,12 +7,28 @@ import type { InvitationView, ReminderView } from './types';
 
 type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt' | 'anonymityThreshold'>;
 
-/** A fair estimate: ~15 s per scale item, ~1 min per open question answered by roughly half. */
+/**
+ * Seconds a colleague typically spends per kind of item: reading a statement and picking a point;
+ * reading an optional open question (most skip it, some write a sentence or two); the reflection
+ * questions ask more thought. Plus a moment per form to read its intro and press "save".
+ */
+const SECONDS = { scale: 12, open: 12, reflectionText: 40, allocation: 45, roleGrid: 60, perForm: 15 };
+
+/**
+ * A fair estimate from the round's own content, in whole minutes (to 5 above 10): a quick round
+ * of seven overall judgements takes a few minutes, a detailed round with reflection about a
+ * quarter of an hour.
+ */
 export function estimatedMinutes(round: Omit<RoundShape, 'id' | 'title' | 'closesAt' | 'anonymityThreshold'>): number {
   const items = roundItems(round);
-  const scale = items.filter((i) => i.kind === 'global' || i.kind === 'statement').length;
-  const open = items.length - scale;
-  return Math.max(5, Math.round((scale * 15 + open * 30) / 60 / 5) * 5);
+  let seconds = new Set(items.map((i) => i.section)).size * SECONDS.perForm;
+  for (const item of items) {
+    if (item.kind === 'global' || item.kind === 'statement') seconds += SECONDS.scale;
+    else if (item.kind === 'open') seconds += SECONDS.open;
+    else seconds += item.question.type === 'text' ? SECONDS.reflectionText : SECONDS[item.question.type];
+  }
+  const minutes = seconds / 60;
+  return minutes <= 10 ? Math.max(2, Math.ceil(minutes)) : Math.round(minutes / 5) * 5;
 }
 
 /** The invitation frames the round: why, what it asks, that it is anonymous, what happens next. */
