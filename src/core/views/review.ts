@@ -17,7 +17,9 @@ export function sectionTitle(round: Pick<Round, 'questionnaire'>, section: strin
 export function buildReview(round: RoundShape, lang: Lang, timeZone: string, submitted: readonly string[]): ReviewView {
   const sections = roundSections(round).map((section) => {
     const done = submitted.includes(section);
-    return { section, title: sectionTitle(round, section, lang), submitted: done, label: t(lang, done ? 'survey:review.saved' : 'survey:review.todo') };
+    const title = sectionTitle(round, section, lang);
+    const action = t(lang, done ? 'survey:actions.change' : 'survey:actions.continue');
+    return { section, title, submitted: done, label: t(lang, done ? 'survey:review.saved' : 'survey:review.todo'), actionName: t(lang, 'survey:review.actionFor', { action, section: title }) };
   });
   const complete = sections.every((s) => s.submitted);
   return {

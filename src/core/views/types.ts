@@ -77,7 +77,8 @@ export interface ReviewView {
   lang: Lang;
   title: string;
   intro: string;
-  sections: { section: string; title: string; submitted: boolean; label: string }[];
+  /** `actionName`: the button's accessible name, saying which part it opens ("Antwoorden wijzigen — A1. …"). */
+  sections: { section: string; title: string; submitted: boolean; label: string; actionName: string }[];
   complete: boolean;
   closesAt: string;
   labels: { change: string; continue: string; done: string };
