@@ -73,6 +73,8 @@ describe('drafts', () => {
     const view = await services.respondents.openSection(ann, roundId, 'reflection');
     const days = view.fields.find((f) => f.id === 'R2');
     expect(days?.type === 'allocation' && days.domains.map((d) => d.value)).toEqual([1.5, undefined]);
+    // The running total of the days chosen so far is on the form.
+    expect(days?.type === 'allocation' && days.hint).toContain('Nu samen: 1,5 van de 5 dagen.');
     const grid = view.fields.find((f) => f.id === 'R3');
     expect(grid?.type === 'roleGrid' && grid.domains[0]!.cells[0]!.value).toBe('Gesprekken');
   });

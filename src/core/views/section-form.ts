@@ -56,7 +56,11 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
       const label = `${question.number}. ${question.text[lang]}`;
       if (question.type === 'text') return { type: 'text', id: item.id, label, required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH };
       if (question.type === 'allocation') {
-        const current = (value ?? {}) as Record<string, number>;
+        const current = (value ?? {}) as Record<string, number | string>;
+        // The days chosen so far, on the form as it is shown (a saved answer, a paused draft or a
+        // refused submission): the person sees the sum instead of adding it up.
+        const chosen = Object.values(current).map((v) => (typeof v === 'number' ? v : Number(String(v).replace(',', '.')))).filter((v) => Number.isFinite(v));
+        const total = chosen.reduce((a, b) => a + b, 0);
         const options = [];
         for (let v = 0; v <= question.max + 1e-9; v += question.step) options.push({ value: Math.round(v * 100) / 100, label: formatDays(v, lang) });
         return {
@@ -67,9 +71,9 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
           max: question.max,
           step: question.step,
           options,
-          domains: q.guidanceDomains.map((d) => ({ id: d.id, label: d.label[lang], value: current[d.id], error: errors[`${item.id}.${d.id}`] })),
+          domains: q.guidanceDomains.map((d) => ({ id: d.id, label: d.label[lang], value: current[d.id] as number | undefined, error: errors[`${item.id}.${d.id}`] })),
           error,
-          hint: t(lang, 'survey:allocationHint', { max: question.max }),
+          hint: [t(lang, 'survey:allocationHint', { max: question.max }), ...(chosen.length ? [t(lang, 'survey:allocationTotal', { total: formatDays(total, lang), max: formatDays(question.max, lang) })] : [])].join(' '),
         };
       }
       const grid = (value ?? {}) as Record<string, Record<string, string>>;
