@@ -1,7 +1,7 @@
 import type { AnswerValue } from './answers';
 import { sectionItems } from './items';
 import type { Questionnaire } from './questionnaire/schema';
-import { roundSections, type Round } from './round';
+import { answerSteps, type Round } from './round';
 
 type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
 
@@ -19,7 +19,7 @@ export function sectionFieldIds(round: RoundShape, section: string): Set<string>
     else if (item.question.type === 'allocation') for (const d of q.guidanceDomains) ids.add(`${item.id}.${d.id}`);
     else for (const d of q.guidanceDomains) for (const r of q.roles) ids.add(`${item.id}.${d.id}.${r.id}`);
   }
-  if (roundSections(round)[0] === section) ids.add('group');
+  if (answerSteps(round)[0] === section) ids.add('group');
   return ids;
 }
 

@@ -41,6 +41,8 @@ export interface ParticipationRepository {
   /** Records delivery details without changing a status that already moved on. */
   recordDelivery(roundId: string, platformUserId: string, patch: Pick<Participation, 'invitationMessageId' | 'conversationId'>, now: Date): Promise<void>;
   incrementReminders(roundId: string, platformUserId: string, now: Date): Promise<void>;
+  /** Remembers the person's chat language for this round's messages (no time stamp is touched). */
+  setLanguage(roundId: string, platformUserId: string, lang: Participation['lang'] & string): Promise<void>;
   listByRound(roundId: string, opts?: { statuses?: ParticipationStatus[] }): Promise<Participation[]>;
   /** Open invitations of one person across rounds (for "continue" and App Home). */
   listByUser(tenantId: string, platformUserId: string): Promise<Participation[]>;
@@ -65,7 +67,7 @@ export interface ResponseRepository {
   count(roundId: string): Promise<{ started: number; completed: number }>;
 }
 
-export type JobKind = 'open-round' | 'deliver-invitation' | 'send-reminders' | 'remind' | 'close-round' | 'publish-summary' | 'notify-coordinator';
+export type JobKind = 'open-round' | 'deliver-invitation' | 'send-reminders' | 'remind' | 'close-round' | 'publish-summary' | 'notify-coordinator' | 'close-invitation';
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface Job {

@@ -79,7 +79,7 @@ export async function updateInvitationProgress(deps: SlackDeps, client: WebClien
   try {
     const { view, delivered } = await deps.services.respondents.invitation(actor, roundId);
     if (!delivered) return;
-    // The invitation went out in the round's language; its update stays in that language.
+    // One language per person: the invitation and its update speak the person's language.
     const review = await deps.services.respondents.review({ ...actor, lang: view.lang }, roundId);
     const message = invitationMessage(view, savedLine(review, translator(view.lang)));
     await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });

@@ -100,3 +100,34 @@ describe('drafts', () => {
     await expect(services.respondents.saveDraft(ann, roundId, 'X', { 'X-s1': '1' })).rejects.toMatchObject({ code: 'round_closed' });
   });
 });
+
+describe('a quick round', () => {
+  it('is one form for all dimensions (then the reflection); submitting it submits every dimension', async () => {
+    const tenant = await services.tenants.ensure('playground', `quick-school-${ids}`, { installerId: 'coord' });
+    const coordinator: Actor = { tenant, platformUserId: 'coord', lang: 'nl' };
+    const round = await services.coordinators.createRound(coordinator, { title: 'Snel', dimensionIds: ['X', 'Y'], depth: 'quick', includeReflection: true, audience: { kind: 'list', id: 'staff' }, closesAt: new Date(TEST_NOW.getTime() + 7 * 86_400_000) });
+    await database.repos.rounds.transition(round.id, 'scheduled', 'open', { openedAt: TEST_NOW });
+    await database.repos.participations.invite(round.id, tenant.id, ['ann'], TEST_NOW);
+    const ann: Actor = { tenant, platformUserId: 'ann', lang: 'nl' };
+
+    const first = await services.respondents.startOrContinue(ann, round.id);
+    if (first.kind !== 'form') throw new Error('expected the form');
+    expect(first.view.section).toBe('dimensions');
+    expect(first.view.fields.filter((f) => f.type === 'scale').map((f) => f.id)).toEqual(['X-global', 'Y-global']);
+    expect(first.view.fields.find((f) => f.id === 'Y-global')?.label).toMatch(/^Y\. /);
+    expect(first.view.progress).toMatchObject({ index: 1, total: 2 });
+
+    const refused = await services.respondents.submitSection(ann, round.id, 'dimensions', { 'X-global': '4' });
+    expect(!refused.ok && Object.keys(refused.form.errors)).toEqual(['Y-global']);
+    const saved = await services.respondents.submitSection(ann, round.id, 'dimensions', { 'X-global': '4', 'Y-global': '2', 'Y-strengths': 'Goed' });
+    if (!saved.ok || saved.next.kind !== 'form') throw new Error('expected the reflection');
+    expect(saved.next.view.section).toBe('reflection');
+    const stored = await database.repos.responses.get(round.id, respondentKey(SECRET, round.id, 'ann'));
+    expect(stored?.submittedSections.sort()).toEqual(['X', 'Y']);
+    expect(stored?.answers).toMatchObject({ 'X-global': 4, 'Y-global': 2, 'Y-strengths': 'Goed' });
+    // The review lists the one form, and a dimension opens it.
+    const review = await services.respondents.review(ann, round.id);
+    expect(review.sections.map((s) => [s.section, s.submitted])).toEqual([['dimensions', true], ['reflection', false]]);
+    expect((await services.respondents.openSection(ann, round.id, 'Y')).section).toBe('dimensions');
+  });
+});

@@ -36,21 +36,32 @@ beforeAll(async () => {
     fake.addUser({ id: COORDINATOR, locale: 'nl-BE' });
     fake.addUser({ id: 'U1', locale: 'nl-BE' });
     fake.addUser({ id: 'U2', locale: 'nl-BE' });
-    fake.channels.set(STAFF_CHANNEL, STAFF);
+    fake.addUser({ id: 'UEN', locale: 'en-GB' });
+    fake.channels.set(STAFF_CHANNEL, [...STAFF, 'UEN']);
   });
   const tenant = await h.app.services.tenants.ensure('slack', h.fake.teamId, { installerId: COORDINATOR });
   round = await h.app.services.coordinators.createRound(
     { tenant, platformUserId: COORDINATOR, lang: 'nl' },
     { title: 'Voorjaar', dimensionIds: ['A1'], depth: 'detailed', includeReflection: true, audience: { kind: 'channel', id: STAFF_CHANNEL }, closesAt: new Date(h.clock.now().getTime() + 7 * DAY) },
   );
-  await eventually(() => STAFF.every((u) => invitationOf(u)), 'the invitations');
+  await eventually(() => [...STAFF, 'UEN'].every((u) => invitationOf(u)), 'the invitations');
+});
+
+describe('one language per person', () => {
+  it('invites someone whose Slack is in English in English, although the round is in Dutch, and remembers it', async () => {
+    expect(round.language).toBe('nl');
+    expect(JSON.stringify(invitationOf('UEN')!.blocks)).toContain('Hello! Our school');
+    expect(JSON.stringify(invitationOf('U1')!.blocks)).toContain('Hallo! Onze school');
+    expect((await h.db.repos.participations.get(round.id, 'UEN'))?.lang).toBe('en');
+  });
 });
 afterAll(async () => {
   await h?.close();
 });
 
 function invitationOf(userId: string): StoredMessage | undefined {
-  return h.fake.messagesIn(h.fake.dmChannelOf(userId)).find((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.optOut));
+  // Found by the key it was sent with: its buttons change with the person's progress.
+  return h.fake.messagesIn(h.fake.dmChannelOf(userId)).find((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('invitation:'));
 }
 
 function buttonValue(blocks: unknown, actionId: string): string {
@@ -120,6 +131,12 @@ describe('answer forms in Slack', () => {
     expect(tooMuchAnswer.body).toMatchObject({ response_action: 'errors' });
     const fixed = await submitView(h, 'U1', next, { ...tooMuch, 'R3.leren-en-studeren': '2' });
     expect(updatedView(next, fixed.body).callback_id).toBe('zs_review');
+
+    // Finished: the invitation offers to view or change the answers, and no longer "Ik doe niet mee".
+    await eventually(() => JSON.stringify(invitationOf('U1')!.blocks).includes('Antwoorden bekijken of wijzigen'), 'the finished invitation');
+    const finished = JSON.stringify(invitationOf('U1')!.blocks);
+    expect(finished).not.toContain(ACTIONS.optOut);
+    expect(finished).not.toContain('"Starten"');
   });
 });
 
@@ -152,5 +169,13 @@ describe('"Later verder" in Slack', () => {
     await h.app.services.coordinators.closeNow({ tenant, platformUserId: COORDINATOR, lang: 'nl' }, round.id);
     await eventually(async () => (await h.db.repos.rounds.get(round.id))?.state !== 'open', 'the round to close');
     await eventually(async () => (await h.db.db.collection('drafts').countDocuments({ roundId: round.id })) === 0, 'the drafts to go');
+
+    // Every invitation now says the round is closed, with no button left to press, in the person's language.
+    await eventually(() => JSON.stringify(invitationOf('UEN')!.blocks).includes('This survey is closed'), 'the English closed invitation');
+    for (const userId of STAFF) {
+      await eventually(() => JSON.stringify(invitationOf(userId)!.blocks).includes('afgesloten'), `${userId}'s closed invitation`);
+      const blocks = invitationOf(userId)!.blocks as { type: string }[];
+      expect(blocks.some((b) => b.type === 'actions')).toBe(false);
+    }
   });
 });

@@ -96,7 +96,8 @@ async function openModalBy(command: string, userId = COORDINATOR): Promise<ViewL
 }
 
 function invitationOf(userId: string): StoredMessage | undefined {
-  return h.fake.messagesIn(h.fake.dmChannelOf(userId)).find((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.optOut));
+  // Found by the key it was sent with: its buttons change with the person's progress.
+  return h.fake.messagesIn(h.fake.dmChannelOf(userId)).find((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('invitation:'));
 }
 
 function buttonValue(blocks: unknown, actionId: string): string {
@@ -350,7 +351,8 @@ describe('a whole round in Slack', () => {
     for (const u of STAFF) expect(text).not.toContain(`<@${u}>`);
   });
 
-  it('closes the round; anyone answering afterwards hears that the round is closed', async () => {
+  it('closes the round; the invitations lose their buttons, and anyone answering afterwards hears that the round is closed', async () => {
+    const startBeforeClosing = buttonValue(invitationOf('U4')!.blocks, ACTIONS.start);
     await commandAnswer(COORDINATOR, 'sluit', 'wordt afgesloten');
     await eventually(async () => (await round()).state === 'closed', 'the round to close');
     await eventually(() => h.fake.messagesIn(h.fake.dmChannelOf(COORDINATOR)).find((m) => JSON.stringify(m.blocks).includes(ACTIONS.round.moderate)), 'the closed notice with a review button');
@@ -360,9 +362,15 @@ describe('a whole round in Slack', () => {
     expect(body.response_action).toBe('update');
     expect(JSON.stringify(body.view.blocks)).toContain('bevraging is afgesloten');
 
-    const before = h.fake.callsOf('views.open').length;
+    // Every invitation says the round is closed and offers nothing to press.
+    // (U3 uses Slack in English: their invitation speaks English, closed or not.)
+    for (const userId of STAFF) await eventually(() => /bevraging is afgesloten|This survey is closed/.test(JSON.stringify(invitationOf(userId)!.blocks)), `${userId}'s closed invitation`);
+    expect(JSON.stringify(invitationOf('U3')!.blocks)).toContain('This survey is closed');
     const invitation = invitationOf('U4')!;
-    await click(h, 'U4', { action_id: ACTIONS.start, value: buttonValue(invitation.blocks, ACTIONS.start) }, { message: { channel: invitation.channel, ts: invitation.ts } });
+    expect((invitation.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
+    // A button from before (a client that had not refreshed yet) still gets the honest answer.
+    const before = h.fake.callsOf('views.open').length;
+    await click(h, 'U4', { action_id: ACTIONS.start, value: startBeforeClosing }, { message: { channel: invitation.channel, ts: invitation.ts } });
     await eventually(() => h.fake.callsOf('views.open').length > before, 'the notice modal');
     expect(JSON.stringify(openedView(h.fake, 'views.open').blocks)).toContain('bevraging is afgesloten');
   });

@@ -51,3 +51,22 @@ test('"Later verder" keeps the typed values as a draft; the next opening shows t
   expect(cardText(done)).toContain('Bewaard');
   expect(await h.db.db.collection('drafts').countDocuments({ roundId })).toBe(0);
 });
+
+test('a quick round is one card: every overall judgement on it, one click to save them all', async () => {
+  const tenant = (await h.repos.tenants.get('teams:tenant-0001'))!;
+  const quick = await h.app.services.coordinators.createRound(
+    { tenant, platformUserId: coordinator.aadObjectId, lang: 'nl' },
+    { title: 'Snel', dimensionIds: ['A1', 'A2', 'B', 'C', 'D1', 'D2', 'E'], depth: 'quick', includeReflection: false, audience: { kind: 'team', id: TEAM_ID }, closesAt: new Date(h.clock.now().getTime() + 7 * 86_400_000) },
+  );
+  await h.runJobs();
+  const bram = everyone[2]!;
+  const invitation = h.connector.lastCard(h.dmOf(bram));
+  expect(cardText(invitation)).toMatch(/ongeveer [2-6] minuten/);
+  const form = (await h.invoke(bram, 'start', { roundId: quick.id })).card!;
+  const scales = inputsOf(form).filter((i) => i.type === 'Input.ChoiceSet' && String(i.id).endsWith('-global'));
+  expect(scales).toHaveLength(7);
+  const submit = actionWithVerb(form, 'submitSection');
+  const done = (await h.invoke(bram, 'submitSection', { ...submit.data, ...fillCard(form, (i) => (String(i.id).endsWith('-global') ? '5' : undefined)) })).card!;
+  expect(cardText(done)).toContain('Bedankt');
+  expect(await h.repos.responses.count(quick.id)).toEqual({ started: 1, completed: 1 });
+});

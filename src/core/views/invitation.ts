@@ -1,9 +1,20 @@
 import { roundItems } from '../items';
+import type { ParticipationStatus } from '../participation';
+import { isComplete } from '../response';
 import type { Lang } from '../questionnaire/schema';
-import type { Round } from '../round';
+import { answerSteps, type Round } from '../round';
 import { t } from '../../i18n';
 import { formatDateTime } from './format';
-import type { InvitationView, ReminderView } from './types';
+import type { InvitationState, InvitationView, ReminderView } from './types';
+
+const START_LABEL: Record<InvitationState, string> = {
+  todo: 'survey:actions.start',
+  in_progress: 'survey:actions.continue',
+  completed: 'survey:actions.viewOrChange',
+  // Someone who opted out may still start after all.
+  opted_out: 'survey:actions.start',
+  closed: 'survey:actions.start',
+};
 
 type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt' | 'anonymityThreshold'>;
 
@@ -21,7 +32,7 @@ const SECONDS = { scale: 12, open: 12, reflectionText: 40, allocation: 45, roleG
  */
 export function estimatedMinutes(round: Omit<RoundShape, 'id' | 'title' | 'closesAt' | 'anonymityThreshold'>): number {
   const items = roundItems(round);
-  let seconds = new Set(items.map((i) => i.section)).size * SECONDS.perForm;
+  let seconds = answerSteps(round).length * SECONDS.perForm;
   for (const item of items) {
     if (item.kind === 'global' || item.kind === 'statement') seconds += SECONDS.scale;
     else if (item.kind === 'open') seconds += SECONDS.open;
@@ -31,8 +42,11 @@ export function estimatedMinutes(round: Omit<RoundShape, 'id' | 'title' | 'close
   return minutes <= 10 ? Math.max(2, Math.ceil(minutes)) : Math.round(minutes / 5) * 5;
 }
 
-/** The invitation frames the round: why, what it asks, that it is anonymous, what happens next. */
-export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string): InvitationView {
+/**
+ * The invitation frames the round: why, what it asks, that it is anonymous, what happens next.
+ * `state` is where the person stands; the buttons follow it (see InvitationView.state).
+ */
+export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string, state: InvitationState = 'todo'): InvitationView {
   const closes = formatDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
@@ -45,8 +59,24 @@ export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string)
     duration: t(lang, 'survey:invitation.duration', { minutes: estimatedMinutes(round) }),
     afterwards: t(lang, 'survey:invitation.afterwards'),
     closes: t(lang, 'survey:invitation.closes', { closes }),
-    labels: { start: t(lang, 'survey:actions.start'), anonymity: t(lang, 'survey:actions.anonymity'), optOut: t(lang, 'survey:actions.optOut') },
+    labels: { start: t(lang, START_LABEL[state]), anonymity: t(lang, 'survey:actions.anonymity'), optOut: t(lang, 'survey:actions.optOut') },
+    state,
+    offers: { start: state !== 'closed', optOut: state === 'todo' || state === 'in_progress' },
+    ...(state === 'closed' ? { closedLine: t(lang, 'survey:invitation.closedLine') } : {}),
   };
+}
+
+/** Where a person stands in a round, for the buttons of their invitation. */
+export function invitationState(
+  round: Pick<Round, 'state' | 'closesAt' | 'questionnaire' | 'dimensionIds' | 'includeReflection'>,
+  status: ParticipationStatus,
+  submittedSections: readonly string[],
+  now: Date,
+): InvitationState {
+  if (round.state !== 'open' || now >= round.closesAt) return round.state === 'scheduled' || round.state === 'draft' ? 'todo' : 'closed';
+  if (isComplete(round, submittedSections)) return 'completed';
+  if (status === 'opted_out') return 'opted_out';
+  return submittedSections.length > 0 || status === 'started' ? 'in_progress' : 'todo';
 }
 
 /** A reminder speaks only to its reader: it never says who else has or has not answered. */

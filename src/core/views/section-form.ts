@@ -3,7 +3,7 @@ import type { SurveyError } from '../errors';
 import { sectionItems, type RoundItem } from '../items';
 import { MAX_GRID_CELL_LENGTH, MAX_TEXT_LENGTH } from '../answers';
 import type { Lang } from '../questionnaire/schema';
-import { REFLECTION_SECTION, roundSections, type Round } from '../round';
+import { answerSteps, QUICK_STEP, REFLECTION_SECTION, type Round } from '../round';
 import { describeError, t } from '../../i18n';
 import { formatDays } from './format';
 import type { FormField, ProgressView, ScalePointView, SectionFormView } from './types';
@@ -15,13 +15,15 @@ type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' 
  * label speaks the way a person does — "Dimensie 3 van 7", then "Reflectievragen (laatste stap)".
  */
 export function progressView(round: RoundShape, section: string, lang: Lang): ProgressView {
-  const sections = roundSections(round);
+  const sections = answerSteps(round);
   const index = Math.max(0, sections.indexOf(section)) + 1;
   const dimensions = round.dimensionIds.length;
   const label =
     section === REFLECTION_SECTION
       ? t(lang, 'survey:progressReflection')
-      : t(lang, 'survey:progress', { index: Math.min(index, dimensions), total: dimensions });
+      : section === QUICK_STEP
+        ? t(lang, 'survey:progressQuick', { count: dimensions })
+        : t(lang, 'survey:progress', { index: Math.min(index, dimensions), total: dimensions });
   return { index, total: sections.length, label };
 }
 
@@ -41,15 +43,20 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
   const q = round.questionnaire;
   const error = errors[item.id];
   switch (item.kind) {
-    case 'global':
-      return { type: 'scale', role: 'global', id: item.id, label: item.dimension.globalJudgement.text[lang], required: item.required, value: value as number | undefined, error };
+    case 'global': {
+      // On the quick round's one form each judgement says which dimension it is about.
+      const text = item.dimension.globalJudgement.text[lang];
+      const label = round.depth === 'quick' ? `${item.dimension.id}. ${item.dimension.title[lang]}: ${text}` : text;
+      return { type: 'scale', role: 'global', id: item.id, label, required: item.required, value: value as number | undefined, error };
+    }
     case 'statement': {
       const s = item.dimension.statements.find((x) => x.id === item.id)!;
       return { type: 'scale', role: 'statement', id: item.id, label: s.text[lang], required: true, value: value as number | undefined, error };
     }
     case 'open': {
       const o = item.dimension.openQuestions.find((x) => x.id === item.id)!;
-      return { type: 'text', id: item.id, label: o.text[lang], required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH };
+      const label = round.depth === 'quick' ? `${item.dimension.id}. ${o.text[lang]}` : o.text[lang];
+      return { type: 'text', id: item.id, label, required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH };
     }
     case 'reflection': {
       const question = item.question;
@@ -110,7 +117,7 @@ export function buildSectionForm(
   const answers = (opts.answers ?? {}) as Record<string, AnswerValue>;
   const items = sectionItems(round, section);
   const fields = items.map((item) => field(round, item, lang, answers[item.id], errors));
-  const isFirst = roundSections(round)[0] === section;
+  const isFirst = answerSteps(round)[0] === section;
   if (isFirst) {
     fields.push({
       type: 'group',
@@ -124,13 +131,14 @@ export function buildSectionForm(
   }
   const dimension = q.dimensions.find((d) => d.id === section);
   const isReflection = section === REFLECTION_SECTION;
+  const isQuick = section === QUICK_STEP && round.depth === 'quick';
   return {
     roundId: round.id,
     section,
     kind: isReflection ? 'reflection' : 'dimension',
     lang,
-    title: isReflection ? q.reflection.title[lang] : dimension ? `${dimension.id}. ${dimension.title[lang]}` : section,
-    intro: isReflection ? q.reflection.intro[lang] : (dimension?.intro[lang] ?? ''),
+    title: isReflection ? q.reflection.title[lang] : isQuick ? t(lang, 'survey:quickTitle', { count: round.dimensionIds.length }) : dimension ? `${dimension.id}. ${dimension.title[lang]}` : section,
+    intro: isReflection ? q.reflection.intro[lang] : isQuick ? t(lang, 'survey:quickIntro') : (dimension?.intro[lang] ?? ''),
     stem: isReflection ? undefined : q.stem[lang],
     progress: progressView(round, section, lang),
     scale: { title: t(lang, 'survey:scaleHelpTitle'), points: scalePoints(round, lang) },

@@ -97,7 +97,19 @@ export interface InvitationView {
   afterwards: string;
   closes: string;
   labels: { start: string; anonymity: string; optOut: string };
+  /**
+   * Where the person stands, so the message's buttons tell the truth: "Starten" before, "Verdergaan"
+   * half-way, "Antwoorden bekijken of wijzigen" after finishing; after closing no button at all.
+   * Absent on older callers: treated as `todo`.
+   */
+  state?: InvitationState;
+  /** Which buttons the message offers in this state. */
+  offers?: { start: boolean; optOut: boolean };
+  /** A line saying why nothing can be pressed any more (the round is closed). */
+  closedLine?: string;
 }
+
+export type InvitationState = 'todo' | 'in_progress' | 'completed' | 'opted_out' | 'closed';
 
 export interface ReminderView {
   roundId: string;

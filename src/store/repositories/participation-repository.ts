@@ -58,6 +58,10 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
       await participations.updateOne(key(roundId, platformUserId), { $set: set });
     },
 
+    async setLanguage(roundId, platformUserId, lang) {
+      await participations.updateOne(key(roundId, platformUserId), { $set: { lang } });
+    },
+
     async incrementReminders(roundId, platformUserId, now) {
       await participations.updateOne(key(roundId, platformUserId), { $inc: { remindersSent: 1 }, $set: { updatedAt: now } });
     },
