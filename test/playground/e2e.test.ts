@@ -20,7 +20,7 @@ import { launchChromium, PlaygroundPage } from './support/browser';
  * approves the open answers and publishes; the team channel shows a summary whose numbers are
  * the ones the test clicked.
  */
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const OUTPUT = path.join(ROOT, 'test-output');

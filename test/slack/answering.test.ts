@@ -37,6 +37,8 @@ beforeAll(async () => {
     fake.addUser({ id: 'U1', locale: 'nl-BE' });
     fake.addUser({ id: 'U2', locale: 'nl-BE' });
     fake.addUser({ id: 'UEN', locale: 'en-GB' });
+    fake.addUser({ id: 'UQ', locale: 'nl-BE' });
+    fake.channels.set('CQUICK', ['UQ']);
     fake.channels.set(STAFF_CHANNEL, [...STAFF, 'UEN']);
   });
   const tenant = await h.app.services.tenants.ensure('slack', h.fake.teamId, { installerId: COORDINATOR });
@@ -177,5 +179,23 @@ describe('"Later verder" in Slack', () => {
       const blocks = invitationOf(userId)!.blocks as { type: string }[];
       expect(blocks.some((b) => b.type === 'actions')).toBe(false);
     }
+  });
+});
+
+describe('a quick round in Slack', () => {
+  it('is one modal with every overall judgement; one submit saves them all', async () => {
+    const tenant = (await h.db.repos.tenants.get(`slack:${h.fake.teamId}`))!;
+    const quick = await h.app.services.coordinators.createRound(
+      { tenant, platformUserId: COORDINATOR, lang: 'nl' },
+      { title: 'Snel', dimensionIds: ['A1', 'A2', 'B', 'C', 'D1', 'D2', 'E'], depth: 'quick', includeReflection: false, audience: { kind: 'channel', id: 'CQUICK' }, closesAt: new Date(h.clock.now().getTime() + 7 * DAY) },
+    );
+    await eventually(() => invitationOf('UQ'), 'the quick invitation');
+    const view = await start('UQ');
+    const radios = view.blocks.filter((b) => b.type === 'input' && (b.element as { type: string }).type === 'radio_buttons');
+    expect(radios.map((b) => b.block_id)).toEqual(['A1', 'A2', 'B', 'C', 'D1', 'D2', 'E'].map((d) => `${d}-global`));
+    const values = Object.fromEntries(radios.map((b) => [String(b.block_id), '4']));
+    const res = await submitView(h, 'UQ', view, values);
+    expect(updatedView(view, res.body).callback_id).toBe('zs_review');
+    expect(await h.db.repos.responses.count(quick.id)).toEqual({ started: 1, completed: 1 });
   });
 });
