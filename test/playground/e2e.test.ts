@@ -86,8 +86,8 @@ async function answerDimensions(pg: PlaygroundPage, form: Locator, values: { A1:
 
 /**
  * Every card in a log at phone width (390 px): a screenshot of each, and no element wider than the
- * card (nothing clipped or sticking out), no text cut off inside its own box. Returns how many
- * cards of each kind (their first line) were checked.
+ * card (nothing clipped or sticking out), no text cut off inside its own box. Returns the start
+ * of each card's text, to tell which kinds were checked.
  */
 async function checkPhoneWidth(page: import('playwright-core').Page, log: Locator, name: string): Promise<string[]> {
   await page.setViewportSize({ width: 390, height: 844 });
@@ -110,7 +110,7 @@ async function checkPhoneWidth(page: import('playwright-core').Page, log: Locato
     });
     expect({ card: i, problems }).toEqual({ card: i, problems: [] });
     await card.screenshot({ path: path.join(OUTPUT, `phone-${name}-${i}.png`) });
-    seen.push((await card.innerText()).split('\n')[0] ?? '');
+    seen.push((await card.innerText()).slice(0, 300));
   }
   return seen;
 }
@@ -123,6 +123,12 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
   const pg = new PlaygroundPage(page);
   await pg.open(`${running.url}/?as=els&lang=nl`);
+  /** The first line of every card checked at phone width (see checkPhoneWidth). */
+  const atPhoneWidth: string[] = [];
+  const checkHereAtPhoneWidth = async (name: string) => {
+    atPhoneWidth.push(...(await checkPhoneWidth(page, pg.chat(), name)));
+    await page.setViewportSize({ width: 1440, height: 900 });
+  };
 
   // The team install greeted the channel.
   await pg.card(pg.channel(), nl('teams:welcome.team.title', { team: 'Basisschool De Regenboog' }));
@@ -155,6 +161,9 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
       expect(await judgement(card, 'B', answer.B).isChecked()).toBe(true);
       expect(await strengthsOf(card, 'B').inputValue()).toBe('Half af');
       expect(await card.innerText()).toContain(nl('survey:draftRestored'));
+      // The quick card (with its draft note) at phone width.
+      await checkHereAtPhoneWidth('quick-card');
+      card = await pg.card(pg.chat(), QUICK_TITLE);
       await strengthsOf(card, 'B').fill('');
     }
     await answerDimensions(pg, card, answer, { group: answer.group, strength: answer.key === 'lotte' ? QUOTE : undefined });
@@ -169,6 +178,9 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
       expect(await card.innerText()).toContain(refusal);
       expect(await card.getByLabel(domain('leren-en-studeren'), { exact: true }).inputValue()).toBe('3');
       await page.screenshot({ path: path.join(OUTPUT, 'playground-allocation-error.png') });
+      // The reflection form with its error at phone width.
+      await checkHereAtPhoneWidth('reflection-error');
+      card = await pg.card(pg.chat(), q.reflection.title.nl);
       await allocate(card, { 'leren-en-studeren': '1.5' });
     } else if (answer.key === 'nele') {
       await allocate(card, { 'psychisch-en-sociaal-functioneren': '2', 'preventieve-gezondheidszorg': '0.5' });
@@ -178,6 +190,7 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
     const review = await pg.card(pg.chat(), thanks);
 
     if (answer.key === 'sofie') {
+      await checkHereAtPhoneWidth('review');
       // Changing an answer afterwards: open A1 from the overview, pick another point, save.
       // The button's accessible name says which part it opens.
       await pg.click(review, review.getByRole('button', { name: nl('survey:review.actionFor', { action: nl('survey:actions.change'), section: QUICK_TITLE }) }));
@@ -269,10 +282,11 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   // ---- Every card kind at phone width: the coordinator's (round form, status, confirmations,
   // moderation, notices), the channel's (welcome, summary) and a colleague's (invitation, the
   // quick card, the reflection form, the overview, "later").
-  const kinds = [...(await checkPhoneWidth(page, pg.chat(), 'coordinator')), ...(await checkPhoneWidth(page, pg.channel(), 'channel'))];
+  atPhoneWidth.push(...(await checkPhoneWidth(page, pg.chat(), 'coordinator')), ...(await checkPhoneWidth(page, pg.channel(), 'channel')));
   await pg.as('karel');
-  kinds.push(...(await checkPhoneWidth(page, pg.chat(), 'colleague')));
-  expect(kinds.length).toBeGreaterThanOrEqual(12);
+  atPhoneWidth.push(...(await checkPhoneWidth(page, pg.chat(), 'colleague')));
+  const seen = atPhoneWidth.join('\n');
+  for (const kind of [QUICK_TITLE, q.reflection.title.nl, nl('survey:review.titleComplete', { title: TITLE }), t('nl', 'summary:title', { title: TITLE })]) expect(seen).toContain(kind);
 
   expect(pg.errors).toEqual([]);
   expect(pg.cardWarnings).toEqual([]);
