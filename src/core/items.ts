@@ -1,5 +1,5 @@
 import type { Dimension, ReflectionQuestion } from './questionnaire/schema';
-import { REFLECTION_SECTION, roundDimensions, type Round } from './round';
+import { REFLECTION_SECTION, roundDimensions, stepOf, type Round } from './round';
 
 /** One thing a respondent can answer in a round, with the section it belongs to. */
 export type RoundItem =
@@ -34,8 +34,9 @@ export function roundItems(round: RoundShape): RoundItem[] {
   return items;
 }
 
+/** The items of one form: a section, or a step of several (the quick round's dimensions). */
 export function sectionItems(round: RoundShape, section: string): RoundItem[] {
-  return roundItems(round).filter((i) => i.section === section);
+  return roundItems(round).filter((i) => i.section === section || stepOf(round, i.section) === section);
 }
 
 /** The items whose answers are numbers on the scale and feed a dimension's score. */

@@ -1,3 +1,4 @@
+import type { Lang } from './questionnaire/schema';
 import type { Audience } from './round';
 import type { Platform, Tenant } from './tenant';
 import type { InvitationView, NoticeView, ReminderView } from './views/types';
@@ -53,6 +54,8 @@ export interface Messenger {
   sendDirect(tenant: Tenant, platformUserId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult>;
   updateMessage(tenant: Tenant, ref: MessageRef, message: OutboundMessage): Promise<SendResult>;
   postToChannel(tenant: Tenant, channelId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult>;
+  /** The person's chat language if the platform tells (Slack: the user's locale); undefined when unknown. */
+  userLanguage?(tenant: Tenant, platformUserId: string): Promise<Lang | undefined>;
   /** A short human name for a user id ("@An", "An Peeters"), for coordinator lists. */
   displayName(tenant: Tenant, platformUserId: string): string;
 }

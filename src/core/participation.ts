@@ -1,3 +1,5 @@
+import type { Lang } from './questionnaire/schema';
+
 /**
  * Who was invited to a round and where the invitation stands. This is the only place a platform
  * user id meets a round; it never holds an answer, so it cannot tell who answered what. It keeps
@@ -20,6 +22,11 @@ export interface Participation {
   /** Conversation the invitation went to (Slack DM channel, Teams conversation id). */
   conversationId?: string;
   remindersSent: number;
+  /**
+   * The person's chat language once known (their Slack locale, the locale of their Teams
+   * messages): invitations, reminders and notices follow it; the round's language until then.
+   */
+  lang?: Lang;
   /** When the round opened for this person: the round's own opening, the same for everyone invited then. */
   invitedAt: Date;
 }

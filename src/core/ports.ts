@@ -63,6 +63,8 @@ export interface ParticipationRepository {
   /** Records delivery details without changing a status that already moved on. */
   recordDelivery(roundId: string, platformUserId: string, patch: Pick<Participation, 'invitationMessageId' | 'conversationId'>, now: Date): Promise<void>;
   incrementReminders(roundId: string, platformUserId: string, now: Date): Promise<void>;
+  /** Remembers the person's chat language for this round's messages (no time stamp is touched). */
+  setLanguage(roundId: string, platformUserId: string, lang: Participation['lang'] & string): Promise<void>;
   listByRound(roundId: string, opts?: { statuses?: ParticipationStatus[] }): Promise<Participation[]>;
   /** Open invitations of one person across rounds (for "continue" and App Home). */
   listByUser(tenantId: string, platformUserId: string): Promise<Participation[]>;
@@ -117,7 +119,8 @@ export type JobKind =
   | 'close-round'
   | 'publish-summary'
   | 'notify-coordinator'
-  | 'purge-answers';
+  | 'purge-answers'
+  | 'close-invitation';
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface Job {
@@ -249,6 +252,30 @@ export interface DownloadRepository {
   get(token: string, now: Date): Promise<Download | null>;
 }
 
+/**
+ * Keys of one-off work already done (e.g. the confirmation message after a Slack view was
+ * accepted), shared by every process and forgotten after `expiresAt` (a TTL index).
+ */
+export interface OnceRepository {
+  /** Atomically records the key (a unique insert); true only for the first caller. */
+  claim(key: string, expiresAt: Date): Promise<boolean>;
+}
+
+/**
+ * What a respondent typed in a section and paused on ("Later verder"), kept under the same
+ * pseudonymous respondent key as the response, never a platform user id. Not an answer: it is
+ * not counted, not validated and never aggregated. Flat form fields (field id → typed text).
+ * It carries no time stamp of its own; `expiresAt` is the round's closing (a TTL index), and
+ * closing deletes a round's drafts anyway.
+ */
+export interface DraftRepository {
+  /** `merge` adds to the stored fields (pages of one section); `replace` stores exactly these. */
+  save(roundId: string, respondentKey: string, section: string, fields: Record<string, string>, mode: 'merge' | 'replace', expiresAt: Date): Promise<Record<string, string>>;
+  get(roundId: string, respondentKey: string, section: string): Promise<Record<string, string> | null>;
+  delete(roundId: string, respondentKey: string, section: string): Promise<void>;
+  deleteByRound(roundId: string): Promise<number>;
+}
+
 export interface Repositories {
   tenants: TenantRepository;
   rounds: RoundRepository;
@@ -259,6 +286,8 @@ export interface Repositories {
   quotes: QuoteRepository;
   summaries: SummaryRepository;
   downloads: DownloadRepository;
+  once: OnceRepository;
+  drafts: DraftRepository;
 }
 
 /** Time is injected everywhere so scheduling and quiet hours are testable with a fake clock. */

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { AnswerValue } from './answers';
-import { roundSections, type Round } from './round';
+import { answerSteps, roundSections, stepSections, type Round } from './round';
 
 /**
  * One response per respondent per round. It is keyed by a pseudonym, never by the platform
@@ -33,7 +33,12 @@ export function isComplete(round: Pick<Round, 'questionnaire' | 'dimensionIds' |
   return roundSections(round).every((s) => submittedSections.includes(s));
 }
 
-/** The first section not yet submitted: where "continue" takes the respondent. */
+/** The first form (step) not yet fully submitted: where "continue" takes the respondent. */
+export function nextStep(round: Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection' | 'depth'>, submittedSections: readonly string[]): string | undefined {
+  return answerSteps(round).find((step) => !stepSections(round, step).every((s) => submittedSections.includes(s)));
+}
+
+/** The first section not yet submitted. */
 export function nextSection(round: Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection'>, submittedSections: readonly string[]): string | undefined {
   return roundSections(round).find((s) => !submittedSections.includes(s));
 }

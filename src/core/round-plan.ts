@@ -1,3 +1,4 @@
+import type { Participation } from './participation';
 import type { Job } from './ports';
 import type { Round } from './round';
 
@@ -26,4 +27,14 @@ export function planRoundJobs(round: Pick<Round, 'id' | 'tenantId' | 'opensAt' |
     })),
     { ...base, kind: 'close-round', key: `close:${round.id}`, runAt: new Date(round.closesAt.getTime() + CLOSE_GRACE_MS) },
   ];
+}
+
+/**
+ * After a round closes or is cancelled: one update per invitation that reached someone, so no
+ * invitation keeps buttons that no longer work. Deterministic keys: closing twice adds nothing.
+ */
+export function closeInvitationJobs(round: Pick<Round, 'id' | 'tenantId'>, participations: readonly Participation[], now: Date): JobSpec[] {
+  return participations
+    .filter((p) => p.invitationMessageId && p.conversationId)
+    .map((p) => ({ kind: 'close-invitation' as const, key: `close-invitation:${round.id}:${p.platformUserId}`, tenantId: round.tenantId, payload: { roundId: round.id, platformUserId: p.platformUserId }, runAt: now }));
 }

@@ -140,6 +140,31 @@ export function roundSections(round: Pick<Round, 'questionnaire' | 'dimensionIds
   return [...roundDimensions(round).map((d) => d.id), ...(round.includeReflection ? [REFLECTION_SECTION] : [])];
 }
 
+/**
+ * A quick round asks one overall judgement per dimension: all of them are one form (one card, one
+ * modal), this step, instead of one form per dimension. Answers are still stored and counted per
+ * dimension (submitting the step submits each of its dimensions).
+ */
+export const QUICK_STEP = 'dimensions';
+
+type StepShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection' | 'depth'>;
+
+/** The forms a respondent goes through, in order: one per dimension (detailed) or one for all (quick), then the reflection. */
+export function answerSteps(round: StepShape): string[] {
+  if (round.depth !== 'quick') return roundSections(round);
+  return [QUICK_STEP, ...(round.includeReflection ? [REFLECTION_SECTION] : [])];
+}
+
+/** The sections a step submits. */
+export function stepSections(round: StepShape, step: string): string[] {
+  return round.depth === 'quick' && step === QUICK_STEP ? roundDimensions(round).map((d) => d.id) : [step];
+}
+
+/** The step a section is answered in (a dimension of a quick round: the one quick step). */
+export function stepOf(round: StepShape, section: string): string {
+  return round.depth === 'quick' && round.dimensionIds.includes(section) ? QUICK_STEP : section;
+}
+
 /** Rounds accept answers only while open; the error says why not. */
 export function assertAcceptsAnswers(round: Pick<Round, 'state' | 'closesAt'>, now: Date): void {
   if (round.state === 'closed' || round.state === 'published' || round.state === 'cancelled' || now >= round.closesAt) {

@@ -38,15 +38,20 @@ export interface SectionSubmission {
  * per-block errors (Slack keeps what was typed); an error on an earlier page shows that page
  * again with the errors written under the fields and the typed values filled in.
  */
-export async function submitSectionPage(deps: SlackDeps, actor: Actor, teamId: string, meta: { r: string; s: string; p: number }, view: SubmittedView): Promise<SectionSubmission> {
+export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r: string; s: string; p: number }, view: SubmittedView): Promise<SectionSubmission> {
   const t = translator(actor.lang);
   const current = await deps.services.respondents.openSection(actor, meta.r, meta.s);
   const pages = sectionModalPages(current, t);
   const pageIndex = Math.min(meta.p, pages.length - 1);
   const page = pages[pageIndex]!;
   const typed = sectionFields(view.state.values, page.inputBlockIds);
-  const fields = deps.drafts.merge(teamId, actor.platformUserId, meta.r, meta.s, typed);
-  if (pageIndex < pages.length - 1) return { ack: { response_action: 'update', view: pages[pageIndex + 1]!.view }, saved: false };
+  const { respondents } = deps.services;
+  if (pageIndex < pages.length - 1) {
+    // A middle page waits in the core's draft store (shared by every process) until the last one.
+    await respondents.saveDraft(actor, meta.r, meta.s, typed, 'merge');
+    return { ack: { response_action: 'update', view: pages[pageIndex + 1]!.view }, saved: false };
+  }
+  const fields = pages.length > 1 ? { ...(await respondents.draft(actor, meta.r, meta.s)), ...typed } : typed;
 
   const outcome = await deps.services.respondents.submitSection(actor, meta.r, meta.s, fields);
   if (!outcome.ok) {
@@ -62,7 +67,6 @@ export async function submitSectionPage(deps: SlackDeps, actor: Actor, teamId: s
     const first = inline.findIndex((p) => Object.keys(outcome.form.errors).some((k) => p.errorTargets[k] !== undefined));
     return { ack: { response_action: 'update', view: inline[Math.max(0, first)]!.view }, saved: false };
   }
-  deps.drafts.clear(teamId, actor.platformUserId, meta.r, meta.s);
   return { ack: { response_action: 'update', view: stepModal(outcome.next, t) }, saved: true };
 }
 
@@ -75,7 +79,7 @@ export async function updateInvitationProgress(deps: SlackDeps, client: WebClien
   try {
     const { view, delivered } = await deps.services.respondents.invitation(actor, roundId);
     if (!delivered) return;
-    // The invitation went out in the round's language; its update stays in that language.
+    // One language per person: the invitation and its update speak the person's language.
     const review = await deps.services.respondents.review({ ...actor, lang: view.lang }, roundId);
     const message = invitationMessage(view, savedLine(review, translator(view.lang)));
     await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });

@@ -7,8 +7,7 @@ import type { Logger } from '../log';
 import type { SlackMessenger } from './messenger';
 import type { WebClient } from './slack-types';
 import type { UserDirectory } from './user-directory';
-import type { Deduplicator } from './dedupe';
-import type { SectionDrafts } from './drafts';
+import type { FollowUpGuard } from './dedupe';
 import { resolveSchool, type SchoolHint } from './school';
 
 /** How the app reaches Slack: one workspace with a fixed token, or OAuth installs into many. */
@@ -24,10 +23,8 @@ export interface SlackDeps {
   directory: UserDirectory;
   messenger: SlackMessenger;
   mode: SlackMode;
-  /** Double submissions and Slack retries of the same view answer once. */
-  submissions: Deduplicator;
-  /** Typed values of the earlier pages of a section split over several modals. */
-  drafts: SectionDrafts;
+  /** The work after an accepted request runs once, whatever Slack retries or a double click resend. */
+  followUps: FollowUpGuard;
 }
 
 export interface SlackIdentity {

@@ -1,37 +1,39 @@
-import { Deduplicator } from './dedupe';
+import { createLogger } from '../log';
+import type { OnceRepository } from '../core/ports';
+import { FollowUpGuard } from './dedupe';
 
-describe('Deduplicator', () => {
-  it('runs the work once per key; a concurrent or later duplicate gets the same result', async () => {
-    const d = new Deduplicator();
-    let runs = 0;
-    const work = async () => {
-      runs += 1;
-      await new Promise((r) => setTimeout(r, 10));
-      return { answer: runs };
-    };
-    const [a, b] = await Promise.all([d.once('view:1:h1', work), d.once('view:1:h1', work)]);
-    const c = await d.once('view:1:h1', work);
-    expect(runs).toBe(1);
-    expect([a.first, b.first, c.first]).toEqual([true, false, false]);
-    expect(b.result).toBe(a.result);
-    expect(c.result).toBe(a.result);
-    await d.once('view:1:h2', work);
-    expect(runs).toBe(2);
+function memoryOnce(): OnceRepository & { keys: Map<string, Date> } {
+  const keys = new Map<string, Date>();
+  return {
+    keys,
+    async claim(key, expiresAt) {
+      if (keys.has(key)) return false;
+      keys.set(key, expiresAt);
+      return true;
+    },
+  };
+}
+
+describe('FollowUpGuard', () => {
+  const logger = createLogger('silent');
+
+  it('says "first" once per key', async () => {
+    const once = memoryOnce();
+    const guard = new FollowUpGuard(once, { now: () => new Date('2026-03-02T09:17:42.123Z') }, logger);
+    expect(await guard.first('round-created:r1')).toBe(true);
+    expect(await guard.first('round-created:r1')).toBe(false);
+    expect(await guard.first('round-created:r2')).toBe(true);
   });
 
-  it('lets a failed attempt be tried again', async () => {
-    const d = new Deduplicator();
-    await expect(d.once('k', async () => Promise.reject(new Error('store down')))).rejects.toThrow('store down');
-    expect((await d.once('k', async () => 'ok')).result).toBe('ok');
+  it('stores an expiry rounded up to the hour, not the moment of the request', async () => {
+    const once = memoryOnce();
+    const guard = new FollowUpGuard(once, { now: () => new Date('2026-03-02T09:17:42.123Z') }, logger);
+    await guard.first('k');
+    expect(once.keys.get('slack:k')).toEqual(new Date('2026-03-02T11:00:00.000Z'));
   });
 
-  it('forgets keys after the time-to-live', async () => {
-    let now = 0;
-    const d = new Deduplicator(1000, () => now);
-    let runs = 0;
-    await d.once('k', async () => ++runs);
-    now = 2000;
-    await d.once('k', async () => ++runs);
-    expect(runs).toBe(2);
+  it('skips the follow-up when the key cannot be recorded', async () => {
+    const guard = new FollowUpGuard({ claim: async () => Promise.reject(new Error('store down')) }, { now: () => new Date() }, logger);
+    expect(await guard.first('k')).toBe(false);
   });
 });

@@ -1,36 +1,42 @@
+import type { Clock, OnceRepository } from '../core/ports';
+import type { Logger } from '../log';
+
+const HOUR = 3_600_000;
+
 /**
- * Answers the same request once. Slack re-sends a request it got no answer to within 3 s
- * (X-Slack-Retry-Num on events; a view submitted again after a timeout or a double click carries
- * the same view id and hash), and the second copy must neither store nor send anything again: it
- * gets the first copy's answer, and the work after the answer runs once.
+ * Makes the work that follows an accepted request (the confirmation DM after a new round, the
+ * invitation's "Bewaard — 3 van 8" line, App Home) run once, however often Slack delivers the
+ * request: a retry carrying X-Slack-Retry-Num, or a double click on a modal's submit button
+ * (the same view id and hash).
  *
- * In memory, per process: retries arrive within minutes, at the process that was too slow.
+ * Only accepted outcomes are remembered, and the answer itself is never replayed: every copy of
+ * a request is answered by running it again, which the core makes idempotent (a round's id is
+ * derived from the view's id; saving the same section twice stores the same answers). So a form
+ * Slack answered with `response_action: errors` — which keeps the modal's id AND hash — is
+ * simply checked again when the person corrects it and submits.
+ *
+ * The keys live in MongoDB (a unique insert, forgotten by a TTL index), so a retry that lands
+ * on another process is recognised too. Their expiry is rounded up to the hour: the stored time
+ * says little about when someone answered.
  */
-export class Deduplicator {
-  private readonly entries = new Map<string, { at: number; result: Promise<unknown> }>();
+export class FollowUpGuard {
   constructor(
-    private readonly ttlMs = 15 * 60 * 1000,
-    private readonly now: () => number = Date.now,
+    private readonly once: OnceRepository,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly keepMs = HOUR,
   ) {}
 
-  /** Runs `work` for the first request with this key; later ones get the same (pending) result. */
-  async once<T>(key: string, work: () => Promise<T>): Promise<{ result: T; first: boolean }> {
-    this.sweep();
-    const existing = this.entries.get(key);
-    if (existing) return { result: (await existing.result) as T, first: false };
-    const result = work();
-    this.entries.set(key, { at: this.now(), result });
+  /** True for the first accepted copy of the request named by `key`; false for every later one. */
+  async first(key: string): Promise<boolean> {
+    const now = this.clock.now().getTime();
+    const expiresAt = new Date(Math.ceil(now / HOUR) * HOUR + this.keepMs);
     try {
-      return { result: await result, first: true };
-    } catch (e) {
-      // A failure is not an answer: a retry should try again.
-      this.entries.delete(key);
-      throw e;
+      return await this.once.claim(`slack:${key}`, expiresAt);
+    } catch (err) {
+      // The database is unreachable: the follow-up would fail as well; skip it rather than repeat it later.
+      this.logger.warn({ err }, 'could not record a follow-up key');
+      return false;
     }
-  }
-
-  private sweep(): void {
-    const cutoff = this.now() - this.ttlMs;
-    for (const [key, entry] of this.entries) if (entry.at < cutoff) this.entries.delete(key);
   }
 }

@@ -5,8 +5,7 @@ import type { Logger } from '../log';
 import { boltLogger } from './bolt-logger';
 import { BOT_SCOPES, slackConfig, type SlackConfig } from './config';
 import type { SlackDeps } from './context';
-import { Deduplicator } from './dedupe';
-import { SectionDrafts } from './drafts';
+import { FollowUpGuard } from './dedupe';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { acceptOnlyOwnWorkspace } from './own-workspace';
@@ -132,8 +131,7 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       directory,
       messenger,
       mode: config.mode,
-      submissions: new Deduplicator(),
-      drafts: new SectionDrafts(),
+      followUps: new FollowUpGuard(ctx.repos.once, ctx.clock, logger),
     };
     // Single workspace: the token's own team, learnt once from auth.test (shared by the check
     // on every request and the start-up below).

@@ -33,6 +33,7 @@ export const BLOCK_KIT = {
   blockId: 255,
   actionId: 255,
   buttonText: 75,
+  buttonAccessibilityLabel: 75,
   buttonValue: 2000,
   url: 3000,
   optionText: 75,
@@ -122,6 +123,7 @@ class Checker {
       case 'button':
         this.nonEmptyText(`${path}.text`, el.text);
         this.max(`${path}.text`, textOf(el.text), BLOCK_KIT.buttonText);
+        this.max(`${path}.accessibility_label`, typeof el.accessibility_label === 'string' ? el.accessibility_label : undefined, BLOCK_KIT.buttonAccessibilityLabel);
         this.max(`${path}.value`, typeof el.value === 'string' ? el.value : undefined, BLOCK_KIT.buttonValue);
         this.max(`${path}.url`, typeof el.url === 'string' ? el.url : undefined, BLOCK_KIT.url);
         break;

@@ -2,6 +2,8 @@ import type { MessageRef, Messenger, OutboundMessage, PlatformLimits, SendOption
 import type { Audience } from '../core/round';
 import type { RoundSummary } from '../core/summary';
 import type { Tenant } from '../core/tenant';
+import type { Lang } from '../core/questionnaire/schema';
+import { resolveLang } from '../i18n';
 import type { Logger } from '../log';
 import { findBlockKitViolations, SLACK_RATE_LIMITS } from './limits';
 import { invitationMessage, reminderMessage, type SlackMessage } from './presenters/invitation';
@@ -71,6 +73,18 @@ export class SlackMessenger implements Messenger {
     private readonly deps: { clients: SlackClients; tokens: BotTokenSource; directory: UserDirectory; logger: Logger; limits?: PlatformLimits },
   ) {
     this.limits = deps.limits ?? SLACK_RATE_LIMITS;
+  }
+
+  /** The user's Slack locale (users.info, cached by the directory) as one of our languages. */
+  async userLanguage(tenant: Tenant, platformUserId: string): Promise<Lang | undefined> {
+    try {
+      const locale = await this.deps.directory.locale(await this.client(tenant), tenant.externalId, platformUserId);
+      // A locale we do not speak (fr-FR) is no answer: the round's language applies then.
+      const lang = resolveLang(locale, 'nl');
+      return locale && resolveLang(locale, 'en') === lang ? lang : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private async client(tenant: Tenant): Promise<WebClient> {

@@ -11,6 +11,8 @@ export const COLLECTIONS = {
   quotes: 'quotes',
   summaries: 'summaries',
   downloads: 'downloads',
+  once: 'once_keys',
+  drafts: 'drafts',
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 

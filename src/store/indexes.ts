@@ -34,6 +34,13 @@ export const INDEXES: Record<CollectionName, IndexDescription[]> = {
   ],
   // Downloads use their token as `_id`; MongoDB deletes them once expired.
   downloads: [{ name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
+  // The key is the `_id` (unique); MongoDB deletes a key once its expiresAt has passed.
+  once: [{ name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
+  // `_id` is derived from (round, respondent key, section); drafts vanish at the round's close.
+  drafts: [
+    { name: 'round', key: { roundId: 1 } },
+    { name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 },
+  ],
 };
 
 /** Creates every collection's indexes; safe to call on every start and from several processes. */

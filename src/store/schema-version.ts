@@ -32,6 +32,8 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   quotes: 1,
   summaries: 1,
   downloads: 1,
+  once: 1,
+  drafts: 1,
 };
 
 type UpgradeStep = (doc: Document) => Document;

@@ -89,6 +89,11 @@ const ROUND_STATES_FOR: Partial<Record<Verb, RoundState[]>> = {
 };
 const CONFIRMED_VERBS: readonly Verb[] = ['close', 'publish', 'cancel'];
 
+/** A submit's form fields: its data without our own keys. */
+function formFields(data: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(data).filter(([key]) => !META_KEYS.has(key)));
+}
+
 function card(c: AdaptiveCard): CardActionResult {
   return { kind: 'card', card: c };
 }
@@ -279,15 +284,18 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
     case 'openSection':
       return card(sectionFormCard(await respondents.openSection(actor, roundId, str(data.section))));
     case 'submitSection': {
-      const fields = Object.fromEntries(Object.entries(data).filter(([key]) => !META_KEYS.has(key)));
-      const outcome = await respondents.submitSection(actor, roundId, str(data.section), fields);
+      const outcome = await respondents.submitSection(actor, roundId, str(data.section), formFields(data));
       if (!outcome.ok) return card(sectionFormCard(outcome.form));
       return card(outcome.next.kind === 'form' ? sectionFormCard(outcome.next.view, { justSaved: true }) : reviewCard(outcome.next.view, { justSaved: true }));
     }
     case 'review':
       return card(reviewCard(await respondents.review(actor, roundId)));
-    case 'later':
-      return notice(actor, t(actor.lang, 'cards:later.text'), 'info', t(actor.lang, 'cards:later.title'), { id: 'start', label: t(actor.lang, 'survey:actions.continue'), roundId });
+    case 'later': {
+      // The card sends what was typed: it is kept as a draft of the section, shown again next time.
+      const section = str(data.section);
+      if (section) await respondents.saveDraft(actor, roundId, section, formFields(data));
+      return notice(actor, t(actor.lang, section ? 'cards:later.textDraft' : 'cards:later.text'), 'info', t(actor.lang, 'cards:later.title'), { id: 'start', label: t(actor.lang, 'survey:actions.continue'), roundId });
+    }
     case 'done': {
       const view = await respondents.review(actor, roundId);
       return notice(actor, `${view.intro}\n${view.closesAt}`, 'success', view.title, { id: 'review', label: view.labels.change, roundId });

@@ -65,6 +65,7 @@ export const teamsIntegration: IntegrationFactory = (ctx): Integration | undefin
     clock: ctx.clock,
     logger,
     cardActions: cardActionDeps(ctx, directory, exports, (tenant, id) => messenger.displayName(tenant, id)),
+    personalChat: messenger,
   });
   return {
     name: 'teams',

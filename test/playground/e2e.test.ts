@@ -14,12 +14,13 @@ import { launchChromium, PlaygroundPage } from './support/browser';
 /**
  * The whole product in a real browser: the playground page, the Teams integration behind it,
  * the real core, store and scheduler. A coordinator plans a quick round of two dimensions plus
- * the reflection questions; five colleagues answer on the rendered Adaptive Cards (one corrects
- * an answer afterwards, one first sends more days than a week has); the coordinator closes,
+ * the reflection questions; five colleagues answer on the rendered Adaptive Cards — both
+ * dimensions on one card — (one pauses half-way and finds what he typed again, one corrects an
+ * answer afterwards, one first sends more days than a week has); the coordinator closes,
  * approves the open answers and publishes; the team channel shows a summary whose numbers are
  * the ones the test clicked.
  */
-jest.setTimeout(120_000);
+jest.setTimeout(240_000);
 
 const ROOT = path.join(__dirname, '..', '..');
 const OUTPUT = path.join(ROOT, 'test-output');
@@ -66,15 +67,52 @@ const startsWith = (text: string) => new RegExp(`^${text.replace(/[.*+?^${}()|[\
 const dimension = (id: string) => q.dimensions.find((d) => d.id === id)!;
 const dimensionTitle = (id: string) => `${id}. ${dimension(id).title.nl}`;
 const domain = (id: string) => q.guidanceDomains.find((d) => d.id === id)!.label.nl;
-const scaleLabel = (value: number) => `${value} · ${q.scale.points.find((p) => p.value === value)!.label.nl}`;
 const SAVE = nl('survey:saveAndContinue');
 
-/** Answers one dimension form: the global judgement, optionally a strength and the group (first form only). */
-async function answerDimension(pg: PlaygroundPage, form: Locator, value: number, opts: { group?: string; strength?: string } = {}): Promise<void> {
-  await form.getByLabel(scaleLabel(value), { exact: true }).check();
-  if (opts.strength) await form.getByLabel(startsWith(dimension('A1').openQuestions.find((o) => o.kind === 'strengths')!.text.nl)).fill(opts.strength);
+/** The point chosen for a dimension's overall judgement on the quick round's one card. */
+const judgement = (form: Locator, id: string, value: number) => form.locator(`input[type="radio"][name="${dimension(id).globalJudgement.id}"][value="${value}"]`);
+/** A dimension's "strengths" question on the quick card ("A1. Wat zijn …"). */
+const strengthsOf = (form: Locator, id: string) => form.getByLabel(startsWith(`${id}. ${dimension(id).openQuestions.find((o) => o.kind === 'strengths')!.text.nl}`));
+const QUICK_TITLE = nl('survey:quickTitle', { count: 2 });
+
+/** Answers the quick round's one card: both overall judgements, optionally a strength and the group. */
+async function answerDimensions(pg: PlaygroundPage, form: Locator, values: { A1: number; B: number }, opts: { group?: string; strength?: string } = {}): Promise<void> {
+  await judgement(form, 'A1', values.A1).check();
+  await judgement(form, 'B', values.B).check();
+  if (opts.strength) await strengthsOf(form, 'A1').fill(opts.strength);
   if (opts.group) await form.getByLabel(startsWith(nl('survey:groupQuestion'))).selectOption(opts.group);
   await pg.click(form, SAVE);
+}
+
+/**
+ * Every card in a log at phone width (390 px): a screenshot of each, and no element wider than the
+ * card (nothing clipped or sticking out), no text cut off inside its own box. Returns the start
+ * of each card's text, to tell which kinds were checked.
+ */
+async function checkPhoneWidth(page: import('playwright-core').Page, log: Locator, name: string): Promise<string[]> {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.waitForTimeout(200);
+  const cards = log.locator('.card-host');
+  const seen: string[] = [];
+  for (let i = 0; i < (await cards.count()); i++) {
+    const card = cards.nth(i);
+    await card.scrollIntoViewIfNeeded();
+    const problems = await card.evaluate((host) => {
+      const box = host.getBoundingClientRect();
+      const out: string[] = [];
+      for (const el of Array.from(host.querySelectorAll<HTMLElement>('*'))) {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0 || getComputedStyle(el).visibility === 'hidden') continue;
+        if (r.left < box.left - 1 || r.right > box.right + 1) out.push(`${el.tagName}.${el.className} sticks out (${Math.round(r.left - box.left)}..${Math.round(r.right - box.left)} of ${Math.round(box.width)}): ${(el.innerText ?? '').slice(0, 40)}`);
+        else if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible' && el.tagName !== 'TEXTAREA') out.push(`${el.tagName}.${el.className} cuts its content: ${(el.innerText ?? '').slice(0, 40)}`);
+      }
+      return out;
+    });
+    expect({ card: i, problems }).toEqual({ card: i, problems: [] });
+    await card.screenshot({ path: path.join(OUTPUT, `phone-${name}-${i}.png`) });
+    seen.push((await card.innerText()).slice(0, 300));
+  }
+  return seen;
 }
 
 async function allocate(form: Locator, days: Record<string, string>): Promise<void> {
@@ -85,6 +123,12 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
   const pg = new PlaygroundPage(page);
   await pg.open(`${running.url}/?as=els&lang=nl`);
+  /** The first line of every card checked at phone width (see checkPhoneWidth). */
+  const atPhoneWidth: string[] = [];
+  const checkHereAtPhoneWidth = async (name: string) => {
+    atPhoneWidth.push(...(await checkPhoneWidth(page, pg.chat(), name)));
+    await page.setViewportSize({ width: 1440, height: 900 });
+  };
 
   // The team install greeted the channel.
   await pg.card(pg.channel(), nl('teams:welcome.team.title', { team: 'Basisschool De Regenboog' }));
@@ -102,17 +146,27 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
     await pg.as(answer.key);
     const invitation = await pg.card(pg.chat(), TITLE);
     await pg.click(invitation, nl('survey:actions.start'));
-    let card = await pg.card(pg.chat(), dimensionTitle('A1'));
-    await answerDimension(pg, card, answer.A1, { group: answer.group, strength: answer.key === 'lotte' ? QUOTE : undefined });
-    card = await pg.card(pg.chat(), dimensionTitle('B'));
+    // A quick round is one card: both dimensions' overall judgements (and their open questions).
+    let card = await pg.card(pg.chat(), QUICK_TITLE);
     if (answer.key === 'karel') {
-      // Pause half-way and come back: what was saved stays saved, the next part is where he left off.
+      // Pause half-way, with a point chosen and a text typed, and come back: the card is where he
+      // left off, with what he typed still in it (a draft: not submitted, not counted).
+      await judgement(card, 'B', answer.B).check();
+      await strengthsOf(card, 'B').fill('Half af');
       await pg.click(card, nl('survey:later'));
       const paused = await pg.card(pg.chat(), nl('cards:later.title'));
+      expect(await paused.innerText()).toContain(nl('cards:later.textDraft'));
       await pg.click(paused, nl('survey:actions.continue'));
-      card = await pg.card(pg.chat(), dimensionTitle('B'));
+      card = await pg.card(pg.chat(), QUICK_TITLE);
+      expect(await judgement(card, 'B', answer.B).isChecked()).toBe(true);
+      expect(await strengthsOf(card, 'B').inputValue()).toBe('Half af');
+      expect(await card.innerText()).toContain(nl('survey:draftRestored'));
+      // The quick card (with its draft note) at phone width.
+      await checkHereAtPhoneWidth('quick-card');
+      card = await pg.card(pg.chat(), QUICK_TITLE);
+      await strengthsOf(card, 'B').fill('');
     }
-    await answerDimension(pg, card, answer.B);
+    await answerDimensions(pg, card, answer, { group: answer.group, strength: answer.key === 'lotte' ? QUOTE : undefined });
     card = await pg.card(pg.chat(), q.reflection.title.nl);
 
     if (answer.key === 'bram') {
@@ -124,6 +178,9 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
       expect(await card.innerText()).toContain(refusal);
       expect(await card.getByLabel(domain('leren-en-studeren'), { exact: true }).inputValue()).toBe('3');
       await page.screenshot({ path: path.join(OUTPUT, 'playground-allocation-error.png') });
+      // The reflection form with its error at phone width.
+      await checkHereAtPhoneWidth('reflection-error');
+      card = await pg.card(pg.chat(), q.reflection.title.nl);
       await allocate(card, { 'leren-en-studeren': '1.5' });
     } else if (answer.key === 'nele') {
       await allocate(card, { 'psychisch-en-sociaal-functioneren': '2', 'preventieve-gezondheidszorg': '0.5' });
@@ -133,11 +190,13 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
     const review = await pg.card(pg.chat(), thanks);
 
     if (answer.key === 'sofie') {
+      await checkHereAtPhoneWidth('review');
       // Changing an answer afterwards: open A1 from the overview, pick another point, save.
-      await pg.click(review, review.getByRole('button', { name: nl('survey:actions.change') }).first());
-      card = await pg.card(pg.chat(), dimensionTitle('A1'));
-      expect(await card.getByLabel(scaleLabel(answer.A1), { exact: true }).isChecked()).toBe(true);
-      await answerDimension(pg, card, SOFIE_CHANGED_A1);
+      // The button's accessible name says which part it opens.
+      await pg.click(review, review.getByRole('button', { name: nl('survey:review.actionFor', { action: nl('survey:actions.change'), section: QUICK_TITLE }) }));
+      card = await pg.card(pg.chat(), QUICK_TITLE);
+      expect(await judgement(card, 'A1', answer.A1).isChecked()).toBe(true);
+      await answerDimensions(pg, card, { A1: SOFIE_CHANGED_A1, B: answer.B });
       await pg.card(pg.chat(), thanks);
     }
   }
@@ -219,6 +278,15 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   // The committed README picture changes only when asked (UPDATE_DOCS_SCREENSHOT=1), so a test
   // run never dirties the checkout.
   if (process.env.UPDATE_DOCS_SCREENSHOT === '1') fs.copyFileSync(path.join(OUTPUT, 'playground.png'), DOCS_SHOT);
+
+  // ---- Every card kind at phone width: the coordinator's (round form, status, confirmations,
+  // moderation, notices), the channel's (welcome, summary) and a colleague's (invitation, the
+  // quick card, the reflection form, the overview, "later").
+  atPhoneWidth.push(...(await checkPhoneWidth(page, pg.chat(), 'coordinator')), ...(await checkPhoneWidth(page, pg.channel(), 'channel')));
+  await pg.as('karel');
+  atPhoneWidth.push(...(await checkPhoneWidth(page, pg.chat(), 'colleague')));
+  const seen = atPhoneWidth.join('\n');
+  for (const kind of [QUICK_TITLE, q.reflection.title.nl, nl('survey:review.titleComplete', { title: TITLE }), t('nl', 'summary:title', { title: TITLE })]) expect(seen).toContain(kind);
 
   expect(pg.errors).toEqual([]);
   expect(pg.cardWarnings).toEqual([]);

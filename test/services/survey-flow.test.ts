@@ -128,12 +128,14 @@ describe('survey flow on the real store', () => {
     await expect(services.respondents.invitation(staff('stranger'), roundId)).rejects.toMatchObject({ code: 'not_invited' });
   });
 
-  it('gives an invited person their invitation (round language by default) and the scale in their own language', async () => {
+  it('gives an invited person their invitation and the scale in their own language (one language per person), and remembers it', async () => {
     const { staff, roundId } = await setUp();
     await database.repos.participations.recordDelivery(roundId, 'ann', { conversationId: 'D1', invitationMessageId: 'm1' }, now);
     const english = { ...staff('ann'), lang: 'en' as const };
     const asSent = await services.respondents.invitation(english, roundId);
-    expect(asSent.view.lang).toBe('nl');
+    expect(asSent.view.lang).toBe('en');
+    expect((await database.repos.participations.get(roundId, 'ann'))?.lang).toBe('en');
+    expect((await services.respondents.invitation(english, roundId, 'nl')).view.lang).toBe('nl');
     expect(asSent.delivered).toEqual({ conversationId: 'D1', messageId: 'm1' });
     expect(asSent.scale.title).toBe('What do the points on the scale mean?');
     expect(asSent.scale.points.map((p) => p.value)).toEqual([1, 2, 3, 4, 5, 6]);

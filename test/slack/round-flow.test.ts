@@ -96,7 +96,8 @@ async function openModalBy(command: string, userId = COORDINATOR): Promise<ViewL
 }
 
 function invitationOf(userId: string): StoredMessage | undefined {
-  return h.fake.messagesIn(h.fake.dmChannelOf(userId)).find((m) => JSON.stringify(m.blocks ?? []).includes(ACTIONS.optOut));
+  // Found by the key it was sent with: its buttons change with the person's progress.
+  return h.fake.messagesIn(h.fake.dmChannelOf(userId)).find((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('invitation:'));
 }
 
 function buttonValue(blocks: unknown, actionId: string): string {
@@ -153,12 +154,13 @@ describe('a whole round in Slack', () => {
     expect(h.fake.callsOf('views.open')).toHaveLength(0);
   });
 
-  it('takes settings from a modal; the core’s refusal shows under the field', async () => {
+  it('takes settings from a modal; the core’s refusal shows under the field and the corrected form (same view id and hash) is saved', async () => {
     const view = await openModalBy('instellingen');
     expect(view.callback_id).toBe('zs_settings');
     const tooLow = await submitView(h, COORDINATOR, view, { teamChannel: TEAM_CHANNEL, anonymityThreshold: '2' });
     expect(tooLow.body).toEqual({ response_action: 'errors', errors: { anonymityThreshold: expect.stringContaining('minstens 3') } });
-    const ok = await submitView(h, COORDINATOR, { ...view, hash: `${view.hash}-2` }, { teamChannel: TEAM_CHANNEL, anonymityThreshold: '3' });
+    // Slack keeps the modal's id and hash after an `errors` answer: the correction comes with both unchanged.
+    const ok = await submitView(h, COORDINATOR, view, { teamChannel: TEAM_CHANNEL, anonymityThreshold: '3' });
     expect(ok.body).toEqual({ response_action: 'clear' });
     const tenant = await h.db.repos.tenants.get(`slack:${h.fake.teamId}`);
     expect(tenant?.settings).toMatchObject({ teamChannel: { id: TEAM_CHANNEL }, anonymityThreshold: 3, coordinators: [COORDINATOR] });
@@ -180,8 +182,15 @@ describe('a whole round in Slack', () => {
     const noAudience = await submitView(h, COORDINATOR, view, { audienceChannel: null });
     expect(noAudience.body).toEqual({ response_action: 'errors', errors: { audienceChannel: expect.stringContaining('kanaal') } });
 
-    const submission = { ...view, hash: `${view.hash}-final` };
+    // Slack keeps the modal's id and hash after an `errors` answer: the correction comes with both unchanged.
+    const submission = view;
     const values = { title: 'Leerzorg voorjaar', dimensionIds: ['A1', 'C'], depth: 'detailed', includeReflection: 'yes', audienceChannel: STAFF_CHANNEL, closesAt: now + 7 * DAY, moderation: 'yes' };
+    const inThePast = await submitView(h, COORDINATOR, submission, { ...values, closesAt: now - DAY });
+    expect(inThePast.body).toEqual({ response_action: 'errors', errors: { closesAt: expect.any(String) } });
+    // The same wrong form submitted again (a double click) gets the same error, and creates nothing.
+    const again = await submitView(h, COORDINATOR, submission, { ...values, closesAt: now - DAY }, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+    expect(again.body).toEqual(inThePast.body);
+    expect(await h.db.repos.rounds.listByTenant(`slack:${h.fake.teamId}`, {})).toHaveLength(0);
     const first = await submitView(h, COORDINATOR, submission, values);
     expect(first.status).toBe(200);
     expect(first.body).toEqual({ response_action: 'clear' });
@@ -264,7 +273,8 @@ describe('a whole round in Slack', () => {
     // Slack keeps the typed values when the answer is `errors`; nothing was stored.
     expect((await h.db.repos.responses.count((await round()).id)).completed).toBe(responsesBefore);
 
-    res = await submitSection('U3', { ...view, hash: `${view.hash}-fixed` }, { ...tooMuch, 'R3.onderwijsloopbaan': '1' });
+    // Slack keeps the modal's id and hash after an `errors` answer: the correction comes with both unchanged.
+    res = await submitSection('U3', view, { ...tooMuch, 'R3.onderwijsloopbaan': '1' });
     view = updatedView(view, res.body);
     expect(view.callback_id).toBe('zs_review');
     expect((await h.db.repos.responses.count((await round()).id)).completed).toBe(responsesBefore + 1);
@@ -342,7 +352,8 @@ describe('a whole round in Slack', () => {
     for (const u of STAFF) expect(text).not.toContain(`<@${u}>`);
   });
 
-  it('closes the round; anyone answering afterwards hears that the round is closed', async () => {
+  it('closes the round; the invitations lose their buttons, and anyone answering afterwards hears that the round is closed', async () => {
+    const startBeforeClosing = buttonValue(invitationOf('U4')!.blocks, ACTIONS.start);
     await commandAnswer(COORDINATOR, 'sluit', 'wordt afgesloten');
     await eventually(async () => (await round()).state === 'closed', 'the round to close');
     await eventually(() => h.fake.messagesIn(h.fake.dmChannelOf(COORDINATOR)).find((m) => JSON.stringify(m.blocks).includes(ACTIONS.round.moderate)), 'the closed notice with a review button');
@@ -352,9 +363,15 @@ describe('a whole round in Slack', () => {
     expect(body.response_action).toBe('update');
     expect(JSON.stringify(body.view.blocks)).toContain('bevraging is afgesloten');
 
-    const before = h.fake.callsOf('views.open').length;
+    // Every invitation says the round is closed and offers nothing to press.
+    // (U3 uses Slack in English: their invitation speaks English, closed or not.)
+    for (const userId of STAFF) await eventually(() => /bevraging is afgesloten|This survey is closed/.test(JSON.stringify(invitationOf(userId)!.blocks)), `${userId}'s closed invitation`);
+    expect(JSON.stringify(invitationOf('U3')!.blocks)).toContain('This survey is closed');
     const invitation = invitationOf('U4')!;
-    await click(h, 'U4', { action_id: ACTIONS.start, value: buttonValue(invitation.blocks, ACTIONS.start) }, { message: { channel: invitation.channel, ts: invitation.ts } });
+    expect((invitation.blocks as { type: string }[]).some((b) => b.type === 'actions')).toBe(false);
+    // A button from before (a client that had not refreshed yet) still gets the honest answer.
+    const before = h.fake.callsOf('views.open').length;
+    await click(h, 'U4', { action_id: ACTIONS.start, value: startBeforeClosing }, { message: { channel: invitation.channel, ts: invitation.ts } });
     await eventually(() => h.fake.callsOf('views.open').length > before, 'the notice modal');
     expect(JSON.stringify(openedView(h.fake, 'views.open').blocks)).toContain('bevraging is afgesloten');
   });

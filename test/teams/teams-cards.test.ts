@@ -16,7 +16,7 @@ beforeAll(async () => {
   await h.installInTeam(coordinator);
   const form = await h.say(coordinator, 'nieuwe ronde', 'channel');
   const data = fillCard(form, (input) => (input.id === 'dimensionIds' ? 'B' : input.id === 'title' ? 'Korte ronde' : undefined));
-  await h.invoke(coordinator, 'createRound', { ...actionWithVerb(form, 'createRound').data, ...data }, { where: 'channel' });
+  await h.invoke(coordinator, 'createRound', { ...actionWithVerb(form, 'createRound').data, ...data });
   const [round] = await h.repos.rounds.listByTenant('teams:tenant-0001');
   roundId = round!.id;
   await h.runJobs();

@@ -1,5 +1,5 @@
 import { FakeBotConnector } from './fake-bot-connector';
-import { actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TEAM_ID, TEAM_NAME, TeamsHarness, type Person } from './teams-harness';
+import { actionsOf, actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TEAM_ID, TEAM_NAME, TeamsHarness, type Person } from './teams-harness';
 
 /**
  * A whole round on Teams, the way the Emulator would drive it: the app is installed in a team
@@ -11,6 +11,9 @@ import { actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TE
 const coordinator = person(1, 'Els Van den Broeck');
 const staff = [person(2, 'Lotte Peeters'), person(3, 'Bram Janssens'), person(4, 'Sofie Maes'), person(5, 'Wout Claes'), person(6, 'Fien Goossens'), person(7, 'Jonas Wouters')];
 const everyone: Person[] = [coordinator, ...staff];
+
+// A whole round with many steps; on a loaded machine it takes longer than jest's default 30 s.
+jest.setTimeout(120_000);
 
 let h: TeamsHarness;
 beforeAll(async () => {
@@ -69,12 +72,19 @@ test('a whole round: install, plan, invite, answer, unreachable, close, review, 
   expect(h.connector.cards(h.dmOf(staff[0]!))).toHaveLength(1);
   expect(cardText(h.connector.lastCard(h.dmOf(staff[0]!)))).toContain('Ik ben Zorgspiegel');
 
-  // The coordinator plans a round in the channel: the audience is this team's roster.
+  // The coordinator plans a round in the channel: the audience is this team's roster. The form
+  // goes to the coordinator's personal chat, where nobody else can press it; the channel gets a line.
+  const channelCardsBefore = h.connector.cards(TEAM_ID).length;
+  const channelSentBefore = h.connector.sent.filter((s) => s.conversationId === TEAM_ID).length;
   const form = await h.say(coordinator, 'nieuwe ronde', 'channel');
+  expect(h.connector.lastCard(h.dmOf(coordinator))).toEqual(form);
+  expect(h.connector.cards(TEAM_ID)).toHaveLength(channelCardsBefore);
+  const channelLines = h.connector.sent.filter((s) => s.conversationId === TEAM_ID).slice(channelSentBefore);
+  expect(channelLines.map((s) => s.activity.text)).toEqual([expect.stringContaining('persoonlijke gesprek')]);
   expect(cardText(form)).toContain(`Alle leden van het team ${TEAM_NAME} (7 personen)`);
   const create = actionWithVerb(form, 'createRound');
   const choices = fillCard(form, (input) => (input.id === 'dimensionIds' ? 'A1,C' : input.id === 'title' ? 'Bevraging maart' : undefined));
-  const created = await h.invoke(coordinator, 'createRound', { ...create.data, ...choices }, { where: 'channel', replyToId: 'round-form-1' });
+  const created = await h.invoke(coordinator, 'createRound', { ...create.data, ...choices }, { replyToId: 'round-form-1' });
   expect(cardText(created.card)).toContain('Bevraging gepland: Bevraging maart');
   const [round] = await h.repos.rounds.listByTenant('teams:tenant-0001');
   expect(round!.dimensionIds).toEqual(['A1', 'C']);
@@ -116,8 +126,18 @@ test('a whole round: install, plan, invite, answer, unreachable, close, review, 
   expect(cardText(closing.card)).toContain('wordt nu afgesloten');
   await h.runJobs();
   expect((await h.repos.rounds.get(round!.id))!.state).toBe('closed');
-  const closedNotice = h.connector.lastCard(h.dmOf(coordinator));
+  const closedNotice = h.connector
+    .cards(h.dmOf(coordinator))
+    .map((c) => c.card)
+    .reverse()
+    .find((c) => actionsOf(c).some((a) => a.verb === 'moderate'))!;
   expect(actionWithVerb(closedNotice, 'moderate').data).toEqual({ roundId: round!.id });
+  // Every delivered invitation was updated in place: "closed", and no button left to press.
+  for (const p of staff.slice(0, 5)) {
+    const invitation = h.connector.lastCard(h.dmOf(p));
+    expect(cardText(invitation)).toContain('Deze bevraging is afgesloten');
+    expect(actionsOf(invitation)).toEqual([]);
+  }
 
   // Answering after closing: the card says the round is closed, and nothing changes.
   const late = await h.invoke(staff[5]!, 'start', { roundId: round!.id });

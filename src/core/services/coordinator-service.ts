@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SurveyError } from '../errors';
-import { planRoundJobs } from '../round-plan';
+import { closeInvitationJobs, planRoundJobs } from '../round-plan';
 import { assertTransition, createRound, type Round, type RoundInput } from '../round';
 import { assertCoordinator, validateThreshold, type Tenant, type TenantSettings } from '../tenant';
 import { buildRoundStatus } from '../views/round-status';
@@ -140,6 +140,8 @@ export class CoordinatorService {
     const updated = await this.deps.repos.rounds.transition(round.id, round.state, 'cancelled', { cancelledAt: now });
     if (!updated) throw new SurveyError('illegal_transition', { from: round.state, to: 'cancelled' });
     await this.deps.repos.jobs.cancelPending({ roundId: round.id }, now);
+    await this.deps.repos.drafts.deleteByRound(round.id);
+    await this.enqueue(closeInvitationJobs(updated, await this.deps.repos.participations.listByRound(round.id), now));
     return updated;
   }
 

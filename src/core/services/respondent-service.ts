@@ -1,8 +1,10 @@
 import { checkSection, formShape, formToAnswers } from '../answers';
+import { draftAnswers, draftFields } from '../drafts';
+import type { ResponseRecord } from '../response';
 import { SurveyError } from '../errors';
 import type { ParticipationStatus } from '../participation';
-import { isComplete, nextSection, respondentKey } from '../response';
-import { assertAcceptsAnswers, roundSections, type Round } from '../round';
+import { isComplete, nextStep, respondentKey } from '../response';
+import { answerSteps, assertAcceptsAnswers, stepOf, stepSections, type Round } from '../round';
 import { buildMyRound, buildReview } from '../views/review';
 import { buildInvitation } from '../views/invitation';
 import { buildSectionForm, scalePoints } from '../views/section-form';
@@ -13,6 +15,7 @@ import type { Lang } from '../questionnaire/schema';
 import { schoolName } from '../tenant';
 import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
+import { invitationState } from '../views/invitation';
 
 /** The optional self-declared group travels with the first section's fields. */
 const GROUP_FIELD = 'group';
@@ -43,6 +46,12 @@ export class RespondentService {
   private async invited(round: Round, actor: Actor) {
     const participation = await this.deps.repos.participations.get(round.id, actor.platformUserId);
     if (!participation) throw new SurveyError('not_invited');
+    // The person's chat language, learnt from how they use the bot: their reminders and notices
+    // follow it (one language per person). Written only when it changes.
+    if (participation.lang !== actor.lang) {
+      await this.deps.repos.participations.setLanguage(round.id, actor.platformUserId, actor.lang);
+      participation.lang = actor.lang;
+    }
     return participation;
   }
 
@@ -59,24 +68,55 @@ export class RespondentService {
     await this.advance(round, actor, 'started');
     const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
     const submitted = response?.submittedSections ?? [];
-    const section = nextSection(round, submitted);
+    const section = nextStep(round, submitted);
     if (!section) return { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, submitted) };
-    return { kind: 'form', view: buildSectionForm(round, section, actor.lang, { answers: response?.answers, group: response?.group }) };
+    return { kind: 'form', view: await this.form(round, actor, section, response) };
   }
 
-  /** Opens one section with whatever was saved before, to continue or to change answers. */
-  async openSection(actor: Actor, roundId: string, section: string): Promise<SectionFormView> {
+  /** A section's form with the saved answers and, over them, a paused draft of it if there is one. */
+  private async form(round: Round, actor: Actor, section: string, response: ResponseRecord | null): Promise<SectionFormView> {
+    const draft = await this.deps.repos.drafts.get(round.id, this.key(round, actor), section);
+    const restored = draft && Object.keys(draft).length ? draftAnswers(round, section, draft) : undefined;
+    return buildSectionForm(round, section, actor.lang, {
+      answers: { ...(response?.answers ?? {}), ...(restored?.answers ?? {}) },
+      group: restored && 'group' in restored ? restored.group || undefined : response?.group,
+      saved: stepSections(round, section).every((s) => response?.submittedSections.includes(s)),
+      draft: restored !== undefined,
+    });
+  }
+
+  /**
+   * "Later verder": keeps what was typed in a section as a draft (not counted, not validated,
+   * not submitted) that the next opening of the section shows again. `merge` adds to what an
+   * earlier page of the same section left (Slack splits very long sections over several
+   * modals); `replace` stores exactly this form. Returns the draft as stored.
+   */
+  async saveDraft(actor: Actor, roundId: string, section: string, fields: Record<string, unknown>, mode: 'merge' | 'replace' = 'replace'): Promise<Record<string, string>> {
     const round = await this.round(actor, roundId);
     assertAcceptsAnswers(round, this.deps.clock.now());
     await this.invited(round, actor);
-    if (!roundSections(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
+    if (!answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
+    return this.deps.repos.drafts.save(round.id, this.key(round, actor), section, draftFields(round, section, fields), mode, round.closesAt);
+  }
+
+  /** The draft of a section as stored (flat fields), for an adapter that collects a section page by page. */
+  async draft(actor: Actor, roundId: string, section: string): Promise<Record<string, string>> {
+    const round = await this.round(actor, roundId);
+    await this.invited(round, actor);
+    return (await this.deps.repos.drafts.get(round.id, this.key(round, actor), section)) ?? {};
+  }
+
+  /** Opens one section with whatever was saved before, to continue or to change answers. */
+  async openSection(actor: Actor, roundId: string, requested: string): Promise<SectionFormView> {
+    const round = await this.round(actor, roundId);
+    assertAcceptsAnswers(round, this.deps.clock.now());
+    await this.invited(round, actor);
+    // A dimension of a quick round opens the one form they share.
+    const section = stepOf(round, requested);
+    if (!answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, requested);
     await this.advance(round, actor, 'started');
     const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
-    return buildSectionForm(round, section, actor.lang, {
-      answers: response?.answers,
-      group: response?.group,
-      saved: response?.submittedSections.includes(section) ?? false,
-    });
+    return this.form(round, actor, section, response);
   }
 
   /**
@@ -103,12 +143,17 @@ export class RespondentService {
     await responses.saveAnswers(round.id, key, check.answers, now);
     if (group !== undefined) await responses.setGroup(round.id, key, typeof group === 'string' && group ? group : null, now);
     const before = await responses.get(round.id, key);
-    const submitted = [...new Set([...(before?.submittedSections ?? []), section])];
+    // A quick round's one form submits every dimension in it; each counts as its own section.
+    const sections = stepSections(round, section);
+    const submitted = [...new Set([...(before?.submittedSections ?? []), ...sections])];
     const complete = isComplete(round, submitted);
-    const record = await responses.markSectionSubmitted(round.id, key, section, complete, now);
+    let record = before!;
+    for (const s of sections) record = await responses.markSectionSubmitted(round.id, key, s, complete, now);
+    // The section is saved: what was typed before a pause is now its answers.
+    await this.deps.repos.drafts.delete(round.id, key, section);
     await this.advance(round, actor, complete ? 'completed' : 'started');
-    const next = nextSection(round, record.submittedSections);
-    if (next) return { ok: true, next: { kind: 'form', view: buildSectionForm(round, next, actor.lang, { answers: record.answers, group: record.group }) } };
+    const next = nextStep(round, record.submittedSections);
+    if (next) return { ok: true, next: { kind: 'form', view: await this.form(round, actor, next, record) } };
     return { ok: true, next: { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };
   }
 
@@ -149,7 +194,7 @@ export class RespondentService {
   }
 
   /**
-   * The person's invitation as it went out (in the round's language unless `lang` is given),
+   * The person's invitation (in the person's language unless `lang` is given),
    * where it was delivered (so an adapter can update it in place), and the scale's long meanings
    * in the reader's language — for "more about anonymity", "what do the points mean?" and the
    * "saved — 3 of 8" line under the invitation.
@@ -165,8 +210,10 @@ export class RespondentService {
       participation.conversationId && participation.invitationMessageId
         ? { conversationId: participation.conversationId, messageId: participation.invitationMessageId }
         : undefined;
+    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    const state = invitationState(round, participation.status, response?.submittedSections ?? [], this.deps.clock.now());
     return {
-      view: buildInvitation(round, lang ?? round.language, actor.tenant.settings.timeZone, await this.schoolLabel(actor)),
+      view: buildInvitation(round, lang ?? actor.lang, actor.tenant.settings.timeZone, state, await this.schoolLabel(actor)),
       ...(delivered ? { delivered } : {}),
       scale: { title: t(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) },
     };

@@ -1,26 +1,54 @@
 import { roundItems } from '../items';
+import type { ParticipationStatus } from '../participation';
+import { isComplete } from '../response';
 import type { Lang } from '../questionnaire/schema';
-import type { Round } from '../round';
+import { answerSteps, type Round } from '../round';
 import { t } from '../../i18n';
 import { formatDateTime } from './format';
-import type { InvitationView, ReminderView } from './types';
+import type { InvitationState, InvitationView, ReminderView } from './types';
+
+const START_LABEL: Record<InvitationState, string> = {
+  todo: 'survey:actions.start',
+  in_progress: 'survey:actions.continue',
+  completed: 'survey:actions.viewOrChange',
+  // Someone who opted out may still start after all.
+  opted_out: 'survey:actions.start',
+  closed: 'survey:actions.start',
+};
 
 type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt' | 'anonymityThreshold'>;
 
-/** A fair estimate: ~15 s per scale item, ~1 min per open question answered by roughly half. */
+/**
+ * Seconds a colleague typically spends per kind of item: reading a statement and picking a point;
+ * reading an optional open question (most skip it, some write a sentence or two); the reflection
+ * questions ask more thought. Plus a moment per form to read its intro and press "save".
+ */
+const SECONDS = { scale: 12, open: 12, reflectionText: 40, allocation: 45, roleGrid: 60, perForm: 15 };
+
+/**
+ * A fair estimate from the round's own content, in whole minutes (to 5 above 10): a quick round
+ * of seven overall judgements takes a few minutes, a detailed round with reflection about a
+ * quarter of an hour.
+ */
 export function estimatedMinutes(round: Omit<RoundShape, 'id' | 'title' | 'closesAt' | 'anonymityThreshold'>): number {
   const items = roundItems(round);
-  const scale = items.filter((i) => i.kind === 'global' || i.kind === 'statement').length;
-  const open = items.length - scale;
-  return Math.max(5, Math.round((scale * 15 + open * 30) / 60 / 5) * 5);
+  let seconds = answerSteps(round).length * SECONDS.perForm;
+  for (const item of items) {
+    if (item.kind === 'global' || item.kind === 'statement') seconds += SECONDS.scale;
+    else if (item.kind === 'open') seconds += SECONDS.open;
+    else seconds += item.question.type === 'text' ? SECONDS.reflectionText : SECONDS[item.question.type];
+  }
+  const minutes = seconds / 60;
+  return minutes <= 10 ? Math.max(2, Math.ceil(minutes)) : Math.round(minutes / 5) * 5;
 }
 
 /**
  * The invitation frames the round: why, what it asks, that it is anonymous, what happens next.
- * `school` names the school in the title when the person may belong to several (one platform
- * tenant holds more than one school), so two invitations are never mistaken for each other.
+ * `state` is where the person stands; the buttons follow it (see InvitationView.state). `school`
+ * names the school in the title when the person may belong to several (one platform tenant holds
+ * more than one school), so two invitations are never mistaken for each other.
  */
-export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string, school?: string): InvitationView {
+export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string, state: InvitationState = 'todo', school?: string): InvitationView {
   const closes = formatDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
@@ -33,8 +61,24 @@ export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string,
     duration: t(lang, 'survey:invitation.duration', { minutes: estimatedMinutes(round) }),
     afterwards: t(lang, 'survey:invitation.afterwards'),
     closes: t(lang, 'survey:invitation.closes', { closes }),
-    labels: { start: t(lang, 'survey:actions.start'), anonymity: t(lang, 'survey:actions.anonymity'), optOut: t(lang, 'survey:actions.optOut') },
+    labels: { start: t(lang, START_LABEL[state]), anonymity: t(lang, 'survey:actions.anonymity'), optOut: t(lang, 'survey:actions.optOut') },
+    state,
+    offers: { start: state !== 'closed', optOut: state === 'todo' || state === 'in_progress' },
+    ...(state === 'closed' ? { closedLine: t(lang, 'survey:invitation.closedLine') } : {}),
   };
+}
+
+/** Where a person stands in a round, for the buttons of their invitation. */
+export function invitationState(
+  round: Pick<Round, 'state' | 'closesAt' | 'questionnaire' | 'dimensionIds' | 'includeReflection'>,
+  status: ParticipationStatus,
+  submittedSections: readonly string[],
+  now: Date,
+): InvitationState {
+  if (round.state !== 'open' || now >= round.closesAt) return round.state === 'scheduled' || round.state === 'draft' ? 'todo' : 'closed';
+  if (isComplete(round, submittedSections)) return 'completed';
+  if (status === 'opted_out') return 'opted_out';
+  return submittedSections.length > 0 || status === 'started' ? 'in_progress' : 'todo';
 }
 
 /** A reminder speaks only to its reader: it never says who else has or has not answered. */

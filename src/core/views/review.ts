@@ -1,5 +1,5 @@
 import type { Lang } from '../questionnaire/schema';
-import { REFLECTION_SECTION, roundSections, type Round } from '../round';
+import { answerSteps, QUICK_STEP, REFLECTION_SECTION, stepSections, type Round } from '../round';
 import { t } from '../../i18n';
 import { formatDateTime } from './format';
 import type { MyRoundView, ReviewView } from './types';
@@ -7,17 +7,20 @@ import { progressView } from './section-form';
 
 type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt'>;
 
-export function sectionTitle(round: Pick<Round, 'questionnaire'>, section: string, lang: Lang): string {
+export function sectionTitle(round: Pick<Round, 'questionnaire'> & Partial<Pick<Round, 'dimensionIds'>>, section: string, lang: Lang): string {
   if (section === REFLECTION_SECTION) return round.questionnaire.reflection.title[lang];
+  if (section === QUICK_STEP) return t(lang, 'survey:quickTitle', { count: round.dimensionIds?.length ?? 0 });
   const d = round.questionnaire.dimensions.find((x) => x.id === section);
   return d ? `${d.id}. ${d.title[lang]}` : section;
 }
 
 /** The overview after (or between) sections: what is done, what is left, change anything. */
 export function buildReview(round: RoundShape, lang: Lang, timeZone: string, submitted: readonly string[]): ReviewView {
-  const sections = roundSections(round).map((section) => {
-    const done = submitted.includes(section);
-    return { section, title: sectionTitle(round, section, lang), submitted: done, label: t(lang, done ? 'survey:review.saved' : 'survey:review.todo') };
+  const sections = answerSteps(round).map((section) => {
+    const done = stepSections(round, section).every((s) => submitted.includes(s));
+    const title = sectionTitle(round, section, lang);
+    const action = t(lang, done ? 'survey:actions.change' : 'survey:actions.continue');
+    return { section, title, submitted: done, label: t(lang, done ? 'survey:review.saved' : 'survey:review.todo'), actionName: t(lang, 'survey:review.actionFor', { action, section: title }) };
   });
   const complete = sections.every((s) => s.submitted);
   return {
@@ -39,16 +42,17 @@ export function buildMyRound(
   status: MyRoundView['status'],
   submitted: readonly string[],
 ): MyRoundView {
-  const sections = roundSections(round);
-  const next = sections.find((s) => !submitted.includes(s)) ?? sections[sections.length - 1]!;
+  const sections = answerSteps(round);
+  const done = sections.filter((step) => stepSections(round, step).every((s) => submitted.includes(s)));
+  const next = sections.find((s) => !done.includes(s)) ?? sections[sections.length - 1]!;
   const progress = progressView(round, next, lang);
   return {
     roundId: round.id,
     title: round.title,
     closes: t(lang, 'survey:invitation.closes', { closes: formatDateTime(round.closesAt, lang, timeZone) }),
     status,
-    statusLabel: t(lang, `survey:myRound.${status}`, { done: submitted.length, total: sections.length }),
-    progress: { ...progress, index: Math.min(submitted.length, sections.length), label: t(lang, 'survey:myRound.progress', { done: submitted.length, total: sections.length }) },
+    statusLabel: t(lang, `survey:myRound.${status}`, { done: done.length, total: sections.length }),
+    progress: { ...progress, index: done.length, label: t(lang, 'survey:myRound.progress', { done: done.length, total: sections.length }) },
     actionLabel: t(lang, status === 'todo' ? 'survey:actions.start' : status === 'completed' ? 'survey:actions.change' : 'survey:actions.continue'),
   };
 }

@@ -3,7 +3,7 @@ import type { SurveyError } from '../errors';
 import { sectionItems, type RoundItem } from '../items';
 import { MAX_GRID_CELL_LENGTH, MAX_TEXT_LENGTH } from '../answers';
 import type { Lang } from '../questionnaire/schema';
-import { REFLECTION_SECTION, roundSections, type Round } from '../round';
+import { answerSteps, QUICK_STEP, REFLECTION_SECTION, type Round } from '../round';
 import { describeError, t } from '../../i18n';
 import { formatDays } from './format';
 import type { FormField, ProgressView, ScalePointView, SectionFormView } from './types';
@@ -15,13 +15,15 @@ type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' 
  * label speaks the way a person does — "Dimensie 3 van 7", then "Reflectievragen (laatste stap)".
  */
 export function progressView(round: RoundShape, section: string, lang: Lang): ProgressView {
-  const sections = roundSections(round);
+  const sections = answerSteps(round);
   const index = Math.max(0, sections.indexOf(section)) + 1;
   const dimensions = round.dimensionIds.length;
   const label =
     section === REFLECTION_SECTION
       ? t(lang, 'survey:progressReflection')
-      : t(lang, 'survey:progress', { index: Math.min(index, dimensions), total: dimensions });
+      : section === QUICK_STEP
+        ? t(lang, 'survey:progressQuick', { count: dimensions })
+        : t(lang, 'survey:progress', { index: Math.min(index, dimensions), total: dimensions });
   return { index, total: sections.length, label };
 }
 
@@ -41,22 +43,31 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
   const q = round.questionnaire;
   const error = errors[item.id];
   switch (item.kind) {
-    case 'global':
-      return { type: 'scale', role: 'global', id: item.id, label: item.dimension.globalJudgement.text[lang], required: item.required, value: value as number | undefined, error };
+    case 'global': {
+      // On the quick round's one form each judgement says which dimension it is about.
+      const text = item.dimension.globalJudgement.text[lang];
+      const label = round.depth === 'quick' ? `${item.dimension.id}. ${item.dimension.title[lang]}: ${text}` : text;
+      return { type: 'scale', role: 'global', id: item.id, label, required: item.required, value: value as number | undefined, error };
+    }
     case 'statement': {
       const s = item.dimension.statements.find((x) => x.id === item.id)!;
       return { type: 'scale', role: 'statement', id: item.id, label: s.text[lang], required: true, value: value as number | undefined, error };
     }
     case 'open': {
       const o = item.dimension.openQuestions.find((x) => x.id === item.id)!;
-      return { type: 'text', id: item.id, label: o.text[lang], required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH, hint: t(lang, 'survey:openHint') };
+      const label = round.depth === 'quick' ? `${item.dimension.id}. ${o.text[lang]}` : o.text[lang];
+      return { type: 'text', id: item.id, label, required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH, hint: t(lang, 'survey:openHint') };
     }
     case 'reflection': {
       const question = item.question;
       const label = `${question.number}. ${question.text[lang]}`;
       if (question.type === 'text') return { type: 'text', id: item.id, label, required: false, value: value as string | undefined, error, maxLength: MAX_TEXT_LENGTH, hint: t(lang, 'survey:openHint') };
       if (question.type === 'allocation') {
-        const current = (value ?? {}) as Record<string, number>;
+        const current = (value ?? {}) as Record<string, number | string>;
+        // The days chosen so far, on the form as it is shown (a saved answer, a paused draft or a
+        // refused submission): the person sees the sum instead of adding it up.
+        const chosen = Object.values(current).map((v) => (typeof v === 'number' ? v : Number(String(v).replace(',', '.')))).filter((v) => Number.isFinite(v));
+        const total = chosen.reduce((a, b) => a + b, 0);
         const options = [];
         for (let v = 0; v <= question.max + 1e-9; v += question.step) options.push({ value: Math.round(v * 100) / 100, label: formatDays(v, lang) });
         return {
@@ -67,9 +78,9 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
           max: question.max,
           step: question.step,
           options,
-          domains: q.guidanceDomains.map((d) => ({ id: d.id, label: d.label[lang], value: current[d.id], error: errors[`${item.id}.${d.id}`] })),
+          domains: q.guidanceDomains.map((d) => ({ id: d.id, label: d.label[lang], value: current[d.id] as number | undefined, error: errors[`${item.id}.${d.id}`] })),
           error,
-          hint: t(lang, 'survey:allocationHint', { max: question.max }),
+          hint: [t(lang, 'survey:allocationHint', { max: question.max }), ...(chosen.length ? [t(lang, 'survey:allocationTotal', { total: formatDays(total, lang), max: formatDays(question.max, lang) })] : [])].join(' '),
         };
       }
       const grid = (value ?? {}) as Record<string, Record<string, string>>;
@@ -100,14 +111,14 @@ export function buildSectionForm(
   round: RoundShape,
   section: string,
   lang: Lang,
-  opts: { answers?: Record<string, unknown>; errors?: readonly SurveyError[]; group?: string; saved?: boolean } = {},
+  opts: { answers?: Record<string, unknown>; errors?: readonly SurveyError[]; group?: string; saved?: boolean; draft?: boolean } = {},
 ): SectionFormView {
   const q = round.questionnaire;
   const errors = errorMessages(opts.errors ?? [], lang);
   const answers = (opts.answers ?? {}) as Record<string, AnswerValue>;
   const items = sectionItems(round, section);
   const fields = items.map((item) => field(round, item, lang, answers[item.id], errors));
-  const isFirst = roundSections(round)[0] === section;
+  const isFirst = answerSteps(round)[0] === section;
   if (isFirst) {
     fields.push({
       type: 'group',
@@ -121,13 +132,14 @@ export function buildSectionForm(
   }
   const dimension = q.dimensions.find((d) => d.id === section);
   const isReflection = section === REFLECTION_SECTION;
+  const isQuick = section === QUICK_STEP && round.depth === 'quick';
   return {
     roundId: round.id,
     section,
     kind: isReflection ? 'reflection' : 'dimension',
     lang,
-    title: isReflection ? q.reflection.title[lang] : dimension ? `${dimension.id}. ${dimension.title[lang]}` : section,
-    intro: isReflection ? q.reflection.intro[lang] : (dimension?.intro[lang] ?? ''),
+    title: isReflection ? q.reflection.title[lang] : isQuick ? t(lang, 'survey:quickTitle', { count: round.dimensionIds.length }) : dimension ? `${dimension.id}. ${dimension.title[lang]}` : section,
+    intro: isReflection ? q.reflection.intro[lang] : isQuick ? t(lang, 'survey:quickIntro') : (dimension?.intro[lang] ?? ''),
     stem: isReflection ? undefined : q.stem[lang],
     progress: progressView(round, section, lang),
     scale: { title: t(lang, 'survey:scaleHelpTitle'), points: scalePoints(round, lang) },
@@ -135,6 +147,7 @@ export function buildSectionForm(
     errors,
     hasErrors: Object.keys(errors).length > 0,
     saved: opts.saved ?? false,
+    ...(opts.draft ? { draft: { note: t(lang, 'survey:draftRestored') } } : {}),
     labels: {
       submit: t(lang, 'survey:saveAndContinue'),
       cancel: t(lang, 'survey:later'),

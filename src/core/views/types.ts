@@ -70,6 +70,8 @@ export interface SectionFormView {
   hasErrors: boolean;
   /** Whether this section was submitted before (the form then shows the saved answers). */
   saved: boolean;
+  /** The form shows what the person typed before pausing ("Later verder"); not yet submitted. */
+  draft?: { note: string };
   labels: { submit: string; cancel: string; scaleHelp: string; optional: string; errorSummary: string };
 }
 
@@ -78,7 +80,8 @@ export interface ReviewView {
   lang: Lang;
   title: string;
   intro: string;
-  sections: { section: string; title: string; submitted: boolean; label: string }[];
+  /** `actionName`: the button's accessible name, saying which part it opens ("Antwoorden wijzigen — A1. …"). */
+  sections: { section: string; title: string; submitted: boolean; label: string; actionName: string }[];
   complete: boolean;
   closesAt: string;
   labels: { change: string; continue: string; done: string };
@@ -97,7 +100,19 @@ export interface InvitationView {
   afterwards: string;
   closes: string;
   labels: { start: string; anonymity: string; optOut: string };
+  /**
+   * Where the person stands, so the message's buttons tell the truth: "Starten" before, "Verdergaan"
+   * half-way, "Antwoorden bekijken of wijzigen" after finishing; after closing no button at all.
+   * Absent on older callers: treated as `todo`.
+   */
+  state?: InvitationState;
+  /** Which buttons the message offers in this state. */
+  offers?: { start: boolean; optOut: boolean };
+  /** A line saying why nothing can be pressed any more (the round is closed). */
+  closedLine?: string;
 }
+
+export type InvitationState = 'todo' | 'in_progress' | 'completed' | 'opted_out' | 'closed';
 
 export interface ReminderView {
   roundId: string;

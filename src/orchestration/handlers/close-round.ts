@@ -4,6 +4,7 @@ import { enqueueAll, type OrchestrationDeps } from '../context';
 import { outcome, type JobHandler } from '../types';
 import { loadRound, loadTenant } from './common';
 import { notifyCoordinatorSpecs } from './notify-coordinator';
+import { closeInvitationJobs } from '../../core/round-plan';
 
 /** Work that makes no sense once a round is closed. */
 const RESPONDENT_JOBS: JobKind[] = ['deliver-invitation', 'send-reminders', 'remind'];
@@ -16,7 +17,9 @@ export function publishKey(roundId: string): string {
  * Closes the round and takes the summary snapshot, once, however often it runs:
  *  1. compare-and-set open → closed (a second close, the planned one after a "close now", finds
  *     it closed and goes on with the steps below, which are idempotent);
- *  2. pending invitations and reminders are cancelled (each also re-checks the round itself);
+ *  2. pending invitations and reminders are cancelled (each also re-checks the round itself),
+ *     paused drafts are deleted, and every delivered invitation is updated to say the round is
+ *     closed, without buttons;
  *  3. the snapshot is computed and stored with saveOnce: the first stored snapshot wins, so the
  *     figures never change after closing (moderation edits go through SummaryRepository.update);
  *  4. the coordinators get the "closed" notice; without moderation the summary is published
@@ -40,6 +43,10 @@ export function closeRoundHandler(deps: OrchestrationDeps): JobHandler {
         deps.logger.info({ roundId: round.id }, 'round closed');
       }
       await deps.repos.jobs.cancelPending({ roundId: round.id, kinds: RESPONDENT_JOBS }, now);
+      // Paused, unsubmitted drafts were never answers; nothing may outlive the round's close.
+      await deps.repos.drafts.deleteByRound(round.id);
+      // Every delivered invitation loses its buttons and says the round is closed.
+      await enqueueAll(deps, closeInvitationJobs(round, await deps.repos.participations.listByRound(round.id), now));
 
       if (await deps.repos.summaries.get(round.id)) {
         // A closer that lost the race for the quotes and stopped before cleaning up left its set.

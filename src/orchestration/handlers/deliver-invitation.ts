@@ -38,7 +38,11 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       if (waitForWorkingHours) return waitForWorkingHours;
 
       const messenger = deps.messengers.for(tenant);
-      const message = { kind: 'invitation' as const, view: buildInvitation(round, round.language, timeZone, await deps.tenants.schoolLabel(deps, tenant)) };
+      // One language per person: theirs when known (stored, or the platform says), else the round's.
+      const learnt = participation.lang ? undefined : await messenger.userLanguage?.(tenant, platformUserId).catch(() => undefined);
+      if (learnt) await deps.repos.participations.setLanguage(round.id, platformUserId, learnt);
+      const lang = participation.lang ?? learnt ?? round.language;
+      const message = { kind: 'invitation' as const, view: buildInvitation(round, lang, timeZone, 'todo', await deps.tenants.schoolLabel(deps, tenant)) };
       const idempotencyKey = invitationIdempotencyKey(round.id, platformUserId);
       const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () => messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey }), quiet);
       if (sent.type === 'deferred') return sent.outcome;

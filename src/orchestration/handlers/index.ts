@@ -2,6 +2,7 @@ import type { JobKind } from '../../core/ports';
 import type { OrchestrationDeps } from '../context';
 import type { JobHandler } from '../types';
 import { closeRoundHandler } from './close-round';
+import { closeInvitationHandler } from './close-invitation';
 import { deliverInvitationHandler } from './deliver-invitation';
 import { notifyCoordinatorHandler } from './notify-coordinator';
 import { openRoundHandler } from './open-round';
@@ -21,5 +22,6 @@ export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHand
     'publish-summary': publishSummaryHandler(deps),
     'notify-coordinator': notifyCoordinatorHandler(deps),
     'purge-answers': purgeAnswersHandler(deps),
+    'close-invitation': closeInvitationHandler(deps),
   };
 }

@@ -32,7 +32,7 @@ export function remindHandler(deps: OrchestrationDeps): JobHandler {
 
       const messenger = deps.messengers.for(tenant);
       const started = participation.status === 'started';
-      const message = { kind: 'reminder' as const, view: buildReminder(round, round.language, timeZone, started, await deps.tenants.schoolLabel(deps, tenant)) };
+      const message = { kind: 'reminder' as const, view: buildReminder(round, participation.lang ?? round.language, timeZone, started, await deps.tenants.schoolLabel(deps, tenant)) };
       const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () =>
         messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey: job.key }),
         quiet,

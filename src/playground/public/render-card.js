@@ -92,5 +92,12 @@ export function renderAdaptiveCard(content, handlers) {
   }
   const element = card.render();
   if (!element) throw new Error('the card rendered nothing');
+  // A button's tooltip says what it is for ("Antwoorden wijzigen — A1. …"); the renderer only
+  // uses it as the accessible name when there is no title, so repeated buttons would read alike.
+  for (const button of element.querySelectorAll('button[title]')) {
+    const label = button.getAttribute('aria-label');
+    const tooltip = button.getAttribute('title');
+    if (tooltip && label !== tooltip && tooltip.startsWith(label ?? '')) button.setAttribute('aria-label', tooltip);
+  }
   return element;
 }

@@ -17,21 +17,22 @@ export interface SlackMessage {
  */
 export function invitationMessage(view: InvitationView, status?: string): SlackMessage {
   const value = encodeActionValue({ r: view.roundId });
+  const offers = view.offers ?? { start: true, optOut: true };
+  const buttons = [
+    ...(offers.start ? [{ text: view.labels.start, actionId: ACTIONS.start, value, style: 'primary' as const }] : []),
+    { text: view.labels.anonymity, actionId: ACTIONS.anonymity, value },
+    ...(offers.optOut ? [{ text: view.labels.optOut, actionId: ACTIONS.optOut, value }] : []),
+  ];
   const blocks: KnownBlock[] = [
     header(view.title),
     ...sections(`${escapeMrkdwn(view.greeting)}\n\n${escapeMrkdwn(view.purpose)}`),
     ...sections(`:lock: ${escapeMrkdwn(view.anonymity)}`),
     ...sections(`:stopwatch: ${escapeMrkdwn(view.duration)}\n:bar_chart: ${escapeMrkdwn(view.afterwards)}`),
     context(`:calendar: ${escapeMrkdwn(view.closes)}`),
-    ...actions(
-      [
-        { text: view.labels.start, actionId: ACTIONS.start, value, style: 'primary' },
-        { text: view.labels.anonymity, actionId: ACTIONS.anonymity, value },
-        { text: view.labels.optOut, actionId: ACTIONS.optOut, value },
-      ],
-    ),
+    // A closed round's message keeps no button at all: nothing on it could still work.
+    ...(view.closedLine ? sections(`:lock: *${escapeMrkdwn(view.closedLine)}*`) : actions(buttons)),
   ];
-  if (status) blocks.push(context(`:floppy_disk: ${escapeMrkdwn(status)}`));
+  if (status && !view.closedLine) blocks.push(context(`:floppy_disk: ${escapeMrkdwn(status)}`));
   return { text: truncate(`${view.title} — ${view.greeting}`, BLOCK_KIT.messageText), blocks };
 }
 

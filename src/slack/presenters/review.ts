@@ -22,6 +22,8 @@ export function reviewModal(view: ReviewView, t: Translate): ModalView {
       accessory: {
         type: 'button',
         text: plain(s.submitted ? view.labels.change : view.labels.continue, BLOCK_KIT.buttonText),
+        // Eight "Antwoorden wijzigen" buttons read alike to a screen reader; this names the part.
+        accessibility_label: truncate(s.actionName, BLOCK_KIT.buttonAccessibilityLabel),
         action_id: ACTIONS.openSection,
         value: encodeActionValue({ r: view.roundId, s: s.section }),
       },

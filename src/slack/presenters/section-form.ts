@@ -179,6 +179,7 @@ export function sectionModalPages(view: SectionFormView, t: Translate, opts: { i
   intro.push(header(view.title));
   if (view.intro) intro.push(context(escapeMrkdwn(view.intro)));
   if (view.saved) intro.push(context(escapeMrkdwn(t('slack:form.savedBefore'))));
+  if (view.draft && !view.hasErrors) intro.push(context(`:memo: ${escapeMrkdwn(view.draft.note)}`));
   if (inline && view.hasErrors) intro.push(section(`:warning: ${escapeMrkdwn(view.labels.errorSummary)}`));
   const hasScale = view.fields.some((f) => f.type === 'scale');
   if (hasScale) {
@@ -222,6 +223,8 @@ export function sectionModalPages(view: SectionFormView, t: Translate, opts: { i
         title: plain(title, BLOCK_KIT.modalTitle),
         submit: plain(last ? view.labels.submit : t('slack:form.next'), BLOCK_KIT.modalButton),
         close: plain(view.labels.cancel, BLOCK_KIT.modalButton),
+        // "Later verder" closes the modal; Slack then sends view_closed with what was typed, which is kept as a draft.
+        notify_on_close: true,
         blocks: page.blocks,
       },
     };

@@ -10,6 +10,8 @@ import { createResponseRepository } from './response-repository';
 import { createRoundRepository } from './round-repository';
 import { createSummaryRepository } from './summary-repository';
 import { createTenantRepository } from './tenant-repository';
+import { createOnceRepository } from './once-repository';
+import { createDraftRepository } from './draft-repository';
 
 /**
  * The storage ports on one database. Every method throws StoreUnavailableError (a
@@ -27,6 +29,8 @@ export function createRepositories(db: Db): Repositories {
     quotes: withStoreErrors(createQuoteRepository(db)),
     summaries: withStoreErrors(createSummaryRepository(db)),
     downloads: withStoreErrors(createDownloadRepository(db)),
+    once: withStoreErrors(createOnceRepository(db)),
+    drafts: withStoreErrors(createDraftRepository(db)),
   };
 }
 

@@ -63,6 +63,10 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
       await participations.updateOne(key(roundId, platformUserId), Object.keys(set).length ? { $set: set, $unset: OLD_STAMPS } : { $unset: OLD_STAMPS });
     },
 
+    async setLanguage(roundId, platformUserId, lang) {
+      await participations.updateOne(key(roundId, platformUserId), { $set: { lang }, $unset: OLD_STAMPS });
+    },
+
     async incrementReminders(roundId, platformUserId) {
       await participations.updateOne(key(roundId, platformUserId), { $inc: { remindersSent: 1 }, $unset: OLD_STAMPS });
     },

@@ -5,7 +5,9 @@ import {
   type AdaptiveCardInvokeResponse,
   type AdaptiveCardInvokeValue,
 } from 'botbuilder';
+import type { SendResult } from '../../core/messenger';
 import type { Actor } from '../../core/services';
+import type { Tenant } from '../../core/tenant';
 import { resolveLang, t } from '../../i18n';
 import { runCardAction, type CardActionDeps, type CardActionResult } from '../card-actions';
 import { noticeCard } from '../cards/presenters/notice';
@@ -14,7 +16,16 @@ import { actorFor, type SchoolHint } from '../school';
 import { parseCommand, type Command } from './commands';
 import { botWasAdded, botWasRemoved, installInTeam, installPersonal, rememberPersonalConversation, uninstallFromTeam, type InstallationDeps } from './installation';
 
-export type BotDeps = InstallationDeps & { cardActions: CardActionDeps };
+export type BotDeps = InstallationDeps & {
+  cardActions: CardActionDeps;
+  /** Sends a card into a person's 1:1 chat with the bot (the Teams messenger). */
+  personalChat?: { sendCardDirect(tenant: Tenant, platformUserId: string, card: Record<string, unknown>): Promise<SendResult> };
+};
+
+/** Whether a card can be acted on (a button or an input): such a card never goes into a channel. */
+function hasControls(card: unknown): boolean {
+  return /"type":"(Action\.|Input\.)/.test(JSON.stringify(card));
+}
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 
@@ -98,9 +109,25 @@ export class ZorgspiegelBot extends TeamsActivityHandler {
     } else {
       const verb = parsed.command === 'none' ? 'help' : VERB_OF[parsed.command];
       result = await runCardAction(this.deps.cardActions, actor, verb, {}, { teamId });
+      // Typed in a team channel: a form or a card with buttons goes to the person's own chat with
+      // the bot, where nobody else can press it; the channel gets one line saying so.
+      if (teamId && verb !== 'help' && result.kind === 'card' && hasControls(result.card)) {
+        await this.answerPersonally(context, actor, result.card, text);
+        return;
+      }
     }
     if (result.kind === 'card') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
     else await context.sendActivity(result.message);
+  }
+
+  private async answerPersonally(context: TurnContext, actor: Actor, card: Record<string, unknown>, typed: string): Promise<void> {
+    const sent = this.deps.personalChat ? await this.deps.personalChat.sendCardDirect(actor.tenant, actor.platformUserId, card) : undefined;
+    if (sent?.ok) {
+      await context.sendActivity(t(actor.lang, 'teams:sentPersonally'));
+      return;
+    }
+    if (sent) this.deps.logger.warn({ detail: sent.detail }, 'could not answer a channel command in the personal chat');
+    await context.sendActivity(t(actor.lang, 'teams:personalChatNeeded', { command: typed.trim() }));
   }
 
   /**

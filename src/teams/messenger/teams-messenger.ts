@@ -88,33 +88,43 @@ export class TeamsMessenger implements Messenger {
   }
 
   async sendDirect(tenant: Tenant, platformUserId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult> {
-    return this.once(options, async () => {
-      const { directory } = this.deps;
-      const activity = await this.activity(message);
-      const personal = await directory.getPersonal(teamsTenantKey(msTenantIdOf(tenant)), platformUserId);
-      let staleChat: SendResult | undefined;
-      if (personal) {
-        const reference = conversationReference({ ...personal, msTenantId: personal.msTenantId, group: false });
-        try {
-          return { ok: true, messageId: await this.send(reference, activity), conversationId: personal.conversationId };
-        } catch (e) {
-          const failure = mapSendError(e);
-          // A stale 1:1 (e.g. the person removed the app) is opened again below from the roster.
-          if (failure.retryable || failure.reason !== 'user_left') return failure;
-          staleChat = failure;
-        }
-      }
-      const found = await directory.findMember(tenant.id, platformUserId);
-      // Gone from the chat and from every roster: the person left, rather than never being reachable.
-      if (!found) return staleChat ?? { ok: false, retryable: false, reason: 'not_installed', detail: 'no 1:1 conversation and not in any roster the bot knows' };
+    return this.once(options, async () => this.deliverDirect(tenant, platformUserId, await this.activity(message)));
+  }
+
+  /**
+   * Any card into the person's 1:1 chat with the bot (opened from a roster when needed): where a
+   * coordinator's command typed in a team channel is answered, so no form lands where others
+   * could press it.
+   */
+  async sendCardDirect(tenant: Tenant, platformUserId: string, card: Record<string, unknown>): Promise<SendResult> {
+    return this.deliverDirect(tenant, platformUserId, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] });
+  }
+
+  private async deliverDirect(tenant: Tenant, platformUserId: string, activity: Partial<Activity>): Promise<SendResult> {
+    const { directory } = this.deps;
+    const personal = await directory.getPersonal(teamsTenantKey(msTenantIdOf(tenant)), platformUserId);
+    let staleChat: SendResult | undefined;
+    if (personal) {
+      const reference = conversationReference({ ...personal, msTenantId: personal.msTenantId, group: false });
       try {
-        const conversationId = await this.openPersonal(tenant, found.team, found.member.id, found.member.name, platformUserId);
-        const reference = conversationReference({ serviceUrl: found.team.serviceUrl, botId: found.team.botId, conversationId, msTenantId: msTenantIdOf(tenant), group: false });
-        return { ok: true, messageId: await this.send(reference, activity), conversationId };
+        return { ok: true, messageId: await this.send(reference, activity), conversationId: personal.conversationId };
       } catch (e) {
-        return mapSendError(e);
+        const failure = mapSendError(e);
+        // A stale 1:1 (e.g. the person removed the app) is opened again below from the roster.
+        if (failure.retryable || failure.reason !== 'user_left') return failure;
+        staleChat = failure;
       }
-    });
+    }
+    const found = await directory.findMember(tenant.id, platformUserId);
+    // Gone from the chat and from every roster: the person left, rather than never being reachable.
+    if (!found) return staleChat ?? { ok: false, retryable: false, reason: 'not_installed', detail: 'no 1:1 conversation and not in any roster the bot knows' };
+    try {
+      const conversationId = await this.openPersonal(tenant, found.team, found.member.id, found.member.name, platformUserId);
+      const reference = conversationReference({ serviceUrl: found.team.serviceUrl, botId: found.team.botId, conversationId, msTenantId: msTenantIdOf(tenant), group: false });
+      return { ok: true, messageId: await this.send(reference, activity), conversationId };
+    } catch (e) {
+      return mapSendError(e);
+    }
   }
 
   /** Creates (or gets back: Teams keeps one per person) the 1:1 conversation and stores it. */

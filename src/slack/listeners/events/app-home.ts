@@ -10,10 +10,9 @@ export function registerAppHome(app: App, deps: SlackDeps): void {
     if (!teamId) return;
     // Slack re-sends an event it thinks we missed (X-Slack-Retry-Num): publish once per event.
     const eventId = (body as { event_id?: string }).event_id;
-    const publish = async () => publishHome(deps, client, await resolveActor(deps, client, { teamId, userId: event.user }));
     try {
-      if (eventId) await deps.submissions.once(`event:${eventId}`, publish);
-      else await publish();
+      if (eventId && !(await deps.followUps.first(`event:${eventId}`))) return;
+      await publishHome(deps, client, await resolveActor(deps, client, { teamId, userId: event.user }));
     } catch (err) {
       deps.logger.warn({ err }, 'could not publish App Home');
     }

@@ -14,8 +14,10 @@ type CreateOutcome = { ack: ViewAck; roundId?: string };
 
 /**
  * The create-round modal. Acked with per-field errors, or with `clear` once the core has created
- * the round; the confirmation (with the round's status and actions) follows as a DM. A retried
- * or double-submitted modal has the same view id and hash and creates one round.
+ * the round; the confirmation (with the round's status and actions) follows as a DM. Every copy
+ * of a submission is checked afresh — a corrected form keeps the view's id and hash after an
+ * `errors` answer — and a retried or double-submitted modal creates one round (its id derives
+ * from the view id) and one confirmation.
  */
 export function registerCreateRoundSubmission(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.createRound, async ({ ack, body, client, context }) => {
@@ -30,7 +32,7 @@ export function registerCreateRoundSubmission(app: App, deps: SlackDeps): void {
     const meta = parseMetadata(parsed.data.private_metadata);
     const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { schoolId: meta?.k === 'create' || meta?.k === 'settings' ? meta.t : undefined });
     const t = translator(actor.lang);
-    const { result, first } = await deps.submissions.once(`create:${view.id}:${view.hash ?? ''}`, async (): Promise<CreateOutcome> => {
+    const result = await (async (): Promise<CreateOutcome> => {
       const form = parseCreateRound(view.state.values, t);
       if (!form.ok) return { ack: { response_action: 'errors', errors: form.errors } };
       try {
@@ -41,9 +43,9 @@ export function registerCreateRoundSubmission(app: App, deps: SlackDeps): void {
         const text = describeFailure(e, actor.lang, deps.logger, 'create round');
         return { ack: { response_action: 'errors', errors: { [coreFieldBlock('title')]: text } } };
       }
-    });
+    })();
     await ack(result.ack);
-    if (!first || !result.roundId) return;
+    if (!result.roundId || !(await deps.followUps.first(`round-created:${result.roundId}`))) return;
     try {
       const statuses = await deps.services.coordinators.status(actor, result.roundId);
       const channel = actor.tenant.settings.teamChannel;

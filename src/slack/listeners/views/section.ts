@@ -6,12 +6,14 @@ import { publishHome } from '../../home';
 import { CALLBACKS } from '../../ids';
 import { noticeModal } from '../../presenters/info';
 import { parseMetadata, submittedViewSchema } from '../../schema';
+import { sectionFields } from '../../forms/section-fields';
 
 /**
  * A submitted section page. The answer to Slack (next page, next section, review, or errors per
  * field) is computed and acked within Slack's 3 s; updating the invitation DM and App Home
- * happens after. The same view submitted again (Slack retry, double click: same view id and
- * hash) gets the first answer and triggers nothing a second time.
+ * happens after. Every copy is checked afresh (a corrected page keeps the view's id and hash
+ * after an `errors` answer); saving is idempotent, and the same accepted view submitted again
+ * (Slack retry, double click) triggers the follow-ups once.
  */
 export function registerSectionSubmission(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.section, async ({ ack, body, client, context }) => {
@@ -25,19 +27,36 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
     }
     const view = parsed.data;
     const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { roundId: meta.r });
-    const { result, first } = await deps.submissions.once(`section:${view.id}:${view.hash ?? ''}`, async (): Promise<SectionSubmission> => {
-      try {
-        return await submitSectionPage(deps, actor, teamId, meta, view);
-      } catch (e) {
-        // Round closed, not invited, store down…: the modal turns into the explanation.
-        const text = describeFailure(e, actor.lang, deps.logger, 'section submission');
-        return { ack: { response_action: 'update', view: noticeModal({ lang: actor.lang, text, tone: 'warning' }, translator(actor.lang)) }, saved: false };
-      }
-    });
+    let result: SectionSubmission;
+    try {
+      result = await submitSectionPage(deps, actor, meta, view);
+    } catch (e) {
+      // Round closed, not invited, store down…: the modal turns into the explanation.
+      const text = describeFailure(e, actor.lang, deps.logger, 'section submission');
+      result = { ack: { response_action: 'update', view: noticeModal({ lang: actor.lang, text, tone: 'warning' }, translator(actor.lang)) }, saved: false };
+    }
     await ack(result.ack);
-    if (first && result.saved) {
+    if (result.saved && (await deps.followUps.first(`section:${view.id}:${view.hash ?? ''}`))) {
       await updateInvitationProgress(deps, client, actor, meta.r);
       await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
+    }
+  });
+
+  // "Later verder" (the modal's close button): what was typed on the page is kept as a draft of
+  // the section, shown again when the person comes back. Nothing is validated or counted.
+  app.view({ callback_id: CALLBACKS.section, type: 'view_closed' }, async ({ ack, body, client, context }) => {
+    await ack();
+    const parsed = submittedViewSchema.safeParse(body.view);
+    const meta = parsed.success ? parseMetadata(parsed.data.private_metadata) : undefined;
+    const teamId = teamIdOf(context, body);
+    if (!parsed.success || meta?.k !== 'section' || !teamId) return;
+    try {
+      const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { roundId: meta.r });
+      const typed = sectionFields(parsed.data.state.values, Object.keys(parsed.data.state.values));
+      if (Object.keys(typed).length) await deps.services.respondents.saveDraft(actor, meta.r, meta.s, typed, 'merge');
+    } catch (err) {
+      // A closed round or a store outage: there is no modal left to tell; the log says why.
+      deps.logger.warn({ err }, 'could not keep the draft of a closed section modal');
     }
   });
 

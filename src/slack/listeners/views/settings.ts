@@ -8,7 +8,11 @@ import { escapeKeepingMentions, sections } from '../../presenters/blocks';
 import { SETTINGS_BLOCKS } from '../../presenters/settings';
 import { parseMetadata, submittedViewSchema } from '../../schema';
 
-/** The settings modal: the core validates (threshold ≥ 3, at least one coordinator) and stores. */
+/**
+ * The settings modal: the core validates (threshold ≥ 3, at least one coordinator) and stores.
+ * Every copy of a submission is checked afresh, so a corrected form (same view id and hash after
+ * an `errors` answer) is accepted.
+ */
 export function registerSettingsSubmission(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.settings, async ({ ack, body, client, context }) => {
     const parsed = submittedViewSchema.safeParse(body.view);
@@ -23,6 +27,8 @@ export function registerSettingsSubmission(app: App, deps: SlackDeps): void {
     try {
       const tenant = await deps.services.coordinators.updateSettings(actor, patch);
       await ack({ response_action: 'clear' });
+      // Saving the same settings twice changes nothing; the confirmation is sent once.
+      if (!(await deps.followUps.first(`settings:${parsed.data.id}:${parsed.data.hash ?? ''}`))) return;
       const t = translator(patch.language ?? actor.lang);
       const channel = tenant.settings.teamChannel;
       const text = t('slack:settings.saved', { channel: channel ? `<#${channel.id}>` : '—', k: tenant.settings.anonymityThreshold });

@@ -7,6 +7,8 @@ import { paragraphs } from './shared';
 export function invitationCard(view: InvitationView): AdaptiveCard {
   return renderCard('invitation', {
     ...view,
+    offers: view.offers ?? { start: true, optOut: true },
+    closedLine: view.closedLine ?? '',
     eyebrow: t(view.lang, 'cards:invitation.eyebrow'),
     anonymityDetails: paragraphs(view.anonymityDetails),
   });

@@ -20,7 +20,7 @@ function inputs(card: unknown): Node[] {
 
 const round = makeRound();
 
-test('a dimension: progress, the statements as expanded choice sets of the scale, the open questions, the meanings behind a show-card', () => {
+test('a dimension: progress, the statements as expanded choice sets of the scale, the open questions, the meanings next to the scale', () => {
   const view = buildSectionForm(round, 'X', 'nl');
   const card = sectionFormCard(view);
   assertValidCard(card);
@@ -30,14 +30,25 @@ test('a dimension: progress, the statements as expanded choice sets of the scale
   const ids = inputs(card).map((i) => i.id);
   expect(ids).toEqual(['X-global', 'X-s1', 'X-s2', 'X-s3', 'X-strengths', 'X-priorities', 'group']);
   const statement = inputs(card).find((i) => i.id === 'X-s1')!;
-  expect(statement).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', isRequired: true });
+  expect(statement).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
+  // No client-side "required": it would stop "Later verder" from sending a half-filled form; the core says what is missing.
+  expect(inputs(card).some((i) => 'isRequired' in i)).toBe(false);
   expect((statement.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
-  expect(inputs(card).find((i) => i.id === 'X-global')).toMatchObject({ isRequired: false });
   expect(inputs(card).find((i) => i.id === 'X-strengths')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
   const actions = card.actions as Node[];
   expect(actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'submitSection', data: { roundId: round.id, section: 'X' } });
-  expect(JSON.stringify(actions.find((a) => a.type === 'Action.ShowCard'))).toContain('meaning of point 6');
-  expect(actions[2]).toMatchObject({ verb: 'later', associatedInputs: 'none' });
+  // The meanings open in place, right under the stem above the statements, not below the buttons.
+  const body = card.body as Node[];
+  const toggle = body.findIndex((b) => b.type === 'ActionSet' && JSON.stringify(b).includes('Action.ToggleVisibility'));
+  const help = body.findIndex((b) => b.id === 'scaleHelp');
+  expect(help).toBe(toggle + 1);
+  expect(body[help]).toMatchObject({ isVisible: false });
+  expect(JSON.stringify(body[help])).toContain('meaning of point 6');
+  expect(toggle).toBeLessThan(body.findIndex((b) => JSON.stringify(b).includes('X-s1')));
+  expect(actions.some((a) => a.type === 'Action.ShowCard')).toBe(false);
+  // "Later verder" sends what was typed, to keep as a draft.
+  expect(actions[1]).toMatchObject({ verb: 'later', data: { roundId: round.id, section: 'X' } });
+  expect(actions[1]).not.toHaveProperty('associatedInputs');
 });
 
 test('errors show on the card next to their field, with what was typed kept', () => {
@@ -57,7 +68,7 @@ test('errors show on the card next to their field, with what was typed kept', ()
   expect(json).toContain('5.5');
   expect(json).toContain(view.labels.errorSummary);
   // The reflection has no scale, so no meanings to show.
-  expect((card.actions as Node[]).some((a) => a.type === 'Action.ShowCard')).toBe(false);
+  expect(JSON.stringify(card)).not.toContain('scaleHelp');
 });
 
 test('the card after a save says so', () => {

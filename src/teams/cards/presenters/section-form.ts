@@ -11,7 +11,7 @@ import { choiceValue, keepLeadingNumber } from './shared';
  * core's view; this only lays them out. Input ids are the flat field ids the core expects back.
  */
 type FieldData =
-  | { kind: 'scale'; id: string; label: string; required: boolean; value: string; error: string; requiredMessage: string; choices: { title: string; value: string }[] }
+  | { kind: 'scale'; id: string; label: string; required: boolean; value: string; error: string; choices: { title: string; value: string }[] }
   | { kind: 'text'; id: string; label: string; value: string; error: string; maxLength: number; hint: string }
   | {
       kind: 'allocation';
@@ -45,7 +45,6 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
         required: field.required,
         value: choiceValue(field.value),
         error: field.error ?? '',
-        requiredMessage: field.error ?? t(view.lang, 'errors:required'),
         choices: view.scale.points.map((p) => ({ title: `${p.value} · ${p.label}`, value: String(p.value) })),
       };
     case 'text':
@@ -115,6 +114,7 @@ export function sectionFormCard(view: SectionFormView, extras: SectionFormExtras
     stem: view.stem ?? '',
     savedBanner: extras.justSaved ? t(lang, 'survey:saved') : '',
     savedBefore: view.saved && !view.hasErrors ? t(lang, 'survey:saved') : '',
+    draftNote: view.draft && !view.hasErrors ? view.draft.note : '',
     errorSummary: view.hasErrors ? view.labels.errorSummary : '',
     formErrors,
     choose: t(lang, 'cards:form.choose'),
