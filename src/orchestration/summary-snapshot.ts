@@ -17,7 +17,7 @@ export type ChartRenderer = (summary: RoundSummary) => Promise<Buffer | undefine
 
 /** The real chart (src/render/chart), in the round's language; vega is loaded on first use. */
 export const renderChartPng: ChartRenderer = async (summary) => {
-  const { renderSummaryChart } = await import('../render/chart');
+  const { renderSummaryChart } = await import('../render/chart/index');
   return (await renderSummaryChart(summary, summary.round.language)).png;
 };
 
