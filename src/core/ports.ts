@@ -62,6 +62,11 @@ export interface ResponseRepository {
   get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;
   /** Every response of a round, for aggregation at closing. Never filtered by person. */
   listByRound(roundId: string): Promise<ResponseRecord[]>;
+  /**
+   * Every response of a round, one at a time, without holding them all (closing a large round);
+   * a returned promise is awaited before the next. Order is unspecified. Returns how many.
+   */
+  forEachByRound(roundId: string, visit: (response: ResponseRecord) => void | Promise<void>): Promise<number>;
   count(roundId: string): Promise<{ started: number; completed: number }>;
 }
 

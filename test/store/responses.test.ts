@@ -141,4 +141,24 @@ describe('responses', () => {
       expect(Object.keys(response!.answers).sort()).toEqual(['C-s1', 'C-strengths', 'R3', 'x-a', 'x-b', 'x-c', 'x-d', 'x-e']);
     });
   });
+
+describe('forEachByRound', () => {
+  it('visits every response of the round once, the same records listByRound gives, and awaits each visit', async () => {
+    for (let i = 0; i < 250; i++) await t.repos.responses.saveAnswers('r-each', `k${i}`, { 'C-s1': (i % 6) + 1 }, T0);
+    await t.repos.responses.saveAnswers('r-each-other', 'k0', { 'C-s1': 1 }, T0);
+    const seen: string[] = [];
+    let inVisit = 0;
+    const count = await t.repos.responses.forEachByRound('r-each', async (r) => {
+      expect(inVisit).toBe(0);
+      inVisit++;
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(r.respondentKey);
+      inVisit--;
+    });
+    expect(count).toBe(250);
+    const listed = await t.repos.responses.listByRound('r-each');
+    expect([...seen].sort()).toEqual(listed.map((r) => r.respondentKey).sort());
+    expect(new Set(seen).size).toBe(250);
+  });
+});
 });

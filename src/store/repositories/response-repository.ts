@@ -94,6 +94,17 @@ export function createResponseRepository(db: Db): ResponseRepository {
       return (await responses.find({ roundId }).sort({ _id: 1 }).toArray()).map((doc) => read(doc)!);
     },
 
+    async forEachByRound(roundId, visit) {
+      let seen = 0;
+      // No sort: any order will do for a tally, and the server need not order 10,000 documents.
+      for await (const doc of responses.find({ roundId })) {
+        seen++;
+        const pending = visit(read(doc)!);
+        if (pending) await pending;
+      }
+      return seen;
+    },
+
     async count(roundId) {
       const [started, completed] = await Promise.all([
         responses.countDocuments({ roundId }),
