@@ -59,6 +59,14 @@ export interface ResponseRepository {
   /** Adds the section to submittedSections ($addToSet); sets completedAt once when `complete`. */
   markSectionSubmitted(roundId: string, respondentKey: string, section: string, complete: boolean, now: Date): Promise<ResponseRecord>;
   setGroup(roundId: string, respondentKey: string, group: string | null, now: Date): Promise<void>;
+  /**
+   * One submitted section in one atomic upsert: saveAnswers, setGroup (when `group` is given;
+   * null clears it) and the section added to submittedSections. Returns the stored response.
+   * completedAt is set separately (markCompleted), once the caller knows every section is in.
+   */
+  saveSection(roundId: string, respondentKey: string, section: string, answers: Record<string, AnswerValue | null>, group: string | null | undefined, now: Date): Promise<ResponseRecord>;
+  /** Sets completedAt if it is not set yet. */
+  markCompleted(roundId: string, respondentKey: string, now: Date): Promise<void>;
   get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;
   /** Every response of a round, for aggregation at closing. Never filtered by person. */
   listByRound(roundId: string): Promise<ResponseRecord[]>;

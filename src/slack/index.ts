@@ -6,6 +6,7 @@ import { BOT_SCOPES, slackConfig, type SlackConfig } from './config';
 import type { SlackDeps } from './context';
 import { Deduplicator } from './dedupe';
 import { SectionDrafts } from './drafts';
+import { FollowUps } from './follow-ups';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { SlackMessenger, type BotTokenSource } from './messenger';
@@ -113,6 +114,7 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       mode: config.mode,
       submissions: new Deduplicator(),
       drafts: new SectionDrafts(),
+      followUps: new FollowUps((err) => logger.warn({ err }, 'a follow-up after an answer failed')),
     };
     registerListeners(app, deps, store);
 

@@ -77,6 +77,28 @@ export function createResponseRepository(db: Db): ResponseRepository {
       return read(doc)!;
     },
 
+    async saveSection(roundId, respondentKey, section, answers, group, now) {
+      const set: Document = { updatedAt: now };
+      const unset: Document = {};
+      for (const [itemId, value] of Object.entries(answers)) {
+        if (value === null || value === undefined) unset[`answers.${itemId}`] = '';
+        else set[`answers.${itemId}`] = value;
+      }
+      if (typeof group === 'string') set.group = group;
+      else if (group === null) unset.group = '';
+      // As in saveAnswers: `answers` and `submittedSections` come from their own operators on
+      // insert, never also from `$setOnInsert` (overlapping paths are refused).
+      const update: Document = { $set: set, $addToSet: { submittedSections: section }, $setOnInsert: onInsert(roundId, respondentKey, now) };
+      if (Object.keys(unset).length) update.$unset = unset;
+      const doc = await upsertOnce(roundId, respondentKey, () => responses.findOneAndUpdate(writable(roundId, respondentKey), update, { upsert: true, returnDocument: 'after' }));
+      return read(doc)!;
+    },
+
+    async markCompleted(roundId, respondentKey, now) {
+      // completedAt is set once: the filter only matches while it is still missing.
+      await responses.updateOne({ ...key(roundId, respondentKey), completedAt: { $exists: false } }, { $set: { completedAt: now } });
+    },
+
     async setGroup(roundId, respondentKey, group, now) {
       const update: Document = {
         $set: { updatedAt: now, ...(group === null ? {} : { group }) },
