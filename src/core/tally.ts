@@ -14,14 +14,29 @@ export const UNDECLARED_GROUP = '_undeclared';
  * distributions and means come from the counts instead of from copies of every answer.
  */
 export class ValueCounts {
-  readonly counts = new Map<number, number>();
+  /** Counters for the small whole numbers every scale uses; anything else goes to `other`. */
+  private readonly small = new Uint32Array(SMALL_VALUES);
+  private readonly other = new Map<number, number>();
   answers = 0;
 
   add(value: number): void {
-    this.counts.set(value, (this.counts.get(value) ?? 0) + 1);
+    if (Number.isInteger(value) && value >= 0 && value < SMALL_VALUES) this.small[value]!++;
+    else this.other.set(value, (this.other.get(value) ?? 0) + 1);
     this.answers++;
   }
+
+  /** Count per value chosen at least once. */
+  get counts(): Map<number, number> {
+    const counts = new Map<number, number>();
+    this.small.forEach((n, value) => {
+      if (n > 0) counts.set(value, n);
+    });
+    for (const [value, n] of this.other) counts.set(value, (counts.get(value) ?? 0) + n);
+    return counts;
+  }
 }
+
+const SMALL_VALUES = 32;
 
 /** Scale answers pooled over several items, and the people behind them. */
 export class PooledCounts extends ValueCounts {
@@ -60,8 +75,12 @@ type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'incl
 
 interface DimensionPlan {
   id: string;
-  scoreIds: string[];
-  itemIds: string[];
+  /** Each counted item with its tally, and whether it is one of the dimension's score items. */
+  items: { id: string; tally: ItemTally; score: boolean }[];
+  /** Score items that have no item tally of their own (none today; kept for safety). */
+  extraScoreIds: string[];
+  score: PooledCounts;
+  groups: Map<string, PooledCounts>;
 }
 
 /**
@@ -77,15 +96,19 @@ export class RoundTallier {
 
   constructor(round: RoundShape) {
     this.dimensions = roundDimensions(round).map((d) => {
-      const scoreIds = scoreItemIds(d, round.depth);
+      const scoreIds = new Set(scoreItemIds(d, round.depth));
       const itemIds = [d.globalJudgement.id, ...(round.depth === 'detailed' ? d.statements.map((s) => s.id) : [])];
-      return { id: d.id, scoreIds, itemIds };
+      const items = itemIds.map((id) => {
+        const tally: ItemTally = { values: new ValueCounts(), noView: 0 };
+        this.tally.items.set(id, tally);
+        return { id, tally, score: scoreIds.has(id) };
+      });
+      const score = new PooledCounts();
+      const groups = new Map<string, PooledCounts>();
+      this.tally.scores.set(d.id, score);
+      this.tally.groupScores.set(d.id, groups);
+      return { id: d.id, items, extraScoreIds: [...scoreIds].filter((id) => !itemIds.includes(id)), score, groups };
     });
-    for (const d of this.dimensions) {
-      for (const id of d.itemIds) this.tally.items.set(id, { values: new ValueCounts(), noView: 0 });
-      this.tally.scores.set(d.id, new PooledCounts());
-      this.tally.groupScores.set(d.id, new Map());
-    }
     this.allocationIds = round.questionnaire.reflection.questions.filter((q) => q.type === 'allocation').map((q) => q.id);
     this.domainIds = round.questionnaire.guidanceDomains.map((d) => d.id);
     for (const id of this.allocationIds) this.tally.allocations.set(id, { n: 0, sums: new Map(this.domainIds.map((d) => [d, 0])) });
@@ -100,31 +123,31 @@ export class RoundTallier {
    * (answers of a section never submitted are a draft, not an opinion).
    */
   add(answers: Record<string, AnswerValue>, group: string | undefined, submitted?: ReadonlySet<string>): void {
-    const { tally } = this;
     const groupId = group ?? UNDECLARED_GROUP;
     for (const d of this.dimensions) {
       if (submitted && !submitted.has(d.id)) continue;
-      for (const id of d.itemIds) {
-        const value = answers[id];
-        if (typeof value === 'number') tally.items.get(id)!.values.add(value);
-        else if (value === NO_VIEW) tally.items.get(id)!.noView++;
-      }
-      let answered = false;
       let pool: PooledCounts | undefined;
-      for (const id of d.scoreIds) {
-        const value = answers[id];
-        // Anything but a number (no answer, "no view") is no opinion on the scale.
-        if (typeof value !== 'number') continue;
-        if (!answered) {
-          answered = true;
-          const groups = tally.groupScores.get(d.id)!;
-          pool = groups.get(groupId);
-          if (!pool) groups.set(groupId, (pool = new PooledCounts()));
+      const addToScore = (value: number) => {
+        if (!pool) {
+          pool = d.groups.get(groupId);
+          if (!pool) d.groups.set(groupId, (pool = new PooledCounts()));
           pool.respondents++;
-          tally.scores.get(d.id)!.respondents++;
+          d.score.respondents++;
         }
-        tally.scores.get(d.id)!.add(value);
-        pool!.add(value);
+        d.score.add(value);
+        pool.add(value);
+      };
+      for (const item of d.items) {
+        const value = answers[item.id];
+        // Anything but a number (no answer, "no view") is no opinion on the scale.
+        if (typeof value === 'number') {
+          item.tally.values.add(value);
+          if (item.score) addToScore(value);
+        } else if (value === NO_VIEW) item.tally.noView++;
+      }
+      for (const id of d.extraScoreIds) {
+        const value = answers[id];
+        if (typeof value === 'number') addToScore(value);
       }
     }
     if (submitted && !submitted.has(REFLECTION_SECTION)) return;
@@ -132,7 +155,7 @@ export class RoundTallier {
     for (const id of this.allocationIds) {
       const value = answers[id];
       if (typeof value !== 'object' || value === null) continue;
-      const allocation = tally.allocations.get(id)!;
+      const allocation = this.tally.allocations.get(id)!;
       allocation.n++;
       const days = value as Record<string, number>;
       for (const domain of this.domainIds) allocation.sums.set(domain, allocation.sums.get(domain)! + (days[domain] ?? 0));
