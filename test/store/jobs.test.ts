@@ -56,7 +56,7 @@ describe('jobs', () => {
     for (let i = 0; i < 6; i++) await t.repos.jobs.enqueue(job(`m${i}`, at(5 - i)), T0);
     await t.repos.jobs.enqueue(job('later', at(30)), T0);
     await t.repos.jobs.enqueue(job('other-kind', at(0), 'close-round'), T0);
-    const stale = (await t.repos.jobs.claim('p-dead', at(5), LEASE))!; // m5, runAt at(0)
+    const stale = (await t.repos.jobs.claim('p-dead', at(5), LEASE, ['deliver-invitation']))!; // m5, runAt at(0)
     expect(stale.key).toBe('m5');
     const batch = await t.repos.jobs.claimMany('p1', at(7), LEASE, 4, ['deliver-invitation']);
     // The dead worker's lease ran out at(6): taken over first (and counted), then m4, m3, m2.
