@@ -10,6 +10,7 @@ import type { UserDirectory } from './user-directory';
 import type { Deduplicator } from './dedupe';
 import type { SectionDrafts } from './drafts';
 import { resolveSchool, type SchoolHint } from './school';
+import type { FollowUps } from './follow-ups';
 
 /** How the app reaches Slack: one workspace with a fixed token, or OAuth installs into many. */
 export type SlackMode = 'single-workspace' | 'multi-workspace';
@@ -28,6 +29,8 @@ export interface SlackDeps {
   submissions: Deduplicator;
   /** Typed values of the earlier pages of a section split over several modals. */
   drafts: SectionDrafts;
+  /** Invitation and App Home refreshes after answers, at most one per person per few seconds. */
+  followUps: FollowUps;
 }
 
 export interface SlackIdentity {

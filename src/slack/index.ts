@@ -7,6 +7,7 @@ import { BOT_SCOPES, slackConfig, type SlackConfig } from './config';
 import type { SlackDeps } from './context';
 import { Deduplicator } from './dedupe';
 import { SectionDrafts } from './drafts';
+import { FollowUps } from './follow-ups';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { acceptOnlyOwnWorkspace } from './own-workspace';
@@ -134,6 +135,7 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       mode: config.mode,
       submissions: new Deduplicator(),
       drafts: new SectionDrafts(),
+      followUps: new FollowUps((err) => logger.warn({ err }, 'a follow-up after an answer failed')),
     };
     // Single workspace: the token's own team, learnt once from auth.test (shared by the check
     // on every request and the start-up below).

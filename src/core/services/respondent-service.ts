@@ -1,6 +1,6 @@
 import { checkSection, formShape, formToAnswers } from '../answers';
 import { SurveyError } from '../errors';
-import type { ParticipationStatus } from '../participation';
+import { advances, type Participation, type ParticipationStatus } from '../participation';
 import { isComplete, nextSection, respondentKey } from '../response';
 import { assertAcceptsAnswers, roundSections, type Round } from '../round';
 import { buildMyRound, buildReview } from '../views/review';
@@ -46,6 +46,27 @@ export class RespondentService {
     return participation;
   }
 
+  /**
+   * The round, the person's invitation and (when asked) their response, read at once: none of
+   * the three queries needs another's answer (the respondent key is derived from the round id).
+   * Checks in the same order as one after the other: round, then invitation.
+   */
+  private async roundAndInvitation(actor: Actor, roundId: string, withResponse: boolean) {
+    const [round, participation, response] = await Promise.all([
+      this.round(actor, roundId),
+      this.deps.repos.participations.get(roundId, actor.platformUserId),
+      withResponse ? this.deps.repos.responses.get(roundId, respondentKey(this.deps.respondentSecret, roundId, actor.platformUserId)) : Promise.resolve(null),
+    ]);
+    return { round, participation, response };
+  }
+
+  /** Moves the participation forward unless it is there already (known from the read before). */
+  private async advanceFrom(round: Round, actor: Actor, current: Participation, to: ParticipationStatus): Promise<void> {
+    // The store moves it forward only; a status already there or past it needs no write.
+    if (!advances(current.status, to)) return;
+    await this.advance(round, actor, to);
+  }
+
   private async advance(round: Round, actor: Actor, to: ParticipationStatus): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.repos.participations.advance(round.id, actor.platformUserId, to, {}, now);
@@ -53,11 +74,10 @@ export class RespondentService {
 
   /** "Start" / "Continue": the first section not yet submitted, or the review when all are done. */
   async startOrContinue(actor: Actor, roundId: string): Promise<NextStep> {
-    const round = await this.round(actor, roundId);
+    const { round, participation, response } = await this.roundAndInvitation(actor, roundId, true);
     assertAcceptsAnswers(round, this.deps.clock.now());
-    await this.invited(round, actor);
-    await this.advance(round, actor, 'started');
-    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    if (!participation) throw new SurveyError('not_invited');
+    await this.advanceFrom(round, actor, participation, 'started');
     const submitted = response?.submittedSections ?? [];
     const section = nextSection(round, submitted);
     if (!section) return { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, submitted) };
@@ -65,13 +85,13 @@ export class RespondentService {
   }
 
   /** Opens one section with whatever was saved before, to continue or to change answers. */
-  async openSection(actor: Actor, roundId: string, section: string): Promise<SectionFormView> {
-    const round = await this.round(actor, roundId);
+  async openSection(actor: Actor, roundId: string, section: string, opts: { advance?: boolean } = {}): Promise<SectionFormView> {
+    const { round, participation, response } = await this.roundAndInvitation(actor, roundId, true);
     assertAcceptsAnswers(round, this.deps.clock.now());
-    await this.invited(round, actor);
+    if (!participation) throw new SurveyError('not_invited');
     if (!roundSections(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
-    await this.advance(round, actor, 'started');
-    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    // A later page of a section already open needs no second "started".
+    if (opts.advance !== false) await this.advanceFrom(round, actor, participation, 'started');
     return buildSectionForm(round, section, actor.lang, {
       answers: response?.answers,
       group: response?.group,
@@ -83,11 +103,21 @@ export class RespondentService {
    * Validates and saves one section as a form submits it (flat field ids). On any problem nothing
    * is saved and the form comes back with every error and the typed values kept.
    */
-  async submitSection(actor: Actor, roundId: string, section: string, fields: Record<string, unknown>): Promise<SubmitOutcome> {
-    const round = await this.round(actor, roundId);
+  async submitSection(
+    actor: Actor,
+    roundId: string,
+    section: string,
+    fields: Record<string, unknown> | ((blank: SectionFormView) => Record<string, unknown>),
+  ): Promise<SubmitOutcome> {
+    const { round, participation } = await this.roundAndInvitation(actor, roundId, false);
     const now = this.deps.clock.now();
     assertAcceptsAnswers(round, now);
-    await this.invited(round, actor);
+    if (!participation) throw new SurveyError('not_invited');
+    if (typeof fields === 'function') {
+      // The adapter reads the typed values by the form's own layout (e.g. Slack's modal pages).
+      if (!roundSections(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
+      fields = fields(buildSectionForm(round, section, actor.lang, {}));
+    }
     // Only the section's own inputs are read; anything else in the payload refuses the submission.
     const { fields: raw, unknown } = formToAnswers(fields, formShape(round, section, [GROUP_FIELD]));
     const group = raw[GROUP_FIELD];
@@ -100,13 +130,15 @@ export class RespondentService {
     }
     const key = this.key(round, actor);
     const { responses } = this.deps.repos;
-    await responses.saveAnswers(round.id, key, check.answers, now);
-    if (group !== undefined) await responses.setGroup(round.id, key, typeof group === 'string' && group ? group : null, now);
-    const before = await responses.get(round.id, key);
-    const submitted = [...new Set([...(before?.submittedSections ?? []), section])];
-    const complete = isComplete(round, submitted);
-    const record = await responses.markSectionSubmitted(round.id, key, section, complete, now);
-    await this.advance(round, actor, complete ? 'completed' : 'started');
+    // Answers, group and "submitted" in one atomic write; then, in parallel, `complete` (once;
+    // no time is stored) and the participation's status.
+    const groupChange = group === undefined ? undefined : typeof group === 'string' && group ? group : null;
+    const record = await responses.saveSection(round.id, key, section, check.answers, groupChange, now);
+    const complete = isComplete(round, record.submittedSections);
+    await Promise.all([
+      ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
+      this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
+    ]);
     const next = nextSection(round, record.submittedSections);
     if (next) return { ok: true, next: { kind: 'form', view: buildSectionForm(round, next, actor.lang, { answers: record.answers, group: record.group }) } };
     return { ok: true, next: { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };

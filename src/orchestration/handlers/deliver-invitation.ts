@@ -1,3 +1,4 @@
+import type { Round } from '../../core/round';
 import { buildInvitation } from '../../core/views/invitation';
 import type { OrchestrationDeps } from '../context';
 import { failureOutcome, pacedSend } from '../send';
@@ -22,6 +23,18 @@ export function invitationIdempotencyKey(roundId: string, platformUserId: string
  *    coordinator's status shows it) and is never retried; so does giving up after the last retry.
  */
 export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
+  // Every invitation of a round reads the same (a fan-out builds it for 2,000 people): built
+  // once per round and everything it depends on; the questionnaire never changes in a round.
+  const views = new Map<string, ReturnType<typeof buildInvitation>>();
+  const invitationView = (round: Round, timeZone: string, school: string | undefined) => {
+    const key = JSON.stringify([round.id, round.language, timeZone, school ?? null, round.title, round.closesAt.getTime(), round.dimensionIds, round.depth, round.includeReflection, round.anonymityThreshold]);
+    let view = views.get(key);
+    if (!view) {
+      if (views.size >= 32) views.clear();
+      views.set(key, (view = buildInvitation(round, round.language, timeZone, school)));
+    }
+    return view;
+  };
   return {
     async run(run) {
       const { job } = run;
@@ -38,7 +51,7 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       if (waitForWorkingHours) return waitForWorkingHours;
 
       const messenger = deps.messengers.for(tenant);
-      const message = { kind: 'invitation' as const, view: buildInvitation(round, round.language, timeZone, await deps.tenants.schoolLabel(deps, tenant)) };
+      const message = { kind: 'invitation' as const, view: invitationView(round, timeZone, await deps.tenants.schoolLabel(deps, tenant)) };
       const idempotencyKey = invitationIdempotencyKey(round.id, platformUserId);
       const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () => messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey }), quiet);
       if (sent.type === 'deferred') return sent.outcome;

@@ -36,8 +36,11 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
     });
     await ack(result.ack);
     if (first && result.saved) {
-      await updateInvitationProgress(deps, client, actor, meta.r);
-      await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
+      // After the ack, and coalesced: eight sections in a minute make one or two refreshes, not eight.
+      deps.followUps.run(`${teamId}:${actor.platformUserId}:${meta.r}`, async () => {
+        await updateInvitationProgress(deps, client, actor, meta.r);
+        await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
+      });
     }
   });
 
