@@ -54,7 +54,7 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
 
   let store;
   try {
-    store = await connectStore({ env, logger });
+    store = await connectStore({ env, logger, inProcessThread: true });
   } catch (e) {
     if (e instanceof StoreConnectError) fatal(e.message);
     throw e;

@@ -1,8 +1,8 @@
 import type { AnswerValue } from './answers';
 import { guard, visibleGroups, type Figure, type WithheldReason } from './anonymity';
-import { scoreItemIds } from './items';
 import type { RokBand, Scale } from './questionnaire/schema';
 import { roundDimensions, type Round } from './round';
+import { tallyAnswerSets, UNDECLARED_GROUP, ValueCounts, type AllocationTally, type ItemTally, type PooledCounts, type RoundTally } from './tally';
 
 /** What aggregation needs of a response: answers and the self-declared group, nothing else. */
 export interface AnswerSet {
@@ -28,6 +28,8 @@ export interface ScaleStats {
 }
 
 type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'anonymityThreshold'>;
+type TallyShape = RoundShape & { includeReflection?: boolean };
+const tallyOf = (round: TallyShape, responses: AnswerSet[]): RoundTally => tallyAnswerSets({ includeReflection: false, ...round }, responses);
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);
@@ -35,36 +37,63 @@ export function median(values: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** The median from counts: the value(s) at the middle position(s) of the ordered values. */
+function medianOfCounts(counts: ReadonlyMap<number, number>, total: number): number {
+  const at = (position: number): number => {
+    let seen = 0;
+    for (const value of sortedValues(counts)) {
+      seen += counts.get(value)!;
+      if (seen > position) return value;
+    }
+    throw new Error('median position past the counted values');
+  };
+  const mid = Math.floor(total / 2);
+  return total % 2 ? at(mid) : (at(mid - 1) + at(mid)) / 2;
+}
+
+const sortedValues = (counts: ReadonlyMap<number, number>): number[] => [...counts.keys()].sort((a, b) => a - b);
+
 export function bandOf(scale: Scale, value: number): RokBand {
   let best = scale.points[0]!;
   for (const p of scale.points) if (Math.abs(p.value - value) <= Math.abs(best.value - value)) best = p;
   return best.band;
 }
 
-/** Stats over scale answers from `respondents` people. Pure; call only with at least one value. */
-export function scaleStats(scale: Scale, values: number[], respondents: number): ScaleStats {
-  const mean = values.reduce((a, b) => a + b, 0) / values.length;
-  const sd = Math.sqrt(values.reduce((a, v) => a + (v - mean) ** 2, 0) / values.length);
+/** Stats over counted scale answers from `respondents` people. Pure; call only with at least one answer. */
+export function scaleStatsFromCounts(scale: Scale, counted: ValueCounts, respondents: number): ScaleStats {
+  const { counts, answers } = counted;
+  const values = sortedValues(counts);
+  let sum = 0;
+  for (const v of values) sum += v * counts.get(v)!;
+  const mean = sum / answers;
+  let squares = 0;
+  for (const v of values) squares += counts.get(v)! * (v - mean) ** 2;
+  const sd = Math.sqrt(squares / answers);
   const distribution: Record<number, number> = {};
   for (const p of scale.points) distribution[p.value] = 0;
-  for (const v of values) distribution[v] = (distribution[v] ?? 0) + 1;
+  for (const v of values) distribution[v] = (distribution[v] ?? 0) + counts.get(v)!;
   const bandShares: Record<RokBand, number> = { below: 0, approaching: 0, meeting: 0, exceeding: 0 };
-  for (const p of scale.points) bandShares[p.band] += distribution[p.value]! / values.length;
-  return { n: respondents, answers: values.length, mean, median: median(values), sd, distribution, bandShares, band: bandOf(scale, mean) };
+  for (const p of scale.points) bandShares[p.band] += distribution[p.value]! / answers;
+  return { n: respondents, answers, mean, median: medianOfCounts(counts, answers), sd, distribution, bandShares, band: bandOf(scale, mean) };
 }
 
-const numberAnswer = (a: AnswerSet, id: string): number | undefined => (typeof a.answers[id] === 'number' ? (a.answers[id] as number) : undefined);
+/** Stats over scale answers from `respondents` people. Pure; call only with at least one value. */
+export function scaleStats(scale: Scale, values: number[], respondents: number): ScaleStats {
+  const counted = new ValueCounts();
+  for (const v of values) counted.add(v);
+  return scaleStatsFromCounts(scale, counted, respondents);
+}
 
-/** Pools the given items' scale answers; n counts people who answered at least one of them. */
-function pooled(scale: Scale, responses: AnswerSet[], itemIds: string[], k: number): Figure<ScaleStats> {
-  const values: number[] = [];
-  let respondents = 0;
-  for (const r of responses) {
-    const mine = itemIds.map((id) => numberAnswer(r, id)).filter((v): v is number => v !== undefined);
-    if (mine.length) respondents++;
-    values.push(...mine);
-  }
-  return guard(respondents, k, () => scaleStats(scale, values, respondents));
+/** A pool's figure under the threshold; n counts people who answered at least one pooled item. */
+function pooledFigure(scale: Scale, pool: PooledCounts | undefined, k: number): Figure<ScaleStats> {
+  const respondents = pool?.respondents ?? 0;
+  return guard(respondents, k, () => scaleStatsFromCounts(scale, pool!, respondents));
+}
+
+/** A single item's figure: every answer is one person. */
+function itemFigure(scale: Scale, item: ItemTally | undefined, k: number): Figure<ScaleStats> {
+  const answers = item?.values.answers ?? 0;
+  return guard(answers, k, () => scaleStatsFromCounts(scale, item!.values, answers));
 }
 
 export interface StatementFigure {
@@ -74,9 +103,14 @@ export interface StatementFigure {
 }
 
 export function statementStats(round: RoundShape, responses: AnswerSet[]): StatementFigure[] {
+  return statementFigures(round, tallyOf(round, responses));
+}
+
+/** Every statement's figure (detailed rounds; empty for quick ones), from a tally. */
+export function statementFigures(round: RoundShape, tally: RoundTally): StatementFigure[] {
   if (round.depth !== 'detailed') return [];
   return roundDimensions(round).flatMap((d) =>
-    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: pooled(round.questionnaire.scale, responses, [s.id], round.anonymityThreshold) })),
+    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: itemFigure(round.questionnaire.scale, tally.items.get(s.id), round.anonymityThreshold) })),
   );
 }
 
@@ -89,18 +123,35 @@ export interface DimensionFigure {
 }
 
 export function globalAgreement(scale: Scale, responses: AnswerSet[], globalId: string, k: number): Figure<{ n: number; share: number }> {
-  const values = responses.map((r) => numberAnswer(r, globalId)).filter((v): v is number => v !== undefined);
-  const agreeing = new Set(scale.points.filter((p) => p.agrees).map((p) => p.value));
-  return guard(values.length, k, () => ({ n: values.length, share: values.filter((v) => agreeing.has(v)).length / values.length }));
+  const counted = new ValueCounts();
+  for (const r of responses) {
+    const v = r.answers[globalId];
+    if (typeof v === 'number') counted.add(v);
+  }
+  return agreementOfCounts(scale, counted, k);
+}
+
+function agreementOfCounts(scale: Scale, counted: ValueCounts | undefined, k: number): Figure<{ n: number; share: number }> {
+  const n = counted?.answers ?? 0;
+  return guard(n, k, () => {
+    let agreeing = 0;
+    for (const p of scale.points) if (p.agrees) agreeing += counted!.counts.get(p.value) ?? 0;
+    return { n, share: agreeing / n };
+  });
 }
 
 export function dimensionStats(round: RoundShape, responses: AnswerSet[]): DimensionFigure[] {
+  return dimensionFigures(round, tallyOf(round, responses));
+}
+
+/** Each dimension's score and global-judgement agreement, from a tally. */
+export function dimensionFigures(round: RoundShape, tally: RoundTally): DimensionFigure[] {
   const { scale } = round.questionnaire;
   const k = round.anonymityThreshold;
   return roundDimensions(round).map((d) => ({
     dimensionId: d.id,
-    score: pooled(scale, responses, scoreItemIds(d, round.depth), k),
-    agreement: globalAgreement(scale, responses, d.globalJudgement.id, k),
+    score: pooledFigure(scale, tally.scores.get(d.id), k),
+    agreement: agreementOfCounts(scale, tally.items.get(d.globalJudgement.id)?.values, k),
   }));
 }
 
@@ -116,7 +167,7 @@ export function strongestAndWeakest(figures: StatementFigure[], count = 3): { st
   return { strongest: byMeanDesc.slice(0, take), weakest };
 }
 
-export const UNDECLARED_GROUP = '_undeclared';
+export { UNDECLARED_GROUP };
 
 export interface GroupBreakdown {
   dimensionId: string;
@@ -129,21 +180,20 @@ export interface GroupBreakdown {
  * a group count in the total but are never shown as a group of their own.
  */
 export function groupBreakdown(round: RoundShape, responses: AnswerSet[], dimensionId: string): GroupBreakdown {
-  const dimension = roundDimensions(round).find((d) => d.id === dimensionId);
-  if (!dimension) throw new Error(`dimension ${dimensionId} not in round`);
-  const ids = scoreItemIds(dimension, round.depth);
+  if (!roundDimensions(round).some((d) => d.id === dimensionId)) throw new Error(`dimension ${dimensionId} not in round`);
+  return groupBreakdownOf(round, tallyOf(round, responses), dimensionId);
+}
+
+/** groupBreakdown from a tally. */
+export function groupBreakdownOf(round: RoundShape, tally: RoundTally, dimensionId: string): GroupBreakdown {
+  const byGroup = tally.groupScores.get(dimensionId);
+  if (!byGroup) throw new Error(`dimension ${dimensionId} not in round`);
   const k = round.anonymityThreshold;
-  const answered = responses.filter((r) => ids.some((id) => numberAnswer(r, id) !== undefined));
-  const byGroup = new Map<string, AnswerSet[]>();
-  for (const r of answered) {
-    const g = r.group ?? UNDECLARED_GROUP;
-    byGroup.set(g, [...(byGroup.get(g) ?? []), r]);
-  }
-  const counts = Object.fromEntries([...byGroup].map(([g, rs]) => [g, rs.length]));
+  const counts = Object.fromEntries([...byGroup].map(([g, pool]) => [g, pool.respondents]));
   const { shown, withheld } = visibleGroups(counts, k, [UNDECLARED_GROUP]);
   return {
     dimensionId,
-    groups: shown.map((g) => ({ groupId: g, figure: pooled(round.questionnaire.scale, byGroup.get(g)!, ids, k) })),
+    groups: shown.map((g) => ({ groupId: g, figure: pooledFigure(round.questionnaire.scale, byGroup.get(g), k) })),
     withheld,
   };
 }
@@ -155,5 +205,15 @@ export function allocationMeans(round: RoundShape, responses: AnswerSet[], quest
     const means: Record<string, number> = {};
     for (const d of round.questionnaire.guidanceDomains) means[d.id] = answers.reduce((s, a) => s + (a[d.id] ?? 0), 0) / answers.length;
     return { n: answers.length, means };
+  });
+}
+
+/** allocationMeans from a tally (the allocation question's sums, gathered in response order). */
+export function allocationFigure(round: RoundShape, allocation: AllocationTally | undefined): Figure<{ n: number; means: Record<string, number> }> {
+  const n = allocation?.n ?? 0;
+  return guard(n, round.anonymityThreshold, () => {
+    const means: Record<string, number> = {};
+    for (const d of round.questionnaire.guidanceDomains) means[d.id] = allocation!.sums.get(d.id)! / n;
+    return { n, means };
   });
 }

@@ -94,6 +94,15 @@ export interface ResponseRepository {
   /** Adds the section to submittedSections ($addToSet); sets `complete` when `complete` (never unsets it). */
   markSectionSubmitted(roundId: string, respondentKey: string, section: string, complete: boolean, now: Date): Promise<ResponseRecord>;
   setGroup(roundId: string, respondentKey: string, group: string | null, now: Date): Promise<void>;
+  /**
+   * One submitted section in one atomic upsert: saveAnswers, setGroup (when `group` is given;
+   * null clears it) and the section added to submittedSections. Returns the stored response.
+   * `complete` is set separately (markCompleted), once the caller knows every section is in.
+   * Stores no time (`now` is not written).
+   */
+  saveSection(roundId: string, respondentKey: string, section: string, answers: Record<string, AnswerValue | null>, group: string | null | undefined, now: Date): Promise<ResponseRecord>;
+  /** Sets `complete: true` (never unsets it); no time is stored. */
+  markCompleted(roundId: string, respondentKey: string, now: Date): Promise<void>;
   get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;
   /**
    * Withdrawal: resets the one response document to its empty state (no answers, no submitted
@@ -103,6 +112,12 @@ export interface ResponseRepository {
   erase(roundId: string, respondentKey: string, now: Date): Promise<void>;
   /** Every response of a round, for aggregation at closing. Never filtered by person. */
   listByRound(roundId: string): Promise<ResponseRecord[]>;
+  /**
+   * Every response of a round, one at a time, without holding them all (closing a large round);
+   * a returned promise is awaited before the next. Same order as listByRound (by pseudonym).
+   * Returns how many (prepared empty ones included).
+   */
+  forEachByRound(roundId: string, visit: (response: ResponseRecord) => void | Promise<void>): Promise<number>;
   /** Responses with at least one submitted section, and complete ones; erased ones count in neither. */
   count(roundId: string): Promise<{ started: number; completed: number }>;
   /** Removes these answers from every response of the round (the open answers at publication). */
@@ -148,6 +163,11 @@ export interface JobRepository {
    * lease), setting the lease; null when nothing is due.
    */
   claim(owner: string, now: Date, leaseMs: number, kinds?: JobKind[]): Promise<Job | null>;
+  /**
+   * Claims up to `limit` due jobs at once, earliest runAt first (expired leases first), each
+   * exactly as `claim` would; a few round trips for the whole batch instead of two per job.
+   */
+  claimMany(owner: string, now: Date, leaseMs: number, limit: number, kinds?: JobKind[]): Promise<Job[]>;
   complete(id: string, owner: string, now: Date): Promise<boolean>;
   /** Gives the job back for a later attempt (retry with backoff / retry-after / quiet hours). */
   release(id: string, owner: string, runAt: Date, error: string | undefined, now: Date, countAttempt: boolean): Promise<boolean>;

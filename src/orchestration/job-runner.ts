@@ -62,11 +62,15 @@ export class JobRunner {
   private readonly backoff: BackoffPolicy;
   private readonly random: () => number;
   private readonly kinds: JobKind[];
+  /** Free slots that make a busy runner claim again (see loop()). */
+  private readonly batchThreshold: number;
   private readonly inFlight = new Map<string, InFlight>();
   private running = false;
   private killed = false;
   private loopDone: Promise<void> | undefined;
   private wakeRequested = false;
+  /** Claim even if only one slot is free (a wake(), a poll, the start), rather than batch. */
+  private claimNow = true;
   private wakeUp: (() => void) | undefined;
   private onKilled: () => void = () => {};
   private readonly killedPromise = new Promise<void>((resolve) => (this.onKilled = resolve));
@@ -81,6 +85,7 @@ export class JobRunner {
     this.backoff = opts.backoff ?? DEFAULT_BACKOFF;
     this.random = opts.random ?? Math.random;
     this.kinds = opts.kinds ?? (Object.keys(opts.handlers) as JobKind[]);
+    this.batchThreshold = Math.max(1, Math.floor(this.concurrency / 4));
   }
 
   /** Jobs this runner is running right now. */
@@ -134,17 +139,19 @@ export class JobRunner {
     let ran = 0;
     for (;;) {
       while (!this.killed && this.inFlight.size < this.concurrency && ran < maxJobs) {
-        const job = await this.claim();
-        if (!job) break;
-        this.launch(job);
-        ran++;
+        const jobs = await this.claim(Math.min(this.concurrency - this.inFlight.size, maxJobs - ran));
+        for (const job of jobs) this.launch(job);
+        ran += jobs.length;
+        if (jobs.length === 0) break;
       }
       if (this.inFlight.size === 0 || this.killed) return ran;
       await Promise.race([...[...this.inFlight.values()].map((f) => f.done), this.killedPromise]);
     }
   }
 
-  private signal(): void {
+  /** `slotFreed`: only a finished job, which may wait for more (batching); anything else claims now. */
+  private signal(slotFreed = false): void {
+    if (!slotFreed) this.claimNow = true;
     this.wakeRequested = true;
     this.wakeUp?.();
   }
@@ -153,10 +160,14 @@ export class JobRunner {
     let failures = 0;
     while (this.running) {
       try {
-        while (this.running && this.inFlight.size < this.concurrency) {
-          const job = await this.claim();
-          if (!job) break;
-          this.launch(job);
+        // Claim in batches: wait until a quarter of the slots are free (or none is busy), so
+        // a busy runner makes one claim per several jobs instead of one per finished job.
+        while (this.running && this.concurrency - this.inFlight.size >= (this.claimNow || this.inFlight.size === 0 ? 1 : this.batchThreshold)) {
+          this.claimNow = false;
+          const free = this.concurrency - this.inFlight.size;
+          const jobs = await this.claim(free);
+          for (const job of jobs) this.launch(job);
+          if (jobs.length < free) break;
         }
         failures = 0;
       } catch (e) {
@@ -176,10 +187,14 @@ export class JobRunner {
       this.wakeRequested = false;
       return Promise.resolve();
     }
+    const self = this;
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(() => {
+        // The poll: claim whatever is free, however few slots that is.
+        self.claimNow = true;
+        done();
+      }, ms);
       timer.unref?.();
-      const self = this;
       function done() {
         clearTimeout(timer);
         self.wakeUp = undefined;
@@ -190,8 +205,8 @@ export class JobRunner {
     });
   }
 
-  private claim(): Promise<Job | null> {
-    return this.opts.jobs.claim(this.owner, this.opts.clock.now(), this.leaseMs, this.kinds);
+  private claim(limit: number): Promise<Job[]> {
+    return this.opts.jobs.claimMany(this.owner, this.opts.clock.now(), this.leaseMs, limit, this.kinds);
   }
 
   private launch(job: Job): void {
@@ -200,7 +215,7 @@ export class JobRunner {
     flight.done = this.execute(job, abort).finally(() => {
       if (this.inFlight.get(job.id) === flight) this.inFlight.delete(job.id);
       // A slot is free: fill it now rather than at the next poll.
-      if (this.running) this.signal();
+      if (this.running) this.signal(true);
     });
     this.inFlight.set(job.id, flight);
   }

@@ -1,8 +1,11 @@
 import { progressFromCounts } from '../core/participation';
 import type { Repositories } from '../core/ports';
+import type { ResponseRecord } from '../core/response';
 import type { Round } from '../core/round';
+import { RoundTallier, type RoundTally } from '../core/tally';
 import type { Logger } from '../log';
-import { buildSummary, extractQuotesOnce, type PreviousRound, type RoundSummary } from '../core/summary';
+import { randomId } from '../core/random-id';
+import { buildSummaryFromTally, extractQuotes, type PreviousRound, type RoundSummary } from '../core/summary';
 
 /** What closing computes once and stores (SummaryRepository.saveOnce keeps the first). */
 export interface SummarySnapshot {
@@ -15,15 +18,22 @@ export type SummarySnapshotBuilder = (round: Round, now: Date) => Promise<Summar
 /** Renders the summary's chart as a PNG; a failing renderer never blocks closing. */
 export type ChartRenderer = (summary: RoundSummary) => Promise<Buffer | undefined>;
 
-/** The real chart (src/render/chart), in the round's language; vega is loaded on first use. */
+/**
+ * The real chart (src/render/chart), in the round's language; vega is loaded on first use. A lazy
+ * `require` of the file, not `import()`: the app runs as CommonJS through tsx's require hook, and
+ * a dynamic import() goes to Node's ESM loader instead, which resolves neither a directory nor
+ * an extensionless TypeScript path (ERR_UNSUPPORTED_DIR_IMPORT / ERR_MODULE_NOT_FOUND).
+ */
 export const renderChartPng: ChartRenderer = async (summary) => {
-  const { renderSummaryChart } = await import('../render/chart');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { renderSummaryChart } = require('../render/chart/index') as typeof import('../render/chart/index');
   return (await renderSummaryChart(summary, summary.round.language)).png;
 };
 
 /**
  * The snapshot at closing, from the core's summary model:
- *  1. the open answers are copied out as quotes, once (extractQuotesOnce: a close repeated after
+ *  1. the responses are streamed once (tallyAndCopyQuotes): into the tally, and their open
+ *     answers copied out as quotes, once (extractQuotesOnce's batch rules: a close repeated after
  *     a crash, or run by two processes, keeps one set);
  *  2. the summary is computed over the *stored* quotes, so a repeated close uses the order and
  *     moderation state that were stored the first time;
@@ -33,12 +43,13 @@ export const renderChartPng: ChartRenderer = async (summary) => {
 export function coreSummarySnapshot(repos: Repositories, options: { renderChart?: ChartRenderer; logger?: Logger } = {}): SummarySnapshotBuilder {
   const { renderChart, logger } = options;
   return async (round, now) => {
-    const responses = await repos.responses.listByRound(round.id);
-    await extractQuotesOnce(repos, round, responses, now);
-    const quotes = await repos.quotes.listByRound(round.id);
+    const tally = await tallyAndCopyQuotes(repos, round, now);
+    // Only quotes the summary can show: approved ones with moderation (none yet at a first
+    // close), every one not hidden without it. Never every quote for nothing.
+    const quotes = await repos.quotes.listByRound(round.id, { statuses: round.moderation ? ['approved'] : ['pending', 'approved'] });
     const progress = progressFromCounts(await repos.participations.countByStatus(round.id));
     const previous = await previousRound(repos, round);
-    const summary = buildSummary({ round, responses, progress, quotes, previous, now });
+    const summary = buildSummaryFromTally({ round, tally, progress, quotes, previous, now });
     let chartPng: Buffer | undefined;
     if (renderChart) {
       try {
@@ -50,6 +61,54 @@ export function coreSummarySnapshot(repos: Repositories, options: { renderChart?
     }
     return { summary, ...(chartPng ? { chartPng } : {}) };
   };
+}
+
+/** Responses copied out as quotes per this many, while the next ones are read. */
+const QUOTE_BATCH = 250;
+
+/**
+ * Streams the round's responses once: each goes into the tally and its open answers into
+ * quotes, inserted a batch at a time while the cursor reads on. Memory stays one batch, not the
+ * round (10,000 responses and their quotes at once would be hundreds of megabytes).
+ *
+ * Quotes are copied exactly once, as extractQuotesOnce does it (same rules, streamed): when the
+ * round has already claimed a quote batch (a repeated close), only the tally is made; otherwise
+ * every quote is inserted under this attempt's own random batch id, and only once all of them are
+ * in is the round claimed for it (so a claimed batch is always complete). Whatever other batches
+ * exist (a lost race, a crashed attempt) are then deleted.
+ */
+async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date): Promise<RoundTally> {
+  const tallier = new RoundTallier(round);
+  const claimed = (await repos.rounds.get(round.id))?.quoteBatch;
+  const mine = claimed ? undefined : randomId();
+  let batch: ResponseRecord[] = [];
+  let inserting: Promise<void> = Promise.resolve();
+  const flush = async () => {
+    if (!mine || batch.length === 0) {
+      batch = [];
+      return;
+    }
+    const quotes = extractQuotes(round, batch, now, undefined, mine);
+    batch = [];
+    if (quotes.length === 0) return;
+    // One insert in flight at a time: reading overlaps writing, memory stays bounded.
+    await inserting;
+    inserting = repos.quotes.insertMany(quotes);
+    // Awaited at the next flush; until then a failure must not count as unhandled.
+    inserting.catch(() => undefined);
+  };
+  await repos.responses.forEachByRound(round.id, async (response) => {
+    if (response.roundId !== round.id) return;
+    tallier.addResponse(response);
+    if (!mine) return;
+    batch.push(response);
+    if (batch.length >= QUOTE_BATCH) await flush();
+  });
+  await flush();
+  await inserting;
+  const kept = mine ? await repos.rounds.claimQuoteBatch(round.id, mine) : claimed!;
+  await repos.quotes.discardOtherBatches(round.id, kept);
+  return tallier.tally;
 }
 
 /**

@@ -30,7 +30,9 @@ describe('createPlaygroundIntegration', () => {
   it('switches itself off, saying why, when the Teams endpoint requires Microsoft-signed activities', () => {
     const warnings: string[] = [];
     const env = { NODE_ENV: 'test', MicrosoftAppId: '00000000-0000-0000-0000-000000000000', MicrosoftAppPassword: 'p', MicrosoftAppTenantId: 't' };
+    // A credential alone keeps it off (start-up logs why); asked for with PLAYGROUND=true, it says why it cannot.
     expect(createPlaygroundIntegration(context(env, warnings))).toBeUndefined();
+    expect(createPlaygroundIntegration(context({ ...env, PLAYGROUND: 'true' }, warnings))).toBeUndefined();
     expect(warnings.join('\n')).toMatch(/playground is off: MicrosoftAppId is set/);
   });
 });

@@ -40,7 +40,8 @@ export interface SectionSubmission {
  */
 export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r: string; s: string; p: number }, view: SubmittedView): Promise<SectionSubmission> {
   const t = translator(actor.lang);
-  const current = await deps.services.respondents.openSection(actor, meta.r, meta.s);
+  // The section is open already (its first page was shown): read it, do not mark it started again.
+  const current = await deps.services.respondents.openSection(actor, meta.r, meta.s, { advance: false });
   const pages = sectionModalPages(current, t);
   const pageIndex = Math.min(meta.p, pages.length - 1);
   const page = pages[pageIndex]!;

@@ -9,6 +9,7 @@ import type { WebClient } from './slack-types';
 import type { UserDirectory } from './user-directory';
 import type { FollowUpGuard } from './dedupe';
 import { resolveSchool, type SchoolHint } from './school';
+import type { FollowUps } from './follow-ups';
 
 /** How the app reaches Slack: one workspace with a fixed token, or OAuth installs into many. */
 export type SlackMode = 'single-workspace' | 'multi-workspace';
@@ -25,6 +26,8 @@ export interface SlackDeps {
   mode: SlackMode;
   /** The work after an accepted request runs once, whatever Slack retries or a double click resend. */
   followUps: FollowUpGuard;
+  /** Invitation and App Home refreshes after answers, at most one per person per few seconds. */
+  refreshes: FollowUps;
 }
 
 export interface SlackIdentity {

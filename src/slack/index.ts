@@ -6,6 +6,7 @@ import { boltLogger } from './bolt-logger';
 import { BOT_SCOPES, slackConfig, type SlackConfig } from './config';
 import type { SlackDeps } from './context';
 import { FollowUpGuard } from './dedupe';
+import { FollowUps } from './follow-ups';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { acceptOnlyOwnWorkspace } from './own-workspace';
@@ -132,6 +133,7 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       messenger,
       mode: config.mode,
       followUps: new FollowUpGuard(ctx.repos.once, ctx.clock, logger),
+      refreshes: new FollowUps((err) => logger.warn({ err }, 'a follow-up after an answer failed')),
     };
     // Single workspace: the token's own team, learnt once from auth.test (shared by the check
     // on every request and the start-up below).

@@ -38,6 +38,8 @@ export interface ConnectStoreOptions {
   persist?: boolean;
   /** A fixed port for the in-process server (default: any free port). */
   inProcessPort?: number;
+  /** Run the in-process server on a worker thread (serve); default: on this thread (tests, tools). */
+  inProcessThread?: boolean;
   /** Where to look for an already-downloaded mongod (default: the current and home directory). */
   lookup?: LookupPlaces;
 }
@@ -86,7 +88,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<StoreC
         kind = 'in-process';
       }
     }
-    local ??= await startInProcessServer({ dataDir: persist ? localDataDir(env.DATA_DIR, 'in-process') : undefined, port: options.inProcessPort, logger });
+    local ??= await startInProcessServer({ dataDir: persist ? localDataDir(env.DATA_DIR, 'in-process') : undefined, port: options.inProcessPort, logger, thread: options.inProcessThread });
     uri = local.uri;
     description = local.description;
   }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Logger } from '../log';
 // Static, not import(): under tsx's CommonJS loader a dynamic import of a folder fails.
 import { startEmbeddedMongo } from './embedded-mongo';
+import { startEmbeddedMongoThread } from './embedded-mongo-thread';
 
 /**
  * Which MongoDB the process talks to, in this order:
@@ -139,11 +140,13 @@ export async function startMemoryServer(binary: string, options: { dataDir?: str
 }
 
 /** Starts the in-process stand-in; in memory unless a data directory is given. */
-export async function startInProcessServer(options: { dataDir?: string; port?: number; logger?: Logger } = {}): Promise<LocalServer> {
-  const server = await startEmbeddedMongo({ host: '127.0.0.1', port: options.port, dataDir: options.dataDir, logger: options.logger });
+export async function startInProcessServer(options: { dataDir?: string; port?: number; logger?: Logger; thread?: boolean } = {}): Promise<LocalServer> {
+  const serverOptions = { host: '127.0.0.1', port: options.port, dataDir: options.dataDir, logger: options.logger };
+  // On its own worker thread (serve): its queries and journal syncs never hold up the app's event loop.
+  const server = options.thread ? await startEmbeddedMongoThread(serverOptions) : await startEmbeddedMongo(serverOptions);
   return {
     uri: server.uri,
-    description: `in-process MongoDB-compatible server (development/test stand-in) at ${server.uri}${options.dataDir ? `, data in ${options.dataDir}` : ', in memory'}`,
+    description: `in-process MongoDB-compatible server (development/test stand-in${options.thread ? ', on a worker thread' : ''}) at ${server.uri}${options.dataDir ? `, data in ${options.dataDir}` : ', in memory'}`,
     stop: () => server.stop(),
   };
 }

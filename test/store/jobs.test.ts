@@ -52,6 +52,38 @@ describe('jobs', () => {
     expect(await t.repos.jobs.claim('p1', at(2), LEASE, ['close-round', 'remind'])).toBeNull();
   });
 
+  it('claimMany takes up to `limit` due jobs, earliest runAt first, expired leases before pending ones', async () => {
+    for (let i = 0; i < 6; i++) await t.repos.jobs.enqueue(job(`m${i}`, at(5 - i)), T0);
+    await t.repos.jobs.enqueue(job('later', at(30)), T0);
+    await t.repos.jobs.enqueue(job('other-kind', at(0), 'close-round'), T0);
+    const stale = (await t.repos.jobs.claim('p-dead', at(5), LEASE, ['deliver-invitation']))!; // m5, runAt at(0)
+    expect(stale.key).toBe('m5');
+    const batch = await t.repos.jobs.claimMany('p1', at(7), LEASE, 4, ['deliver-invitation']);
+    // The dead worker's lease ran out at(6): taken over first (and counted), then m4, m3, m2.
+    expect(batch.map((j) => j.key)).toEqual(['m5', 'm4', 'm3', 'm2']);
+    expect(batch[0]).toMatchObject({ attempts: 1, leaseOwner: 'p1', leaseUntil: at(8) });
+    for (const j of batch) expect(j).toMatchObject({ status: 'running', leaseOwner: 'p1', leaseUntil: at(8) });
+    batch.forEach(expectNoStorageFields);
+    expect((await t.repos.jobs.claimMany('p1', at(7), LEASE, 10, ['deliver-invitation'])).map((j) => j.key)).toEqual(['m1', 'm0']);
+    expect(await t.repos.jobs.claimMany('p1', at(7), LEASE, 10, ['deliver-invitation'])).toEqual([]);
+  });
+
+  it('two processes claiming batches at once never get the same job', async () => {
+    for (let i = 0; i < 60; i++) await t.repos.jobs.enqueue(job(`b${i}`, at(i % 3)), T0);
+    const claimAll = async (owner: string) => {
+      const got: string[] = [];
+      for (let jobs = await t.repos.jobs.claimMany(owner, at(5), LEASE, 7); jobs.length; jobs = await t.repos.jobs.claimMany(owner, at(5), LEASE, 7)) got.push(...jobs.map((j) => j.id));
+      return got;
+    };
+    const [a, b, c] = await Promise.all([claimAll('p-a'), claimAll('p-b'), claimAll('p-c')]);
+    expect(a.length + b.length + c.length).toBe(60);
+    expect(new Set([...a, ...b, ...c]).size).toBe(60);
+    for (const doc of await t.db.collection('jobs').find({}).toArray()) {
+      const id = doc._id as unknown as string;
+      expect(a.includes(id) ? 'p-a' : b.includes(id) ? 'p-b' : 'p-c').toBe(doc.leaseOwner);
+    }
+  });
+
   it('two processes claiming at once never get the same job', async () => {
     for (let i = 0; i < 20; i++) await t.repos.jobs.enqueue(job(`k${i}`, at(i % 3)), T0);
     const claimAll = async (owner: string) => {

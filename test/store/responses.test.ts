@@ -185,4 +185,56 @@ describe('responses', () => {
       for (const field of ['createdAt', 'updatedAt', 'completedAt']) expect(stored).not.toHaveProperty(field);
     });
   });
+
+describe('forEachByRound', () => {
+  it('visits every response of the round once, the same records listByRound gives, and awaits each visit', async () => {
+    for (let i = 0; i < 250; i++) await t.repos.responses.saveAnswers('r-each', `k${i}`, { 'C-s1': (i % 6) + 1 }, T0);
+    await t.repos.responses.saveAnswers('r-each-other', 'k0', { 'C-s1': 1 }, T0);
+    const seen: string[] = [];
+    let inVisit = 0;
+    const count = await t.repos.responses.forEachByRound('r-each', async (r) => {
+      expect(inVisit).toBe(0);
+      inVisit++;
+      await new Promise((resolve) => setImmediate(resolve));
+      seen.push(r.respondentKey);
+      inVisit--;
+    });
+    expect(count).toBe(250);
+    const listed = await t.repos.responses.listByRound('r-each');
+    expect([...seen].sort()).toEqual(listed.map((r) => r.respondentKey).sort());
+    expect(new Set(seen).size).toBe(250);
+  });
+
+  it('reads older documents in the current shape (a version-2 completedAt is `complete`, no time)', async () => {
+    await t.db.collection('responses').insertOne({ roundId: 'r-each-v2', respondentKey: 'old', answers: { 'C-s1': 3 }, submittedSections: ['C'], completedAt: at(3), createdAt: T0, updatedAt: at(3), schemaVersion: 2 });
+    const seen: unknown[] = [];
+    await t.repos.responses.forEachByRound('r-each-v2', (r) => void seen.push(r));
+    expect(seen).toEqual([{ roundId: 'r-each-v2', respondentKey: 'old', answers: { 'C-s1': 3 }, submittedSections: ['C'], complete: true }]);
+  });
+});
+
+describe('saveSection and markCompleted', () => {
+  it('store answers, group, the section and `complete` in one document and no time at all', async () => {
+    const saved = await t.repos.responses.saveSection('r-save-sec', 'k1', 'C', { 'C-s1': 4, 'C-s2': null }, 'teacher', at(1));
+    expect(saved).toEqual({ roundId: 'r-save-sec', respondentKey: 'k1', answers: { 'C-s1': 4 }, submittedSections: ['C'], group: 'teacher', complete: false });
+    await t.repos.responses.markCompleted('r-save-sec', 'k1', at(2));
+    await t.repos.responses.markCompleted('r-save-sec', 'k1', at(3));
+    const again = await t.repos.responses.saveSection('r-save-sec', 'k1', 'E', { 'E-s1': 2 }, null, at(4));
+    expect(again).toMatchObject({ submittedSections: ['C', 'E'], complete: true });
+    expect(again).not.toHaveProperty('group');
+    const stored = await raw('r-save-sec', 'k1');
+    expect(typeof stored!._id).toBe('string');
+    expect(Object.keys(stored!).sort()).toEqual(['_id', 'answers', 'complete', 'respondentKey', 'roundId', 'schemaVersion', 'submittedSections']);
+    expect(await t.repos.responses.count('r-save-sec')).toEqual({ started: 1, completed: 1 });
+  });
+
+  it('upgrade a version-2 document first and drop its time stamps', async () => {
+    await t.db.collection('responses').insertOne({ roundId: 'r-sec-v2', respondentKey: 'old', answers: { 'C-s1': 3 }, submittedSections: [], createdAt: T0, updatedAt: T0, schemaVersion: 2 });
+    await t.repos.responses.saveSection('r-sec-v2', 'old', 'C', { 'C-s2': 5 }, undefined, at(1));
+    await t.repos.responses.markCompleted('r-sec-v2', 'old', at(2));
+    const stored = await raw('r-sec-v2', 'old');
+    expect(stored).toMatchObject({ schemaVersion: 3, complete: true, answers: { 'C-s1': 3, 'C-s2': 5 }, submittedSections: ['C'] });
+    for (const field of ['createdAt', 'updatedAt', 'completedAt']) expect(stored).not.toHaveProperty(field);
+  });
+});
 });

@@ -2,7 +2,7 @@ import { checkSection, formShape, formToAnswers } from '../answers';
 import { draftAnswers, draftFields } from '../drafts';
 import type { ResponseRecord } from '../response';
 import { SurveyError } from '../errors';
-import type { ParticipationStatus } from '../participation';
+import { advances, type Participation, type ParticipationStatus } from '../participation';
 import { isComplete, nextStep, respondentKey } from '../response';
 import { answerSteps, assertAcceptsAnswers, stepOf, stepSections, type Round } from '../round';
 import { buildMyRound, buildReview } from '../views/review';
@@ -55,6 +55,27 @@ export class RespondentService {
     return participation;
   }
 
+  /**
+   * The round, the person's invitation and (when asked) their response, read at once: none of
+   * the three queries needs another's answer (the respondent key is derived from the round id).
+   * Checks in the same order as one after the other: round, then invitation.
+   */
+  private async roundAndInvitation(actor: Actor, roundId: string, withResponse: boolean) {
+    const [round, participation, response] = await Promise.all([
+      this.round(actor, roundId),
+      this.deps.repos.participations.get(roundId, actor.platformUserId),
+      withResponse ? this.deps.repos.responses.get(roundId, respondentKey(this.deps.respondentSecret, roundId, actor.platformUserId)) : Promise.resolve(null),
+    ]);
+    return { round, participation, response };
+  }
+
+  /** Moves the participation forward unless it is there already (known from the read before). */
+  private async advanceFrom(round: Round, actor: Actor, current: Participation, to: ParticipationStatus): Promise<void> {
+    // The store moves it forward only; a status already there or past it needs no write.
+    if (!advances(current.status, to)) return;
+    await this.advance(round, actor, to);
+  }
+
   private async advance(round: Round, actor: Actor, to: ParticipationStatus): Promise<void> {
     const now = this.deps.clock.now();
     await this.deps.repos.participations.advance(round.id, actor.platformUserId, to, {}, now);
@@ -62,11 +83,10 @@ export class RespondentService {
 
   /** "Start" / "Continue": the first section not yet submitted, or the review when all are done. */
   async startOrContinue(actor: Actor, roundId: string): Promise<NextStep> {
-    const round = await this.round(actor, roundId);
+    const { round, participation, response } = await this.roundAndInvitation(actor, roundId, true);
     assertAcceptsAnswers(round, this.deps.clock.now());
-    await this.invited(round, actor);
-    await this.advance(round, actor, 'started');
-    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    if (!participation) throw new SurveyError('not_invited');
+    await this.advanceFrom(round, actor, participation, 'started');
     const submitted = response?.submittedSections ?? [];
     const section = nextStep(round, submitted);
     if (!section) return { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, submitted) };
@@ -107,15 +127,15 @@ export class RespondentService {
   }
 
   /** Opens one section with whatever was saved before, to continue or to change answers. */
-  async openSection(actor: Actor, roundId: string, requested: string): Promise<SectionFormView> {
-    const round = await this.round(actor, roundId);
+  async openSection(actor: Actor, roundId: string, requested: string, opts: { advance?: boolean } = {}): Promise<SectionFormView> {
+    const { round, participation, response } = await this.roundAndInvitation(actor, roundId, true);
     assertAcceptsAnswers(round, this.deps.clock.now());
-    await this.invited(round, actor);
+    if (!participation) throw new SurveyError('not_invited');
     // A dimension of a quick round opens the one form they share.
     const section = stepOf(round, requested);
     if (!answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, requested);
-    await this.advance(round, actor, 'started');
-    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
+    // A later page of a section already open needs no second "started".
+    if (opts.advance !== false) await this.advanceFrom(round, actor, participation, 'started');
     return this.form(round, actor, section, response);
   }
 
@@ -123,11 +143,21 @@ export class RespondentService {
    * Validates and saves one section as a form submits it (flat field ids). On any problem nothing
    * is saved and the form comes back with every error and the typed values kept.
    */
-  async submitSection(actor: Actor, roundId: string, section: string, fields: Record<string, unknown>): Promise<SubmitOutcome> {
-    const round = await this.round(actor, roundId);
+  async submitSection(
+    actor: Actor,
+    roundId: string,
+    section: string,
+    fields: Record<string, unknown> | ((blank: SectionFormView) => Record<string, unknown>),
+  ): Promise<SubmitOutcome> {
+    const { round, participation } = await this.roundAndInvitation(actor, roundId, false);
     const now = this.deps.clock.now();
     assertAcceptsAnswers(round, now);
-    await this.invited(round, actor);
+    if (!participation) throw new SurveyError('not_invited');
+    if (typeof fields === 'function') {
+      // The adapter reads the typed values by the form's own layout (e.g. Slack's modal pages).
+      if (!answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
+      fields = fields(buildSectionForm(round, section, actor.lang, {}));
+    }
     // Only the section's own inputs are read; anything else in the payload refuses the submission.
     const { fields: raw, unknown } = formToAnswers(fields, formShape(round, section, [GROUP_FIELD]));
     const group = raw[GROUP_FIELD];
@@ -140,18 +170,19 @@ export class RespondentService {
     }
     const key = this.key(round, actor);
     const { responses } = this.deps.repos;
-    await responses.saveAnswers(round.id, key, check.answers, now);
-    if (group !== undefined) await responses.setGroup(round.id, key, typeof group === 'string' && group ? group : null, now);
-    const before = await responses.get(round.id, key);
-    // A quick round's one form submits every dimension in it; each counts as its own section.
-    const sections = stepSections(round, section);
-    const submitted = [...new Set([...(before?.submittedSections ?? []), ...sections])];
-    const complete = isComplete(round, submitted);
-    let record = before!;
-    for (const s of sections) record = await responses.markSectionSubmitted(round.id, key, s, complete, now);
-    // The section is saved: what was typed before a pause is now its answers.
-    await this.deps.repos.drafts.delete(round.id, key, section);
-    await this.advance(round, actor, complete ? 'completed' : 'started');
+    // Answers, group and "submitted" in one atomic write; a quick round's one form submits every
+    // dimension in it, each counting as its own section. Then, in parallel: `complete` (once; no
+    // time is stored), the participation's status, and the draft (now the section's answers).
+    const groupChange = group === undefined ? undefined : typeof group === 'string' && group ? group : null;
+    const [first, ...others] = stepSections(round, section);
+    let record = await responses.saveSection(round.id, key, first!, check.answers, groupChange, now);
+    for (const s of others) record = await responses.markSectionSubmitted(round.id, key, s, false, now);
+    const complete = isComplete(round, record.submittedSections);
+    await Promise.all([
+      ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
+      this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
+      this.deps.repos.drafts.delete(round.id, key, section),
+    ]);
     const next = nextStep(round, record.submittedSections);
     if (next) return { ok: true, next: { kind: 'form', view: await this.form(round, actor, next, record) } };
     return { ok: true, next: { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };

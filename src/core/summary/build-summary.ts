@@ -3,8 +3,8 @@ import type { Quote } from '../ports';
 import { ROK_BANDS } from '../questionnaire/schema';
 import type { ResponseRecord } from '../response';
 import type { Round } from '../round';
-import { sectionRespondents, submittedAnswerSets } from './answer-sets';
-import { dimensionSummaries, rankedStatements } from './dimensions';
+import { tallyResponses, type RoundTally } from '../tally';
+import { dimensionSummaries, rankedStatements, statementSummaries } from './dimensions';
 import { groupComparisons, largestGaps } from './group-gaps';
 import { SUMMARY_VERSION, type RoundSummary, type SummaryRound } from './model';
 import { visibleQuotes } from './quotes';
@@ -49,14 +49,25 @@ function summaryRound(round: Round): SummaryRound {
  * See model.ts for what it holds and what it never holds.
  */
 export function buildSummary(input: SummaryInput): RoundSummary {
-  const { round, progress, now } = input;
-  const responses = input.responses.filter((r) => r.roundId === round.id);
-  const answerSets = submittedAnswerSets(round, responses);
-  const quotes = visibleQuotes(round, input.quotes, sectionRespondents(responses));
+  const { responses, ...rest } = input;
+  return buildSummaryFromTally({ ...rest, tally: tallyResponses(input.round, responses) });
+}
+
+/** What buildSummary needs when the responses were already tallied (e.g. streamed from the store). */
+export type TalliedSummaryInput = Omit<SummaryInput, 'responses'> & {
+  /** The round's responses in one pass (tallyResponses, or a RoundTallier fed from a cursor). */
+  tally: RoundTally;
+};
+
+/** buildSummary over a tally: counters per item, dimension, group and section, no response kept. */
+export function buildSummaryFromTally(input: TalliedSummaryInput): RoundSummary {
+  const { round, progress, now, tally } = input;
+  const quotes = visibleQuotes(round, input.quotes, tally.sectionRespondents);
   const scale = round.questionnaire.scale;
-  const dimensions = dimensionSummaries(round, answerSets, quotes);
-  const { strongest, weakest } = rankedStatements(round, answerSets);
-  const groups = groupComparisons(round, answerSets);
+  const statements = statementSummaries(round, tally);
+  const dimensions = dimensionSummaries(round, tally, statements, quotes);
+  const { strongest, weakest } = rankedStatements(round, statements);
+  const groups = groupComparisons(round, tally);
   const labels: RoundSummary['labels'] = {
     scalePoints: scale.points.map((p) => ({ value: p.value, label: p.label, band: p.band })),
     bands: ROK_BANDS.map((band) => ({ band, label: scale.bandLabels[band] })),
@@ -76,7 +87,7 @@ export function buildSummary(input: SummaryInput): RoundSummary {
     groups,
     gaps: largestGaps(groups),
     trend: trendAgainst({ round: summaryOfRound, labels, dimensions }, input.previous),
-    reflection: reflectionSummary(round, answerSets, quotes),
+    reflection: reflectionSummary(round, tally, quotes),
     themes: themeCounts(quotes),
     closing: {
       thanks: { key: 'summary:closing.thanks', params: { completed: rate.completed, invited: rate.invited } },

@@ -1,6 +1,7 @@
-import { dimensionStats, statementStats, strongestAndWeakest, type AnswerSet, type StatementFigure } from '../aggregation';
+import { dimensionFigures, statementFigures, strongestAndWeakest, type StatementFigure } from '../aggregation';
 import type { Quote } from '../ports';
 import { roundDimensions, type Round } from '../round';
+import type { RoundTally } from '../tally';
 import { toScaleFigure } from './figures';
 import type { DimensionSummary, RankedStatement } from './model';
 import { quoteText } from './quotes';
@@ -11,10 +12,9 @@ type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'anon
  * Each dimension of the round with its score, global-judgement agreement, statements (detailed
  * rounds) and visible quotes split into strengths and work points.
  */
-export function dimensionSummaries(round: RoundShape, answerSets: AnswerSet[], quotes: readonly Quote[]): DimensionSummary[] {
+export function dimensionSummaries(round: RoundShape, tally: RoundTally, statements: StatementFigure[], quotes: readonly Quote[]): DimensionSummary[] {
   const scale = round.questionnaire.scale;
-  const scores = new Map(dimensionStats(round, answerSets).map((f) => [f.dimensionId, f]));
-  const statements = statementStats(round, answerSets);
+  const scores = new Map(dimensionFigures(round, tally).map((f) => [f.dimensionId, f]));
   return roundDimensions(round).map((d) => {
     const figure = scores.get(d.id)!;
     const kindOf = new Map(d.openQuestions.map((o) => [o.id, o.kind]));
@@ -32,14 +32,19 @@ export function dimensionSummaries(round: RoundShape, answerSets: AnswerSet[], q
   });
 }
 
+/** Every statement's figure, computed once for the dimensions and the ranking. */
+export function statementSummaries(round: RoundShape, tally: RoundTally): StatementFigure[] {
+  return statementFigures(round, tally);
+}
+
 /** The round's three strongest and three weakest statements (detailed rounds; empty otherwise). */
-export function rankedStatements(round: RoundShape, answerSets: AnswerSet[]): { strongest: RankedStatement[]; weakest: RankedStatement[] } {
+export function rankedStatements(round: RoundShape, statements: StatementFigure[]): { strongest: RankedStatement[]; weakest: RankedStatement[] } {
   const dims = roundDimensions(round);
   const rank = (f: StatementFigure): RankedStatement => {
     if (f.figure.status !== 'shown') throw new Error('strongestAndWeakest returned a withheld figure');
     const text = dims.find((d) => d.id === f.dimensionId)!.statements.find((s) => s.id === f.statementId)!.text;
     return { statementId: f.statementId, dimensionId: f.dimensionId, text, mean: f.figure.mean, band: f.figure.band, n: f.figure.n };
   };
-  const { strongest, weakest } = strongestAndWeakest(statementStats(round, answerSets));
+  const { strongest, weakest } = strongestAndWeakest(statements);
   return { strongest: strongest.map(rank), weakest: weakest.map(rank) };
 }

@@ -1,5 +1,6 @@
-import { groupBreakdown, type AnswerSet } from '../aggregation';
+import { groupBreakdownOf } from '../aggregation';
 import { roundDimensions, type Round } from '../round';
+import type { RoundTally } from '../tally';
 import { toScaleFigure } from './figures';
 import type { GroupComparison, GroupGap } from './model';
 
@@ -13,10 +14,10 @@ const EPSILON = 1e-9;
 type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'anonymityThreshold'>;
 
 /** Per dimension, the groups the anonymity rules allow (see `groupBreakdown` / `visibleGroups`). */
-export function groupComparisons(round: RoundShape, answerSets: AnswerSet[]): GroupComparison[] {
+export function groupComparisons(round: RoundShape, tally: RoundTally): GroupComparison[] {
   const { scale, groups } = round.questionnaire;
   return roundDimensions(round).map((d) => {
-    const breakdown = groupBreakdown(round, answerSets, d.id);
+    const breakdown = groupBreakdownOf(round, tally, d.id);
     return {
       dimensionId: d.id,
       groups: breakdown.groups.map((g) => ({

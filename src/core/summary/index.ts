@@ -1,6 +1,6 @@
 /** The summary of a closed round: model, computation, quote extraction and moderation, display helpers. */
 export * from './model';
-export { buildSummary, type SummaryInput } from './build-summary';
+export { buildSummary, buildSummaryFromTally, type SummaryInput, type TalliedSummaryInput } from './build-summary';
 export { trendAgainst, type PreviousRound } from './trend';
 export { GAP_THRESHOLD, MAX_GAP_CALLOUTS, groupComparisons, largestGaps } from './group-gaps';
 export { responseRate } from './response-rate';

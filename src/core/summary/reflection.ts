@@ -1,16 +1,17 @@
-import { allocationMeans, type AnswerSet } from '../aggregation';
+import { allocationFigure } from '../aggregation';
 import { withheld } from '../anonymity';
 import type { Quote } from '../ports';
 import type { Round } from '../round';
+import type { RoundTally } from '../tally';
 import type { AllocationSummary, ReflectionSummary, RoleGridSummary } from './model';
 import { quoteText } from './quotes';
 
 type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'anonymityThreshold' | 'includeReflection'>;
 
-function allocation(round: RoundShape, answerSets: AnswerSet[]): AllocationSummary | null {
+function allocation(round: RoundShape, tally: RoundTally): AllocationSummary | null {
   const question = round.questionnaire.reflection.questions.find((q) => q.type === 'allocation');
   if (!question) return null;
-  const figure = allocationMeans(round, answerSets, question.id);
+  const figure = allocationFigure(round, tally.allocations.get(question.id));
   return {
     questionId: question.id,
     number: question.number,
@@ -48,10 +49,10 @@ function roleGrid(round: RoundShape, quotes: readonly Quote[]): RoleGridSummary 
  * texts), and the visible quotes of every free-text question. `quotes` must already be the
  * visible ones, in order.
  */
-export function reflectionSummary(round: RoundShape, answerSets: AnswerSet[], quotes: readonly Quote[]): ReflectionSummary | null {
+export function reflectionSummary(round: RoundShape, tally: RoundTally, quotes: readonly Quote[]): ReflectionSummary | null {
   if (!round.includeReflection) return null;
   return {
-    allocation: allocation(round, answerSets),
+    allocation: allocation(round, tally),
     roleGrid: roleGrid(round, quotes),
     questions: round.questionnaire.reflection.questions
       .filter((q) => q.type === 'text')

@@ -1,9 +1,9 @@
-import { dimensionStats } from '../aggregation';
+import { dimensionFigures } from '../aggregation';
 import { withheld } from '../anonymity';
 import type { RokBand } from '../questionnaire/schema';
 import type { ResponseRecord } from '../response';
 import type { Round } from '../round';
-import { submittedAnswerSets } from './answer-sets';
+import { RoundTallier } from '../tally';
 import type { RoundSummary, TrendDimension, TrendSummary } from './model';
 
 /**
@@ -39,7 +39,9 @@ function fromSummary(s: SummaryPart): Comparable {
 }
 
 function fromRound(round: Round, responses: readonly ResponseRecord[]): Comparable {
-  const figures = dimensionStats(round, submittedAnswerSets(round, responses));
+  const tallier = new RoundTallier(round);
+  for (const r of responses) tallier.addResponse(r);
+  const figures = dimensionFigures(round, tallier.tally);
   return {
     roundId: round.id,
     title: round.title,

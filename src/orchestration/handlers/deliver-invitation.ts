@@ -1,3 +1,5 @@
+import type { Lang } from '../../core/questionnaire/schema';
+import type { Round } from '../../core/round';
 import { buildInvitation } from '../../core/views/invitation';
 import type { OrchestrationDeps } from '../context';
 import { failureOutcome, pacedSend } from '../send';
@@ -22,6 +24,18 @@ export function invitationIdempotencyKey(roundId: string, platformUserId: string
  *    coordinator's status shows it) and is never retried; so does giving up after the last retry.
  */
 export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
+  // Every invitation of a round reads the same (a fan-out builds it for 2,000 people): built
+  // once per round and everything it depends on; the questionnaire never changes in a round.
+  const views = new Map<string, ReturnType<typeof buildInvitation>>();
+  const invitationView = (round: Round, lang: Lang, timeZone: string, school: string | undefined) => {
+    const key = JSON.stringify([round.id, lang, timeZone, school ?? null, round.title, round.closesAt.getTime(), round.dimensionIds, round.depth, round.includeReflection, round.anonymityThreshold]);
+    let view = views.get(key);
+    if (!view) {
+      if (views.size >= 32) views.clear();
+      views.set(key, (view = buildInvitation(round, lang, timeZone, 'todo', school)));
+    }
+    return view;
+  };
   return {
     async run(run) {
       const { job } = run;
@@ -42,7 +56,7 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
       const learnt = participation.lang ? undefined : await messenger.userLanguage?.(tenant, platformUserId).catch(() => undefined);
       if (learnt) await deps.repos.participations.setLanguage(round.id, platformUserId, learnt);
       const lang = participation.lang ?? learnt ?? round.language;
-      const message = { kind: 'invitation' as const, view: buildInvitation(round, lang, timeZone, 'todo', await deps.tenants.schoolLabel(deps, tenant)) };
+      const message = { kind: 'invitation' as const, view: invitationView(round, lang, timeZone, await deps.tenants.schoolLabel(deps, tenant)) };
       const idempotencyKey = invitationIdempotencyKey(round.id, platformUserId);
       const sent = await pacedSend(deps, run, tenant, messenger, platformUserId, () => messenger.sendDirect(tenant, platformUserId, message, { idempotencyKey }), quiet);
       if (sent.type === 'deferred') return sent.outcome;

@@ -24,6 +24,8 @@ export function escapeKeepingMentions(text: string): string {
 
 /** Cuts to `max` characters, ending in "…" when anything was cut. */
 export function truncate(text: string, max: number): string {
+  // UTF-16 length ≥ characters: short text needs no splitting into characters (every block calls this).
+  if (text.length <= max) return text;
   const chars = Array.from(text);
   return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join('').trimEnd()}…`;
 }

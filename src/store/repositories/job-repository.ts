@@ -18,6 +18,21 @@ export function createJobRepository(db: Db): JobRepository {
   const read = (doc: Document | null) => (doc ? fromDocument<Job>('jobs', doc, 'id') : null);
   const leased = (id: string, owner: string): Filter<StringIdDocument> => ({ _id: id, leaseOwner: owner, status: 'running' });
   const dropLease = { leaseOwner: '', leaseUntil: '' };
+  const lease = (owner: string, now: Date, leaseMs: number) => ({ status: 'running', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now });
+  const ofKinds = (kinds: readonly string[] | undefined): Filter<StringIdDocument> => (kinds ? { kind: { $in: [...kinds] } } : {});
+
+  /**
+   * A claimer that died (or hung) past its lease: the job is up for grabs again, and the
+   * takeover counts as an attempt, so a job that kills its process every time still ends.
+   */
+  async function takeOverExpired(owner: string, now: Date, leaseMs: number, kinds: readonly string[] | undefined): Promise<Job | null> {
+    const doc = await jobs.findOneAndUpdate(
+      { status: 'running', leaseUntil: { $lt: now }, ...ofKinds(kinds) },
+      { $set: { ...lease(owner, now, leaseMs), lastError: 'lease expired: the previous worker stopped or hung' }, $inc: { attempts: 1 } },
+      { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' },
+    );
+    return read(doc);
+  }
 
   return {
     async enqueue(job, now) {
@@ -32,18 +47,38 @@ export function createJobRepository(db: Db): JobRepository {
     },
 
     async claim(owner, now, leaseMs, kinds) {
-      const lease = { status: 'running', leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs), updatedAt: now };
-      const ofKind: Filter<StringIdDocument> = kinds ? { kind: { $in: kinds } } : {};
-      // A claimer that died (or hung) past its lease: the job is up for grabs again, and the
-      // takeover counts as an attempt, so a job that kills its process every time still ends.
-      const takenOver = await jobs.findOneAndUpdate(
-        { status: 'running', leaseUntil: { $lt: now }, ...ofKind },
-        { $set: { ...lease, lastError: 'lease expired: the previous worker stopped or hung' }, $inc: { attempts: 1 } },
-        { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' },
-      );
-      if (takenOver) return read(takenOver);
-      const doc = await jobs.findOneAndUpdate({ status: 'pending', runAt: { $lte: now }, ...ofKind }, { $set: lease }, { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' });
+      const takenOver = await takeOverExpired(owner, now, leaseMs, kinds);
+      if (takenOver) return takenOver;
+      const doc = await jobs.findOneAndUpdate({ status: 'pending', runAt: { $lte: now }, ...ofKinds(kinds) }, { $set: lease(owner, now, leaseMs) }, { sort: { runAt: 1, _id: 1 }, returnDocument: 'after' });
       return read(doc);
+    },
+
+    async claimMany(owner, now, leaseMs, limit, kinds) {
+      const claimed: Job[] = [];
+      // Expired leases are rare (a worker died): one at a time, as claim() takes them.
+      while (claimed.length < limit) {
+        const takenOver = await takeOverExpired(owner, now, leaseMs, kinds);
+        if (!takenOver) break;
+        claimed.push(takenOver);
+      }
+      const due: Filter<StringIdDocument> = { status: 'pending', runAt: { $lte: now }, ...ofKinds(kinds) };
+      const leased = lease(owner, now, leaseMs);
+      while (claimed.length < limit) {
+        const ids = (await jobs.find(due, { projection: { _id: 1 }, sort: { runAt: 1, _id: 1 }, limit: limit - claimed.length }).toArray()).map((d) => d._id);
+        if (ids.length === 0) break;
+        // The update re-checks that each is still pending and due, so a job another process
+        // claimed in between is simply not ours. Ours are then told apart by owner and by this
+        // claim's exact lease end: a runner never claims twice at once, and these were pending.
+        const { modifiedCount } = await jobs.updateMany({ ...due, _id: { $in: ids } }, { $set: leased });
+        if (modifiedCount > 0) {
+          const mine = await jobs.find({ _id: { $in: ids }, status: 'running', leaseOwner: owner, leaseUntil: leased.leaseUntil }).sort({ runAt: 1, _id: 1 }).toArray();
+          claimed.push(...mine.map((doc) => read(doc)!));
+        }
+        // Every one taken by another process first: look again (they hold those now, so the
+        // next look sees others). Some taken: good enough for this batch.
+        if (modifiedCount > 0) break;
+      }
+      return claimed;
     },
 
     async complete(id, owner, now) {

@@ -112,6 +112,35 @@ export function createResponseRepository(db: Db): ResponseRepository {
       return read(doc)!;
     },
 
+    async saveSection(roundId, respondentKey, section, answers, group) {
+      // Like every write here, no time is stored (the port's `now` is deliberately not written).
+      const set: Document = {};
+      const unset: Document = {};
+      for (const [itemId, value] of Object.entries(answers)) {
+        if (value === null || value === undefined) unset[`answers.${itemId}`] = '';
+        else set[`answers.${itemId}`] = value;
+      }
+      if (typeof group === 'string') set.group = group;
+      else if (group === null) unset.group = '';
+      // As in saveAnswers: `answers` and `submittedSections` come from their own operators on
+      // insert, never also from `$setOnInsert` (overlapping paths are refused).
+      const update: Document = { $addToSet: { submittedSections: section }, $setOnInsert: onInsert(roundId, respondentKey) };
+      if (Object.keys(set).length) update.$set = set;
+      if (Object.keys(unset).length) update.$unset = unset;
+      const doc = await upsertOnce(roundId, respondentKey, () => responses.findOneAndUpdate(writable(roundId, respondentKey), update, { upsert: true, returnDocument: 'after' }));
+      return read(doc)!;
+    },
+
+    async markCompleted(roundId, respondentKey) {
+      // `complete` only ever goes from false to true, and no time goes with it.
+      const result = await responses.updateOne({ ...writable(roundId, respondentKey), complete: { $ne: true } }, { $set: { complete: true } });
+      if (result.matchedCount === 0) {
+        // An older-version document (or none, or already complete): upgrade it, then try once more.
+        await upgradeInPlace(roundId, respondentKey);
+        await responses.updateOne({ ...writable(roundId, respondentKey), complete: { $ne: true } }, { $set: { complete: true } });
+      }
+    },
+
     async setGroup(roundId, respondentKey, group) {
       const update: Document = { $setOnInsert: { ...onInsert(roundId, respondentKey), answers: {}, submittedSections: [] } };
       if (group === null) update.$unset = { group: '' };
@@ -144,6 +173,18 @@ export function createResponseRepository(db: Db): ResponseRepository {
 
     async deleteByRound(roundId) {
       return (await responses.deleteMany({ roundId })).deletedCount;
+    },
+
+    async forEachByRound(roundId, visit) {
+      let seen = 0;
+      // The same order as listByRound (the pseudonym, served by the unique (roundId, respondentKey)
+      // index): it follows neither time nor person, so whatever is copied in this order (quotes) neither.
+      for await (const doc of responses.find({ roundId }).sort({ respondentKey: 1 })) {
+        seen++;
+        const pending = visit(read(doc)!);
+        if (pending) await pending;
+      }
+      return seen;
     },
 
     async count(roundId) {

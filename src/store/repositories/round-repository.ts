@@ -4,14 +4,47 @@ import { assertTransition, type Round } from '../../core/round';
 import { collection, type StringIdDocument } from '../collections';
 import { isDuplicateKeyError } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
+import { QuestionnaireCache } from './questionnaire-cache';
 
-/** Rounds use their id as `_id`; the questionnaire is stored frozen inside the round. */
-export function createRoundRepository(db: Db): RoundRepository {
+/** Read without the questionnaire when this process already holds it. */
+const WITHOUT_QUESTIONNAIRE = { projection: { questionnaire: 0 } } as const;
+
+/**
+ * Rounds use their id as `_id`; the questionnaire is stored frozen inside the round. It is
+ * written once, at insert, and never changed (no update touches it), so each process keeps the
+ * questionnaires it has read (bounded) and afterwards reads a round without its ~30 KB copy.
+ * The state and dates are always read fresh.
+ */
+export function createRoundRepository(db: Db, cache = new QuestionnaireCache()): RoundRepository {
   const rounds = collection<StringIdDocument>(db, 'rounds');
-  const read = (doc: Document | null) => (doc ? fromDocument<Round>('rounds', doc, 'id') : null);
+  const read = (doc: Document | null): Round | null => {
+    if (!doc) return null;
+    const id = String(doc._id);
+    if (doc.questionnaire === undefined) {
+      const questionnaire = cache.get(id);
+      // Only asked without it when cached; evicted in between (a very busy process): read again.
+      if (!questionnaire) return null;
+      return fromDocument<Round>('rounds', { ...doc, questionnaire }, 'id');
+    }
+    const round = fromDocument<Round>('rounds', doc, 'id');
+    return { ...round, questionnaire: cache.remember(id, round.questionnaire) };
+  };
+  /** One round by a filter on its id: without the questionnaire when cached, complete otherwise. */
+  const findRound = async (id: string, query: (options: { projection?: Document }) => Promise<Document | null>): Promise<Round | null> => {
+    if (cache.get(id)) {
+      const doc = await query(WITHOUT_QUESTIONNAIRE);
+      if (!doc) return null;
+      const round = read(doc);
+      if (round) return round;
+    }
+    return read(await query({}));
+  };
 
   return {
     async insert(round) {
+      // Ids are never reused in production; a test that stores a new round under an old id
+      // must not get the old questionnaire back.
+      cache.forget(round.id);
       try {
         await rounds.insertOne(toDocument('rounds', round, 'id') as StringIdDocument);
       } catch (e) {
@@ -21,23 +54,33 @@ export function createRoundRepository(db: Db): RoundRepository {
     },
 
     async get(id) {
-      return read(await rounds.findOne({ _id: id }));
+      return findRound(id, (options) => rounds.findOne({ _id: id }, options));
     },
 
     async listByTenant(tenantId, opts = {}) {
       const filter: Filter<StringIdDocument> = { tenantId };
       if (opts.states) filter.state = { $in: opts.states };
-      const cursor = rounds.find(filter).sort({ createdAt: -1, _id: 1 });
+      const cursor = rounds.find(filter, WITHOUT_QUESTIONNAIRE).sort({ createdAt: -1, _id: 1 });
       if (opts.limit) cursor.limit(opts.limit);
-      return (await cursor.toArray()).map((doc) => read(doc)!);
+      const docs = await cursor.toArray();
+      // The questionnaires this process does not hold yet, in one more query.
+      const missing = docs.map((d) => String(d._id)).filter((id) => !cache.get(id));
+      if (missing.length) {
+        for (const doc of await rounds.find({ _id: { $in: missing } }, { projection: { questionnaire: 1 } }).toArray()) {
+          if (doc.questionnaire) cache.remember(String(doc._id), doc.questionnaire);
+        }
+      }
+      return docs.flatMap((doc) => {
+        const questionnaire = cache.get(String(doc._id));
+        return questionnaire ? [read({ ...doc, questionnaire })!] : [];
+      });
     },
 
     async transition(id, from, to, patch) {
       assertTransition(from, to);
       // The id and the state are this method's to set; a patch cannot smuggle either in.
       const { id: _id, state: _state, ...fields } = patch;
-      const doc = await rounds.findOneAndUpdate({ _id: id, state: from }, { $set: { ...fields, state: to } }, { returnDocument: 'after' });
-      return read(doc);
+      return findRound(id, (options) => rounds.findOneAndUpdate({ _id: id, state: from }, { $set: { ...fields, state: to } }, { returnDocument: 'after', ...options }));
     },
 
     async claimQuoteBatch(id, batch) {

@@ -5,13 +5,27 @@ import { collection, type StringIdDocument } from '../collections';
 import { isDuplicateKeyError } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
 
+/**
+ * How long `ensure` (asked on every click and every answer) trusts the tenant it last read in
+ * this process. A settings change made here is seen at once; one made by another process within
+ * this time, as the orchestration's TenantCache does.
+ */
+export const ENSURE_TTL_MS = 2_000;
+
 /** Tenants use their id ("slack:T123") as `_id`. */
-export function createTenantRepository(db: Db): TenantRepository {
+export function createTenantRepository(db: Db, now: () => number = Date.now): TenantRepository {
   const tenants = collection<StringIdDocument>(db, 'tenants');
+  const recent = new Map<string, { tenant: Tenant; until: number }>();
   const read = (doc: Document | null) => (doc ? fromDocument<Tenant>('tenants', doc, 'id') : null);
   const mustExist = (doc: Document | null, id: string): Tenant => {
     if (!doc) throw new Error(`tenant ${id} does not exist`);
-    return read(doc)!;
+    const tenant = read(doc)!;
+    remember(tenant);
+    return tenant;
+  };
+  const remember = (tenant: Tenant) => {
+    if (recent.size > 1_000) recent.clear();
+    recent.set(tenant.id, { tenant: structuredClone(tenant), until: now() + ENSURE_TTL_MS });
   };
 
   return {
@@ -19,17 +33,19 @@ export function createTenantRepository(db: Db): TenantRepository {
       return read(await tenants.findOne({ _id: id }));
     },
 
-    async ensure(tenant, now) {
-      const { _id, ...fields } = toDocument('tenants', { ...tenant, createdAt: now, updatedAt: now }, 'id');
-      const upsert = () => tenants.updateOne({ _id: tenant.id }, { $setOnInsert: fields }, { upsert: true });
+    async ensure(tenant, at) {
+      const hit = recent.get(tenant.id);
+      if (hit && now() < hit.until) return structuredClone(hit.tenant);
+      const { _id, ...fields } = toDocument('tenants', { ...tenant, createdAt: at, updatedAt: at }, 'id');
+      // Created if missing and read back in one round trip.
+      const upsert = () => tenants.findOneAndUpdate({ _id: tenant.id }, { $setOnInsert: fields }, { upsert: true, returnDocument: 'after' });
       try {
-        await upsert();
+        return mustExist(await upsert(), tenant.id);
       } catch (e) {
         // Two processes creating the same tenant at once: the loser's retry matches the winner's.
         if (!isDuplicateKeyError(e)) throw e;
-        await upsert();
+        return mustExist(await upsert(), tenant.id);
       }
-      return mustExist(await tenants.findOne({ _id: tenant.id }), tenant.id);
     },
 
     async updateSettings(id, patch, now) {

@@ -37,8 +37,11 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
     }
     await ack(result.ack);
     if (result.saved && (await deps.followUps.first(`section:${view.id}:${view.hash ?? ''}`))) {
-      await updateInvitationProgress(deps, client, actor, meta.r);
-      await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
+      // After the ack, and coalesced: eight sections in a minute make one or two refreshes, not eight.
+      deps.refreshes.run(`${teamId}:${actor.platformUserId}:${meta.r}`, async () => {
+        await updateInvitationProgress(deps, client, actor, meta.r);
+        await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
+      });
     }
   });
 
