@@ -44,7 +44,7 @@ function hash(text: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
-type ItemKind = { kind: 'scale'; dimensionId: string } | { kind: 'open'; which: 'strengths' | 'priorities' } | { kind: 'reflection-text'; number: number };
+type ItemKind = { kind: 'scale'; dimensionId: string } | { kind: 'open'; which: 'strengths' | 'priorities' | 'practice' } | { kind: 'reflection-text'; number: number };
 
 function itemKinds(q: Questionnaire): Map<string, ItemKind> {
   const kinds = new Map<string, ItemKind>();

@@ -1,3 +1,4 @@
+import type { NoView } from '../no-view';
 import type { DeliveryProgress } from '../participation';
 import type { Lang } from '../questionnaire/schema';
 import type { Depth, RoundState } from '../round';
@@ -23,7 +24,18 @@ export interface ProgressView {
 }
 
 export type FormField =
-  | { type: 'scale'; id: string; label: string; required: boolean; value?: number; error?: string; role: 'global' | 'statement' }
+  | {
+      type: 'scale';
+      id: string;
+      label: string;
+      required: boolean;
+      /** A scale value, or NO_VIEW when the respondent chose "geen zicht op". */
+      value?: number | NoView;
+      error?: string;
+      role: 'global' | 'statement';
+      /** Statements only: the "geen zicht op" choice, shown apart from the scale. */
+      noView?: { value: NoView; label: string };
+    }
   | { type: 'text'; id: string; label: string; required: boolean; value?: string; error?: string; maxLength: number }
   | {
       type: 'allocation';
