@@ -123,6 +123,11 @@ export interface Quote {
   section: string;
   /** For a role-grid answer (reflection question 4): the cell the text was written in. */
   cell?: { domain: string; role: string };
+  /**
+   * Role-grid cells only: the same value for every cell of one person's grid answer (a hash that
+   * cannot be turned back into the respondent), so screening can show that answer as one whole.
+   */
+  answerId?: string;
   text: string;
   /** The coordinator's edit (e.g. a name removed); shown instead of `text` when set. */
   editedText?: string;
@@ -141,6 +146,8 @@ export interface QuoteRepository {
   listByRound(roundId: string, opts?: { statuses?: Quote['status'][] }): Promise<Quote[]>;
   get(id: string): Promise<Quote | null>;
   moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null>;
+  /** Approves the listed quotes of the round that are still pending (one updateMany); returns how many changed. */
+  approvePending(roundId: string, ids: readonly string[], now: Date): Promise<number>;
 }
 
 /** The summary computed once at closing, stored so every later view shows the same figures. */

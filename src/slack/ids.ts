@@ -29,6 +29,8 @@ export const ACTIONS = {
     approve: 'zs_quote_approve',
     hide: 'zs_quote_hide',
     edit: 'zs_quote_edit',
+    /** Approve every pending answer on the page just read. Value: { r, a, p }. */
+    approvePage: 'zs_quote_approve_page',
   },
   /** Page through the quotes. Value: { r, p }. */
   quotesPage: 'zs_quotes_page',

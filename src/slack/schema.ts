@@ -31,6 +31,10 @@ export const actionValueSchema = z.object({
   q: id.optional(),
   /** Page of a paged list (moderation). */
   p: z.number().int().min(0).max(10_000).optional(),
+  /** Quote ids of one screening page, approved together. */
+  a: z.array(id).max(50).optional(),
+  /** Unscreened answers the coordinator agreed to leave out when publishing. */
+  u: z.number().int().min(0).max(100_000).optional(),
 });
 export type ActionValue = z.infer<typeof actionValueSchema>;
 

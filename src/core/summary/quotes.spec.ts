@@ -36,7 +36,8 @@ describe('extractQuotes', () => {
     const json = JSON.stringify(quotes);
     expect(json).not.toMatch(/RKEY|teacher"|leadership/);
     for (const r of mainResponses()) for (const d of [r.createdAt, r.updatedAt, r.completedAt]) if (d) expect(json).not.toContain(d.toISOString());
-    const allowed = ['id', 'roundId', 'itemId', 'section', 'cell', 'text', 'status', 'themes', 'order', 'createdAt', 'updatedAt'];
+    // answerId (role-grid cells only) is a one-way hash shared by the cells of one grid answer.
+    const allowed = ['id', 'roundId', 'itemId', 'section', 'cell', 'answerId', 'text', 'status', 'themes', 'order', 'createdAt', 'updatedAt'];
     for (const q of quotes) for (const key of Object.keys(q)) expect(allowed).toContain(key);
   });
 

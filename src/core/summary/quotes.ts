@@ -36,7 +36,7 @@ export function extractQuotes(round: RoundShape, responses: readonly ResponseRec
     roundId: round.id,
     itemId,
     section,
-    ...(cell ? { cell } : {}),
+    ...(cell ? { cell, answerId: quoteId(round.id, r.respondentKey, itemId) } : {}),
     text,
     status: 'pending',
     themes: [],

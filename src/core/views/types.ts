@@ -160,8 +160,10 @@ export interface QuoteView {
   roundId: string;
   /** "C. Ondersteunende structuren en procedures" or "Reflectievragen". */
   sectionTitle: string;
-  /** The question the answer belongs to (for a role-grid cell: the domain and role). */
+  /** The question the answer belongs to. */
   question: string;
+  /** Role-grid cells: the domain and role the text was written for. */
+  cell?: string;
   /** What the team will see: the edited text when there is one. */
   text: string;
   /** The original, only when the coordinator edited it. */
@@ -169,6 +171,8 @@ export interface QuoteView {
   status: 'pending' | 'approved' | 'hidden';
   statusLabel: string;
   themes: { id: string; label: string }[];
+  /** Role-grid cells: shared by the cells of one person's answer, which are listed next to each other. */
+  answerId?: string;
 }
 
 export interface ModerationView {

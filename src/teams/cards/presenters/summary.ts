@@ -148,27 +148,20 @@ function summaryData(summary: RoundSummary, lang: Lang, chart: SummaryChart | un
       items: summary.themes.map((th) => ({ text: `${t(lang, `summary:themes.${th.kind}`)}: ${localize(th.label, lang)} — ${t(lang, 'summary:themes.count', { count: th.count })}` })),
     },
     quotesNote: maxQuotes > 0 ? t(lang, 'summary:quotes.note') : '',
-    trimmedNote: trimmed ? t(lang, 'cards:summary.moreInExport') : '',
+    trimmedNote: trimmed ? t(lang, 'cards:summary.detailsInReplies') : '',
     withheldNote: t(lang, 'summary:withheld.explanation', { k: summary.round.anonymityThreshold }),
     thanks: resolveMessage(summary.closing.thanks, lang),
     nextSteps: resolveMessage(summary.closing.nextSteps, lang),
   };
 }
 
-/** Fewer quotes per list until the card fits Teams' size limit; the export has them all. */
-const QUOTE_LIMITS = [Infinity, 5, 3, 1, 0] as const;
-
-export function summaryCard(summary: RoundSummary, lang: Lang, chart?: SummaryChart): AdaptiveCard {
-  let card: AdaptiveCard | undefined;
-  const longest = Math.max(
-    0,
-    ...summary.dimensions.flatMap((d) => [d.quotes.strengths.length, d.quotes.priorities.length]),
-    ...(summary.reflection?.questions.map((q) => q.quotes.length) ?? []),
-    ...(summary.reflection?.roleGrid?.domains.flatMap((d) => d.roles.map((r) => r.texts.length)) ?? []),
-  );
-  for (const limit of QUOTE_LIMITS) {
-    card = renderCard('summary', summaryData(summary, lang, chart, limit, longest > limit));
-    if (cardSize(card) <= MAX_CARD_BYTES) return card;
-  }
-  return card!;
+/**
+ * The overview card for the channel: figures, strengths and work points, groups, trend, thanks.
+ * What colleagues wrote follows in full as replies (summaryDetailCards), so this card never has
+ * to leave an answer out to fit; it says where the details are when there are any.
+ */
+export function summaryCard(summary: RoundSummary, lang: Lang, chart?: SummaryChart, hasDetails = true): AdaptiveCard {
+  const card = renderCard('summary', summaryData(summary, lang, chart, 0, hasDetails));
+  if (cardSize(card) > MAX_CARD_BYTES) throw new Error(`summary overview card of ${cardSize(card)} bytes`);
+  return card;
 }
