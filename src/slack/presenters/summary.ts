@@ -89,6 +89,16 @@ function quoteList(title: string, quotes: string[]): string {
   return `*${escapeMrkdwn(title)}*\n${quotes.map(quoteBlock).join('\n\n')}`;
 }
 
+/** A heading that counts exactly the answers listed under it ("Sterktes (12 antwoorden)"). */
+function countedList(title: string, quotes: string[], lang: Lang): string {
+  return quoteList(t(lang, 'summary:quotes.listHeading', { title, count: quotes.length }), quotes);
+}
+
+/** "4 van 20: geen zicht" after a statement, when anyone chose it. */
+function noViewText(noView: { noView: number; answered: number } | undefined, lang: Lang): string {
+  return noView && noView.noView > 0 ? `\n_${escapeMrkdwn(t(lang, 'summary:figure.noView', { noView: noView.noView, answered: noView.answered }))}_` : '';
+}
+
 function responseRateText(summary: RoundSummary, lang: Lang): string {
   const r = summary.responseRate;
   const lines = [`*${escapeMrkdwn(t(lang, 'summary:responseRate.heading'))}*`];
@@ -155,7 +165,7 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
   for (const d of summary.dimensions) {
     const part: KnownBlock[] = [header(localize(d.title, lang))];
     if (d.statements.length) {
-      const lines = d.statements.map((s) => `• ${escapeMrkdwn(localize(s.text, lang))}\n${figureLines(summary, s.figure, lang)}`);
+      const lines = d.statements.map((s) => `• ${escapeMrkdwn(localize(s.text, lang))}\n${figureLines(summary, s.figure, lang)}${noViewText(s.noView, lang)}`);
       part.push(...sections(lines.join('\n')));
     }
     const groups = summary.groups.find((g) => g.dimensionId === d.dimensionId);
@@ -164,8 +174,10 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
       part.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:groups.heading'))}*\n${lines.join('\n')}`));
     }
     const wrote = t(lang, 'summary:quotes.heading');
-    if (d.quotes.strengths.length) part.push(...sections(quoteList(`${wrote} — ${t(lang, 'summary:quotes.strengths')}`, d.quotes.strengths)));
-    if (d.quotes.priorities.length) part.push(...sections(quoteList(`${wrote} — ${t(lang, 'summary:quotes.priorities')}`, d.quotes.priorities)));
+    if (d.quotes.strengths.length) part.push(...sections(countedList(`${wrote} — ${t(lang, 'summary:quotes.strengths')}`, d.quotes.strengths, lang)));
+    if (d.quotes.priorities.length) part.push(...sections(countedList(`${wrote} — ${t(lang, 'summary:quotes.priorities')}`, d.quotes.priorities, lang)));
+    const practices = d.quotes.practices ?? [];
+    if (practices.length) part.push(...sections(countedList(t(lang, 'summary:quotes.practices'), practices, lang)));
     // A dimension with nothing beyond its score line (quick round, no quotes) adds no detail.
     if (part.length > 1) blocks.push(...part);
   }
@@ -184,12 +196,12 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
     if (grid && grid.domains.length) {
       part.push(...sections(`*${grid.number}. ${escapeMrkdwn(t(lang, 'summary:reflection.roleGrid'))}*`));
       for (const d of grid.domains) {
-        const roles = d.roles.map((r) => quoteList(localize(r.label, lang), r.texts));
+        const roles = d.roles.map((r) => countedList(localize(r.label, lang), r.texts, lang));
         part.push(...sections(`*${escapeMrkdwn(localize(d.label, lang))}*\n${roles.join('\n')}`));
       }
     }
     for (const q of reflection.questions) {
-      if (q.quotes.length) part.push(...sections(quoteList(`${q.number}. ${localize(q.text, lang)}`, q.quotes)));
+      if (q.quotes.length) part.push(...sections(countedList(`${q.number}. ${localize(q.text, lang)}`, q.quotes, lang)));
     }
     if (part.length > 1) blocks.push(...part);
   }
