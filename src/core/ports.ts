@@ -65,7 +65,7 @@ export interface ResponseRepository {
   count(roundId: string): Promise<{ started: number; completed: number }>;
 }
 
-export type JobKind = 'open-round' | 'deliver-invitation' | 'send-reminders' | 'remind' | 'close-round' | 'publish-summary' | 'notify-coordinator';
+export type JobKind = 'open-round' | 'deliver-invitation' | 'send-reminders' | 'remind' | 'close-round' | 'publish-summary' | 'notify-coordinator' | 'announce-results';
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface Job {

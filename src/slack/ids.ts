@@ -36,6 +36,8 @@ export const ACTIONS = {
   quotesPage: 'zs_quotes_page',
   /** The user-group picker in the create-round modal (options loaded from usergroups.list). */
   usergroupSelect: 'zs_usergroup',
+  /** A button that only opens a link (Slack still sends the click, which is acknowledged). */
+  link: 'zs_link',
   /** Inputs' own action id inside their (uniquely named) input block. */
   input: 'value',
 } as const;

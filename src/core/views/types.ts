@@ -125,6 +125,8 @@ export interface NoticeView {
   tone: 'info' | 'success' | 'warning' | 'error';
   /** Optional follow-up action the adapter renders as a button. */
   action?: { id: string; label: string; roundId?: string; value?: string };
+  /** Optional link the adapter renders as a button that opens it (e.g. the published summary). */
+  link?: { label: string; url: string };
 }
 
 export interface RoundStatusView {

@@ -14,7 +14,10 @@ export function outboundCard(message: OutboundMessage, chartUrl?: string): { car
     case 'reminder':
       return { card: reminderCard(message.view), summary: message.view.title };
     case 'notice':
-      return { card: noticeCard(message.view), summary: message.view.title ?? message.view.text.split('\n')[0]! };
+      return {
+        card: noticeCard(message.view, message.view.link ? { links: [{ title: message.view.link.label, url: message.view.link.url }] } : {}),
+        summary: message.view.title ?? message.view.text.split('\n')[0]!,
+      };
     case 'summary': {
       const summary = message.summary as RoundSummary;
       const chart = chartUrl && message.chart ? { url: chartUrl, altText: message.chart.altText } : undefined;

@@ -88,6 +88,11 @@ export function registerCoordinatorActions(app: App, deps: SlackDeps): void {
     }
   });
 
+  // A link button (e.g. "open the summary"): Slack opens the link itself; the click only needs its ack.
+  app.action(ACTIONS.link, async ({ ack }) => {
+    await ack();
+  });
+
   app.action(ACTIONS.quotesPage, async ({ ack, body, client, context }) => {
     await ack();
     const click = readClick(deps, context, body);
