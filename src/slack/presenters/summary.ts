@@ -7,6 +7,7 @@ import {
   localize,
   statementSentence,
   resolveMessage,
+  spreadText,
   scaleMax,
   withheldLabel,
   type DimensionSummary,
@@ -61,7 +62,7 @@ function figureLines(summary: RoundSummary, figure: ScaleFigure, lang: Lang): st
   const points = figure.distribution.map((d) => d.value);
   return (
     `\`${meanBar(figure.mean, scaleMin(summary), max)}\` ${escapeMrkdwn(t(lang, 'summary:figure.meanOutOf', { mean, max }))} · *${escapeMrkdwn(band)}* · ${escapeMrkdwn(t(lang, 'summary:figure.respondentsShort', { n: figure.n }))}\n` +
-    `\`${distributionBar(figure.distribution.map((d) => d.share))}\` ${escapeMrkdwn(t(lang, 'slack:summary.spread', { from: points[0] ?? '', to: points[points.length - 1] ?? '', sd: formatDecimal(figure.sd, lang) }))}`
+    `\`${distributionBar(figure.distribution.map((d) => d.share))}\` ${escapeMrkdwn(t(lang, 'slack:summary.spread', { from: points[0] ?? '', to: points[points.length - 1] ?? '', sd: spreadText(figure.sd, lang) }))}`
   );
 }
 
@@ -145,11 +146,14 @@ function mainBlocks(summary: RoundSummary, lang: Lang, hasThread: boolean): Know
   const blocks: KnownBlock[] = [header(t(lang, 'summary:title', { title: summary.round.title }))];
   blocks.push(...sections(responseRateText(summary, lang)));
   blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:dimensions.heading'))}*`));
+  blocks.push(context(escapeMrkdwn(t(lang, 'summary:figure.levelRule'))));
   for (const d of summary.dimensions) blocks.push(...sections(dimensionLine(summary, d, lang)));
   if (summary.strongest.length) blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:strongest.heading'))}*\n${rankedLines(summary, summary.strongest, lang)}`));
-  if (summary.weakest.length) blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:weakest.heading'))}*\n${rankedLines(summary, summary.weakest, lang)}`));
+  if (summary.weakest.length)
+    blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:weakest.heading'))}*\n${rankedLines(summary, summary.weakest, lang)}\n_${escapeMrkdwn(t(lang, 'summary:weakest.prompts'))}_`));
   const gaps = gapsText(summary, lang);
   if (gaps) blocks.push(...sections(gaps));
+  else if (summary.groups.every((g) => g.groups.length < 2)) blocks.push(context(escapeMrkdwn(t(lang, 'summary:groups.noComparison', { k: summary.round.anonymityThreshold }))));
   const trend = trendText(summary, lang);
   if (trend) blocks.push(...sections(trend));
   blocks.push(divider());
@@ -169,7 +173,8 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
       part.push(...sections(lines.join('\n')));
     }
     const groups = summary.groups.find((g) => g.dimensionId === d.dimensionId);
-    if (groups && groups.groups.length) {
+    // One group alone compares nothing.
+    if (groups && groups.groups.length > 1) {
       const lines = groups.groups.map((g) => `• *${escapeMrkdwn(localize(g.label, lang))}*: ${figureLines(summary, g.figure, lang).replace(/\n/g, ' · ')}`);
       part.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:groups.heading'))}*\n${lines.join('\n')}`));
     }
