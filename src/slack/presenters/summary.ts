@@ -168,6 +168,7 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (const d of summary.dimensions) {
     const part: KnownBlock[] = [header(localize(d.title, lang))];
+    if (d.noView && d.noView.noView > 0) part.push(context(escapeMrkdwn(t(lang, 'summary:figure.noView', { noView: d.noView.noView, answered: d.noView.answered }))));
     if (d.statements.length) {
       const lines = d.statements.map((s) => `• ${escapeMrkdwn(localize(s.text, lang))}\n${figureLines(summary, s.figure, lang)}${noViewText(s.noView, lang)}`);
       part.push(...sections(lines.join('\n')));

@@ -35,7 +35,8 @@ function quotePart(title: string, quotes: readonly string[], lang: Lang): Part[]
 
 function dimensionDetail(summary: RoundSummary, d: DimensionSummary, lang: Lang): Detail | undefined {
   const parts: Part[] = [];
-  if (d.statements.length) parts.push({ heading: '', lines: d.statements.flatMap((s) => statementLines(summary, s, lang)) });
+  const noView = d.noView && d.noView.noView > 0 ? [line(t(lang, 'summary:figure.noView', { noView: d.noView.noView, answered: d.noView.answered }), true)] : [];
+  if (d.statements.length) parts.push({ heading: '', lines: [...noView, ...d.statements.flatMap((s) => statementLines(summary, s, lang))] });
   parts.push(...quotePart(t(lang, 'summary:quotes.strengths'), d.quotes.strengths, lang));
   parts.push(...quotePart(t(lang, 'summary:quotes.priorities'), d.quotes.priorities, lang));
   parts.push(...quotePart(t(lang, 'summary:quotes.practices'), d.quotes.practices ?? [], lang));
