@@ -1,6 +1,7 @@
 import type { AnswerValue } from './answers';
 import { guard, visibleGroups, type Figure, type WithheldReason } from './anonymity';
 import { scoreItemIds } from './items';
+import { countNoView, type NoViewCount } from './no-view';
 import type { RokBand, Scale } from './questionnaire/schema';
 import { roundDimensions, type Round } from './round';
 
@@ -71,12 +72,14 @@ export interface StatementFigure {
   statementId: string;
   dimensionId: string;
   figure: Figure<ScaleStats>;
+  /** "Geen zicht" answers (left out of the figure) and all answers; counts only, no opinion. */
+  noView: NoViewCount;
 }
 
 export function statementStats(round: RoundShape, responses: AnswerSet[]): StatementFigure[] {
   if (round.depth !== 'detailed') return [];
   return roundDimensions(round).flatMap((d) =>
-    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: pooled(round.questionnaire.scale, responses, [s.id], round.anonymityThreshold) })),
+    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: pooled(round.questionnaire.scale, responses, [s.id], round.anonymityThreshold), noView: countNoView(responses, [s.id]) })),
   );
 }
 
@@ -86,6 +89,8 @@ export interface DimensionFigure {
   score: Figure<ScaleStats>;
   /** Share of global-judgement answers on an agreeing scale point. */
   agreement: Figure<{ n: number; share: number }>;
+  /** "Geen zicht" answers over the dimension's statements (answers, not people). */
+  noView: NoViewCount;
 }
 
 export function globalAgreement(scale: Scale, responses: AnswerSet[], globalId: string, k: number): Figure<{ n: number; share: number }> {
@@ -101,6 +106,7 @@ export function dimensionStats(round: RoundShape, responses: AnswerSet[]): Dimen
     dimensionId: d.id,
     score: pooled(scale, responses, scoreItemIds(d, round.depth), k),
     agreement: globalAgreement(scale, responses, d.globalJudgement.id, k),
+    noView: countNoView(responses, scoreItemIds(d, round.depth)),
   }));
 }
 

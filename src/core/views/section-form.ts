@@ -6,6 +6,7 @@ import type { Lang } from '../questionnaire/schema';
 import { REFLECTION_SECTION, roundSections, type Round } from '../round';
 import { describeError, t } from '../../i18n';
 import { formatDays } from './format';
+import { NO_VIEW, type NoView } from '../no-view';
 import type { FormField, ProgressView, ScalePointView, SectionFormView } from './types';
 
 type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
@@ -45,7 +46,16 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
       return { type: 'scale', role: 'global', id: item.id, label: item.dimension.globalJudgement.text[lang], required: item.required, value: value as number | undefined, error };
     case 'statement': {
       const s = item.dimension.statements.find((x) => x.id === item.id)!;
-      return { type: 'scale', role: 'statement', id: item.id, label: s.text[lang], required: true, value: value as number | undefined, error };
+      return {
+        type: 'scale',
+        role: 'statement',
+        id: item.id,
+        label: s.text[lang],
+        required: true,
+        value: value as number | NoView | undefined,
+        error,
+        noView: { value: NO_VIEW, label: t(lang, 'survey:noView') },
+      };
     }
     case 'open': {
       const o = item.dimension.openQuestions.find((x) => x.id === item.id)!;

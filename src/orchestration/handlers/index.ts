@@ -3,6 +3,7 @@ import type { OrchestrationDeps } from '../context';
 import type { JobHandler } from '../types';
 import { closeRoundHandler } from './close-round';
 import { deliverInvitationHandler } from './deliver-invitation';
+import { announceResultsHandler } from './announce-results';
 import { notifyCoordinatorHandler } from './notify-coordinator';
 import { openRoundHandler } from './open-round';
 import { publishSummaryHandler } from './publish-summary';
@@ -21,5 +22,6 @@ export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHand
     'publish-summary': publishSummaryHandler(deps),
     'notify-coordinator': notifyCoordinatorHandler(deps),
     'purge-answers': purgeAnswersHandler(deps),
+    'announce-results': announceResultsHandler(deps),
   };
 }

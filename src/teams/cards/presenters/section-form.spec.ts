@@ -31,7 +31,7 @@ test('a dimension: progress, the statements as expanded choice sets of the scale
   expect(ids).toEqual(['X-global', 'X-s1', 'X-s2', 'X-s3', 'X-strengths', 'X-priorities', 'group']);
   const statement = inputs(card).find((i) => i.id === 'X-s1')!;
   expect(statement).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded', isRequired: true });
-  expect((statement.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
+  expect((statement.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6', 'no_view']);
   expect(inputs(card).find((i) => i.id === 'X-global')).toMatchObject({ isRequired: false });
   expect(inputs(card).find((i) => i.id === 'X-strengths')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
   const actions = card.actions as Node[];
