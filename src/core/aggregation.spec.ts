@@ -244,6 +244,7 @@ describe('strongestAndWeakest', () => {
     statementId,
     dimensionId: 'X',
     figure: mean === null ? { status: 'withheld', reason: 'too_few' } : ({ status: 'shown', mean } as Figure<ScaleStats>),
+    noView: { noView: 0, answered: 0 },
   });
   const ids = (list: StatementFigure[]) => list.map((f) => f.statementId);
 

@@ -1,5 +1,7 @@
 import type { AnswerValue } from './answers';
 import { guard, visibleGroups, type Figure, type WithheldReason } from './anonymity';
+import { scoreItemIds } from './items';
+import type { NoViewCount } from './no-view';
 import type { RokBand, Scale } from './questionnaire/schema';
 import { roundDimensions, type Round } from './round';
 import { tallyAnswerSets, UNDECLARED_GROUP, ValueCounts, type AllocationTally, type ItemTally, type PooledCounts, type RoundTally } from './tally';
@@ -100,17 +102,35 @@ export interface StatementFigure {
   statementId: string;
   dimensionId: string;
   figure: Figure<ScaleStats>;
+  /** "Geen zicht" answers (left out of the figure) and all answers; counts only, no opinion. */
+  noView: NoViewCount;
 }
 
 export function statementStats(round: RoundShape, responses: AnswerSet[]): StatementFigure[] {
   return statementFigures(round, tallyOf(round, responses));
 }
 
+/**
+ * "Geen zicht" answers on these items, from the tally (the same count countNoView makes over the
+ * responses): never part of a figure, only counted beside it.
+ */
+function noViewOf(tally: RoundTally, itemIds: readonly string[]): NoViewCount {
+  let noView = 0;
+  let answered = 0;
+  for (const id of itemIds) {
+    const item = tally.items.get(id);
+    if (!item) continue;
+    noView += item.noView;
+    answered += item.values.answers + item.noView;
+  }
+  return { noView, answered };
+}
+
 /** Every statement's figure (detailed rounds; empty for quick ones), from a tally. */
 export function statementFigures(round: RoundShape, tally: RoundTally): StatementFigure[] {
   if (round.depth !== 'detailed') return [];
   return roundDimensions(round).flatMap((d) =>
-    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: itemFigure(round.questionnaire.scale, tally.items.get(s.id), round.anonymityThreshold) })),
+    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: itemFigure(round.questionnaire.scale, tally.items.get(s.id), round.anonymityThreshold), noView: noViewOf(tally, [s.id]) })),
   );
 }
 
@@ -120,6 +140,8 @@ export interface DimensionFigure {
   score: Figure<ScaleStats>;
   /** Share of global-judgement answers on an agreeing scale point. */
   agreement: Figure<{ n: number; share: number }>;
+  /** "Geen zicht" answers over the dimension's statements (answers, not people). */
+  noView: NoViewCount;
 }
 
 export function globalAgreement(scale: Scale, responses: AnswerSet[], globalId: string, k: number): Figure<{ n: number; share: number }> {
@@ -152,6 +174,7 @@ export function dimensionFigures(round: RoundShape, tally: RoundTally): Dimensio
     dimensionId: d.id,
     score: pooledFigure(scale, tally.scores.get(d.id), k),
     agreement: agreementOfCounts(scale, tally.items.get(d.globalJudgement.id)?.values, k),
+    noView: noViewOf(tally, scoreItemIds(d, round.depth)),
   }));
 }
 

@@ -178,7 +178,7 @@ describe('checkSection', () => {
     const result = checkSection(detailed, 'C', { ...allStatements('4'), 'C-strengths': '  duidelijke zorgcoördinator ', 'C-priorities': '' });
     expect(result).toEqual({
       ok: true,
-      answers: { 'C-global': null, ...allStatements(4), 'C-strengths': 'duidelijke zorgcoördinator', 'C-priorities': null },
+      answers: { 'C-global': null, ...allStatements(4), 'C-strengths': 'duidelijke zorgcoördinator', 'C-priorities': null, 'C-practice': null },
     });
   });
 
@@ -215,7 +215,7 @@ describe('checkSection', () => {
     expect(missing).toEqual({ ok: false, errors: [expect.objectContaining({ code: 'required', field: 'C-global' })] });
     expect(checkSection(quick, 'C', { 'C-global': '5' })).toEqual({
       ok: true,
-      answers: { 'C-global': 5, 'C-strengths': null, 'C-priorities': null },
+      answers: { 'C-global': 5, 'C-strengths': null, 'C-priorities': null, 'C-practice': null },
     });
     // Statements are not asked in a quick round, so sending one is an unknown item.
     const statement = checkSection(quick, 'C', { 'C-global': 5, 'C-s1': 5 });

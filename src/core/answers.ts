@@ -2,6 +2,7 @@ import { SurveyError } from './errors';
 import { roundItems, sectionItems, type RoundItem } from './items';
 import type { Questionnaire } from './questionnaire/schema';
 import type { Round } from './round';
+import { isNoView, NO_VIEW } from './no-view';
 
 export const MAX_TEXT_LENGTH = 2000;
 export const MAX_GRID_CELL_LENGTH = 500;
@@ -97,6 +98,8 @@ export function validateAnswer(round: RoundShape, item: RoundItem, raw: unknown)
   const q = round.questionnaire;
   if (item.kind === 'global' || item.kind === 'statement') {
     if (isBlank(raw)) return null;
+    // "Geen zicht op" belongs to statements only: a global judgement is the respondent's own overall view.
+    if (item.kind === 'statement' && isNoView(raw)) return NO_VIEW;
     return checkScale(q, raw, item.id);
   }
   if (item.kind === 'open') {

@@ -34,6 +34,7 @@ export const SURVEY_ERROR_CODES = [
   'quote_not_found',
   'summary_published',
   'unknown_theme',
+  'unscreened_answers',
 ] as const;
 export type SurveyErrorCode = (typeof SURVEY_ERROR_CODES)[number];
 

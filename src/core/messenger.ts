@@ -58,6 +58,8 @@ export interface Messenger {
   userLanguage?(tenant: Tenant, platformUserId: string): Promise<Lang | undefined>;
   /** A short human name for a user id ("@An", "An Peeters"), for coordinator lists. */
   displayName(tenant: Tenant, platformUserId: string): string;
+  /** A link that opens a message the bot posted (the published summary), when the platform has one. */
+  messageLink?(tenant: Tenant, ref: MessageRef): Promise<string | undefined>;
 }
 
 /** One process can serve several platforms at once; the tenant says which messenger to use. */

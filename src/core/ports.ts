@@ -135,7 +135,8 @@ export type JobKind =
   | 'publish-summary'
   | 'notify-coordinator'
   | 'purge-answers'
-  | 'close-invitation';
+  | 'close-invitation'
+  | 'announce-results';
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface Job {
@@ -201,6 +202,11 @@ export interface Quote {
   section: string;
   /** For a role-grid answer (reflection question 4): the cell the text was written in. */
   cell?: { domain: string; role: string };
+  /**
+   * Role-grid cells only: the same value for every cell of one person's grid answer (random, drawn
+   * at extraction, not derived from the respondent key), so screening can show that answer as one whole.
+   */
+  answerId?: string;
   text: string;
   /** The coordinator's edit (e.g. a name removed); shown instead of `text` when set. */
   editedText?: string;
@@ -230,6 +236,8 @@ export interface QuoteRepository {
   settleText(id: string, text: string, outcome: 'edited' | 'deleted'): Promise<void>;
   /** Deletes the round's quotes of every other batch (an interrupted or concurrent extraction's). */
   discardOtherBatches(roundId: string, batch: string): Promise<void>;
+  /** Approves the listed quotes of the round that are still pending (one updateMany); returns how many changed. */
+  approvePending(roundId: string, ids: readonly string[], now: Date): Promise<number>;
 }
 
 /** The summary computed once at closing, stored so every later view shows the same figures. */

@@ -1,3 +1,4 @@
+import { NO_VIEW } from '../core/no-view';
 import type { Lang, Questionnaire } from '../core/questionnaire/schema';
 import { hasKey, t } from '../i18n';
 import type { Logger } from '../log';
@@ -44,7 +45,7 @@ function hash(text: string): number {
   return (h >>> 0) / 2 ** 32;
 }
 
-type ItemKind = { kind: 'scale'; dimensionId: string } | { kind: 'open'; which: 'strengths' | 'priorities' } | { kind: 'reflection-text'; number: number };
+type ItemKind = { kind: 'scale'; dimensionId: string } | { kind: 'open'; which: 'strengths' | 'priorities' | 'practice' } | { kind: 'reflection-text'; number: number };
 
 function itemKinds(q: Questionnaire): Map<string, ItemKind> {
   const kinds = new Map<string, ItemKind>();
@@ -92,6 +93,11 @@ export function plausibleValues(inputs: CardInput[], p: Persona, q: Questionnair
     }
     const kind = kinds.get(input.id);
     if (kind?.kind === 'scale') {
+      // Support staff cannot judge every statement: about one in three they say so.
+      if (p.group === 'support-staff' && input.choices.includes(NO_VIEW) && seed < 0.35) {
+        values[input.id] = NO_VIEW;
+        continue;
+      }
       const base = PROFILES[p.group][kind.dimensionId] ?? 3.5;
       // Statements differ a little from each other, people a little from their group.
       const statementShift = (hash(`statement:${input.id}`) - 0.5) * 2;

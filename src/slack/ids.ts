@@ -31,6 +31,8 @@ export const ACTIONS = {
     approve: 'zs_quote_approve',
     hide: 'zs_quote_hide',
     edit: 'zs_quote_edit',
+    /** Approve every pending answer on the page just read. Value: { r, a, p }. */
+    approvePage: 'zs_quote_approve_page',
   },
   /** Page through the quotes. Value: { r, p }. */
   quotesPage: 'zs_quotes_page',
@@ -38,6 +40,8 @@ export const ACTIONS = {
   chooseSchool: 'zs_choose_school',
   /** The user-group picker in the create-round modal (options loaded from usergroups.list). */
   usergroupSelect: 'zs_usergroup',
+  /** A button that only opens a link (Slack still sends the click, which is acknowledged). */
+  link: 'zs_link',
   /** Inputs' own action id inside their (uniquely named) input block. */
   input: 'value',
 } as const;

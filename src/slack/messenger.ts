@@ -262,6 +262,18 @@ export class SlackMessenger implements Messenger {
     return result;
   }
 
+  /** Slack's permalink to the post (chat.getPermalink); undefined when Slack cannot give one. */
+  async messageLink(tenant: Tenant, ref: MessageRef): Promise<string | undefined> {
+    try {
+      const client = await this.client(tenant);
+      const res = await client.chat.getPermalink({ channel: ref.conversationId, message_ts: ref.messageId });
+      return typeof res.permalink === 'string' ? res.permalink : undefined;
+    } catch (e) {
+      this.deps.logger.debug({ err: slackErrorCode(e) ?? String(e) }, 'no permalink for the summary');
+      return undefined;
+    }
+  }
+
   displayName(_tenant: Tenant, platformUserId: string): string {
     // Slack renders a mention as the person's current name, in every client and language.
     return `<@${platformUserId}>`;

@@ -5,7 +5,9 @@ import type { RoundActionId } from './ids';
 import { moderationModal } from './presenters/moderation';
 import { roundStatusListBlocks } from './presenters/round-status';
 import type { KnownBlock, WebClient } from './slack-types';
-import { escapeKeepingMentions, sections } from './presenters/blocks';
+import { actions, escapeKeepingMentions, sections } from './presenters/blocks';
+import { ACTIONS } from './ids';
+import { encodeActionValue } from './schema';
 
 export type ExportFormat = 'xlsx' | 'csv';
 
@@ -28,7 +30,7 @@ async function sendExport(deps: SlackDeps, client: WebClient, actor: Actor, roun
  * One coordinator action on one round, the same from `/zorgspiegel close`, a status button or
  * App Home. The core makes each of them idempotent (a double click closes once).
  */
-export async function performRoundAction(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string, action: RoundActionId | 'status', io: ActionIO, opts: { format?: ExportFormat } = {}): Promise<void> {
+export async function performRoundAction(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string, action: RoundActionId | 'status', io: ActionIO, opts: { format?: ExportFormat; unscreened?: number } = {}): Promise<void> {
   const t = translator(actor.lang);
   const { coordinators } = deps.services;
   const round = await deps.repos.rounds.get(roundId);
@@ -50,7 +52,23 @@ export async function performRoundAction(deps: SlackDeps, client: WebClient, act
       await coordinators.closeNow(actor, roundId);
       return say('slack:actions.closeDone');
     case 'publish': {
-      await coordinators.publish(actor, roundId);
+      const unscreened = opts.unscreened === undefined ? await coordinators.unscreenedCount(actor, roundId) : opts.unscreened;
+      if (opts.unscreened === undefined && unscreened > 0) {
+        // From a command or a status button: say what would be left out and let them choose.
+        const text = t('slack:moderation.publishUnscreened', { count: unscreened });
+        const value = encodeActionValue({ r: roundId, u: unscreened });
+        return io.reply(
+          [
+            ...sections(escapeKeepingMentions(text)),
+            ...actions([
+              { text: t('slack:moderation.publishNo'), actionId: ACTIONS.round.moderate, value: encodeActionValue({ r: roundId }), style: 'primary' },
+              { text: t('slack:moderation.publishYes'), actionId: ACTIONS.round.publish, value, style: 'danger' },
+            ]),
+          ],
+          text,
+        );
+      }
+      await coordinators.publish(actor, roundId, { unscreened });
       const channel = actor.tenant.settings.teamChannel;
       return say('slack:actions.publishDone', { channel: channel ? `<#${channel.id}>` : '' });
     }

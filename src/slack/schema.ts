@@ -35,6 +35,10 @@ export const actionValueSchema = z.object({
   t: id.optional(),
   /** The command a "which school?" button repeats for the chosen school. */
   c: z.string().max(500).optional(),
+  /** Quote ids of one screening page, approved together. */
+  a: z.array(id).max(50).optional(),
+  /** Unscreened answers the coordinator agreed to leave out when publishing. */
+  u: z.number().int().min(0).max(100_000).optional(),
 });
 export type ActionValue = z.infer<typeof actionValueSchema>;
 

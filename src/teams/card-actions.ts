@@ -8,7 +8,7 @@ import { schoolName, type Tenant } from '../core/tenant';
 import { describeError, t } from '../i18n';
 import type { Logger } from '../log';
 import { helpCard } from './cards/presenters/welcome';
-import { moderationCard } from './cards/presenters/moderation';
+import { moderationCard, quoteEditCard } from './cards/presenters/moderation';
 import { noticeCard } from './cards/presenters/notice';
 import { withdrawalCard } from './cards/presenters/withdrawal';
 import { reviewCard } from './cards/presenters/review';
@@ -184,6 +184,21 @@ async function roundCommand(deps: CardActionDeps, actor: Actor, verb: Verb, data
   const { coordinators } = deps.services;
   if (CONFIRMED_VERBS.includes(verb) && data.confirmed !== true) {
     const title = typeof picked === 'string' ? ((await coordinators.status(actor, roundId))[0]?.title ?? '') : picked.title;
+    const unscreened = verb === 'publish' ? await coordinators.unscreenedCount(actor, roundId) : 0;
+    if (unscreened > 0) {
+      // Say what publishing now leaves out, and confirm exactly that number (the core checks it).
+      return card(
+        noticeCard(
+          { lang: actor.lang, title: t(actor.lang, 'cards:confirm.publish.title', { title }), text: t(actor.lang, 'cards:confirm.publishUnscreened.text', { count: unscreened }), tone: 'warning' },
+          {
+            actions: [
+              { title: t(actor.lang, 'cards:confirm.publishUnscreened.review'), verb: 'moderate', data: { roundId }, style: 'positive' },
+              { title: t(actor.lang, 'cards:confirm.publishUnscreened.yes'), verb, data: { roundId, confirmed: true, unscreened }, style: 'destructive' },
+            ],
+          },
+        ),
+      );
+    }
     return card(
       noticeCard(
         { lang: actor.lang, title: t(actor.lang, `cards:confirm.${verb}.title`, { title }), text: t(actor.lang, `cards:confirm.${verb}.text`, { title }), tone: 'warning' },
@@ -205,7 +220,7 @@ async function roundCommand(deps: CardActionDeps, actor: Actor, verb: Verb, data
       await coordinators.closeNow(actor, roundId);
       return notice(actor, t(actor.lang, 'cards:done.close'), 'success', undefined, back);
     case 'publish':
-      await coordinators.publish(actor, roundId);
+      await coordinators.publish(actor, roundId, { unscreened: Number(str(data.unscreened)) || 0 });
       return notice(actor, t(actor.lang, 'cards:done.publish'), 'success', undefined, back);
     case 'cancel': {
       const round = await coordinators.cancel(actor, roundId);
@@ -239,11 +254,21 @@ async function moderateQuote(deps: CardActionDeps, actor: Actor, data: Record<st
   const quoteId = str(data.quoteId);
   const kind = str(data.action);
   const { coordinators } = deps.services;
-  if (kind === 'approve' || kind === 'hide') await coordinators.moderateQuote(actor, roundId, quoteId, { type: kind });
+  const offset = Number(str(data.offset)) || 0;
+  if (kind === 'open') {
+    const view = await coordinators.moderation(actor, roundId);
+    const quote = view.quotes.find((q) => q.id === quoteId);
+    if (!quote) throw new SurveyError('quote_not_found');
+    return card(quoteEditCard(view, quote, actor.lang, offset));
+  }
+  if (kind === 'approvePage') {
+    const ids = Array.isArray(data.quoteIds) ? data.quoteIds.filter((id): id is string => typeof id === 'string') : list(data.quoteIds);
+    await coordinators.approveQuotes(actor, roundId, ids);
+  } else if (kind === 'approve' || kind === 'hide') await coordinators.moderateQuote(actor, roundId, quoteId, { type: kind });
   else if (kind === 'edit') await coordinators.moderateQuote(actor, roundId, quoteId, { type: 'edit', text: str(data[`edit.${quoteId}`]) });
   else if (kind === 'tag') await coordinators.moderateQuote(actor, roundId, quoteId, { type: 'tag', themes: list(data[`themes.${quoteId}`]) });
   else throw new SurveyError('unknown_item', {}, 'action');
-  return card(moderationCard(await coordinators.moderation(actor, roundId), actor.lang, Number(str(data.offset)) || 0));
+  return card(moderationCard(await coordinators.moderation(actor, roundId), actor.lang, offset));
 }
 
 async function saveSettings(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {

@@ -61,6 +61,15 @@ describe('closing and publishing', () => {
     expect(channelPosts()).toHaveLength(1);
     expect(notices()).toHaveLength(1);
     expect((await world.repos.summaries.get(round.id))!.computedAt).toEqual(computedAt);
+    // Everyone invited heard once that the results are out, with thanks — answered or not.
+    const invited = (await world.repos.participations.listByRound(round.id)).map((p) => p.platformUserId);
+    expect(invited).toHaveLength(8);
+    for (const user of invited) {
+      const results = notices(user).filter((v) => v.title === t('nl', 'orchestration:results.title', { title: round.title }));
+      expect(results).toHaveLength(1);
+      expect(results[0]!.text).toContain('Bedankt');
+      expect(results[0]!.text).toContain('#team');
+    }
     expect(await world.repos.quotes.listByRound(round.id)).toHaveLength(12);
   });
 

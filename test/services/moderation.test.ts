@@ -81,4 +81,21 @@ it('approves, edits and hides quotes, exports aggregates, and keeps every figure
   expect(csv.data.toString('utf8')).not.toMatch(/p[1-5]/);
 
   await expect(services.coordinators.moderation({ tenant, platformUserId: 'p1', lang: 'nl' }, round.id)).rejects.toMatchObject({ code: 'not_coordinator' });
+
+  // Publishing with unread answers: refused until the coordinator confirms exactly how many stay out.
+  const withChannel = await services.coordinators.updateSettings(coordinator, { teamChannel: { id: 'C-team', name: 'team' } });
+  const coordinatorWithChannel: Actor = { ...coordinator, tenant: withChannel };
+  expect(await services.coordinators.unscreenedCount(coordinatorWithChannel, round.id)).toBe(2);
+  await expect(services.coordinators.publish(coordinatorWithChannel, round.id)).rejects.toMatchObject({ code: 'unscreened_answers', params: { count: 2 } });
+  await expect(services.coordinators.publish(coordinatorWithChannel, round.id, { unscreened: 3 })).rejects.toMatchObject({ code: 'unscreened_answers' });
+
+  // Approving the page just read: only its pending answers change — the hidden one stays hidden,
+  // an id of another round or a made-up one changes nothing.
+  const page = queue.quotes.map((q) => q.id);
+  expect(await services.coordinators.approveQuotes(coordinatorWithChannel, round.id, [...page, 'not-a-quote'])).toBe(2);
+  const final = await database.repos.quotes.listByRound(round.id);
+  expect(final.find((q) => q.id === c!.id)!.status).toBe('hidden');
+  expect(final.filter((q) => q.status === 'approved')).toHaveLength(4);
+  expect((await services.coordinators.summary(coordinatorWithChannel, round.id)).dimensions[0]!.quotes.strengths).toHaveLength(4);
+  await services.coordinators.publish(coordinatorWithChannel, round.id);
 });

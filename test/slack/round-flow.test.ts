@@ -236,7 +236,7 @@ describe('a whole round in Slack', () => {
     expect((view.title as { text: string }).text).toMatch(/^Dimensie 1 van \d$/);
     const statement = view.blocks.find((b) => b.block_id === 'A1-s1') as { label: { text: string }; element: { type: string; options: { text: { text: string } }[] } };
     expect(statement.element.type).toBe('radio_buttons');
-    expect(statement.element.options.map((o) => o.text.text)).toEqual(['Volledig oneens', 'Oneens', 'Eerder oneens', 'Eerder eens', 'Eens', 'Volledig eens']);
+    expect(statement.element.options.map((o) => o.text.text)).toEqual(['Volledig oneens', 'Oneens', 'Eerder oneens', 'Eerder eens', 'Eens', 'Volledig eens', '— Geen zicht op']);
     expect(statement.label.text.length).toBeGreaterThan(40); // the statement itself is the label, not an option
 
     let res = await submitSection('U1', view, answersFor(view, 'U1', { 'A1-strengths': 'We hebben een duidelijk zorgbeleid op papier.' }));
@@ -413,7 +413,14 @@ describe('a whole round in Slack', () => {
   });
 
   it('publishes the summary in the team channel with the numbers the answers add up to, the chart and a discussion thread', async () => {
-    await commandAnswer(COORDINATOR, 'publiceer', 'wordt gepubliceerd');
+    // Some answers are still unread: the command says how many stay out and offers the choice.
+    const unread = (await h.db.repos.quotes.listByRound((await round()).id, { statuses: ['pending'] })).length;
+    expect(unread).toBeGreaterThan(0);
+    const prompt = JSON.parse(await commandAnswer(COORDINATOR, 'publiceer', 'nog niet nagelezen')) as { blocks: unknown[] };
+    expect(JSON.stringify(prompt.blocks)).toContain(unread === 1 ? 'Eén open antwoord' : `${unread} open antwoorden`);
+    const before = h.fake.callsOf('response_url').length;
+    await click(h, COORDINATOR, { action_id: ACTIONS.round.publish, value: buttonValue(prompt.blocks, ACTIONS.round.publish) }, { message: { channel: STAFF_CHANNEL, ts: '1.0001' } });
+    await eventually(() => h.fake.callsOf('response_url').slice(before).some((c) => JSON.stringify(c.params).includes('wordt gepubliceerd')), 'the publish confirmation');
     await eventually(async () => (await round()).state === 'published', 'the round to be published');
     const posts = h.fake.messagesIn(TEAM_CHANNEL);
     const main = posts.find((m) => !m.thread_ts && m.blocks)!;

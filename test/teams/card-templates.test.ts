@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { CARD_NAMES, CARDS_DIR, cardSize, MAX_CARD_BYTES } from '../../src/teams/cards/render-card';
 import { cardProblems } from './parse-card';
-import { sampleCards } from './sample-cards';
+import { sampleCards, sampleSummary } from './sample-cards';
 import { cardText } from './teams-harness';
 
 /**
@@ -37,11 +37,22 @@ test('a card in English says no Dutch of ours, and the other way round', () => {
   expect(cardText(en.card)).not.toContain('Starten');
 });
 
-test('long open answers are cut from the summary card, never the figures, and the card says so', () => {
+test('every approved answer reaches the team: the overview points to the replies, which list them all, each under the size limit', () => {
   const long = samples.find((s) => s.label === 'nl summary with long answers')!;
   const text = cardText(long.card);
   expect(text).toContain('A1. Visie op leerzorg');
-  expect(text).toContain('Niet alle open antwoorden passen op deze kaart');
+  expect(text).toContain('in de reacties onder dit bericht');
+  const replies = samples.filter((s) => s.label.startsWith('nl summary with long answers, reply'));
+  const replyText = replies.map((r) => cardText(r.card)).join('\n');
+  const summary = sampleSummary({ respondents: 30, longText: true, lang: 'nl' });
+  const all = summary.dimensions.flatMap((d) => [...d.quotes.strengths, ...d.quotes.priorities, ...(d.quotes.practices ?? [])]);
+  expect(all.length).toBeGreaterThan(20);
+  for (const quote of all) expect(replyText).toContain(quote);
+  // Every count in a heading is the number of answers listed under it (continuations add up).
+  for (const d of summary.dimensions) {
+    if (d.quotes.strengths.length) expect(replyText).toContain(`Sterktes (${d.quotes.strengths.length} antwoord`);
+  }
+  for (const r of replies) expect(Buffer.byteLength(JSON.stringify(r.card))).toBeLessThanOrEqual(28_000);
 });
 
 test('a summary of too few people withholds the figures and says why', () => {

@@ -14,7 +14,8 @@ import { buildReview } from '../../src/core/views/review';
 import { buildRoundStatus } from '../../src/core/views/round-status';
 import { buildSectionForm } from '../../src/core/views/section-form';
 import { invitationCard, reminderCard } from '../../src/teams/cards/presenters/invitation';
-import { moderationCard } from '../../src/teams/cards/presenters/moderation';
+import { moderationCard, quoteEditCard } from '../../src/teams/cards/presenters/moderation';
+import { summaryDetailCards } from '../../src/teams/cards/presenters/summary-details';
 import { noticeCard } from '../../src/teams/cards/presenters/notice';
 import { reviewCard } from '../../src/teams/cards/presenters/review';
 import { roundFormCard } from '../../src/teams/cards/presenters/round-form';
@@ -199,6 +200,8 @@ export function sampleCards(): SampleCard[] {
     add('moderation', `${lang} moderation first page (long answers)`, moderationCard(buildModeration(closed, quotes, lang), lang));
     add('moderation', `${lang} moderation later page`, moderationCard(buildModeration(closed, quotes.slice(0, 12).map((x) => ({ ...x, text: 'Kort.' })), lang), lang, 5));
     add('moderation', `${lang} moderation without quotes`, moderationCard(buildModeration(closed, [], lang), lang));
+    const screening = buildModeration(closed, quotes, lang);
+    add('quote-edit', `${lang} one answer to edit or tag`, quoteEditCard(screening, screening.quotes[1]!, lang, 0));
     add('welcome', `${lang} team welcome`, teamWelcomeCard(lang, { name: 'Leraren', installer: 'Els Van den Broeck' }));
     add('welcome', `${lang} personal welcome`, personalWelcomeCard(lang));
     add('help', `${lang} help in a channel`, helpCard(lang, true));
@@ -206,7 +209,9 @@ export function sampleCards(): SampleCard[] {
     const chart = { url: 'https://bot.example.be/charts/abc.png', altText: 'Staafdiagram' };
     add('summary', `${lang} summary of 12`, summaryCard(sampleSummary({ respondents: 12, lang }), lang, chart));
     add('summary', `${lang} summary of 3 (withheld)`, summaryCard(sampleSummary({ respondents: 3, lang }), lang));
-    add('summary', `${lang} summary with long answers`, summaryCard(sampleSummary({ respondents: 30, longText: true, lang }), lang, chart));
+    const long = sampleSummary({ respondents: 30, longText: true, lang });
+    add('summary', `${lang} summary with long answers`, summaryCard(long, lang, chart));
+    summaryDetailCards(long, lang).forEach((card, i) => add('summary-detail', `${lang} summary with long answers, reply ${i + 1}`, card));
   }
   return out;
 }

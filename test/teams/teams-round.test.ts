@@ -143,20 +143,29 @@ test('a whole round: install, plan, invite, answer, unreachable, close, review, 
   const late = await h.invoke(staff[5]!, 'start', { roundId: round!.id });
   expect(cardText(late.card)).toContain('Deze bevraging is afgesloten');
 
-  // Review: approve the first open answer.
+  // Review: open the first open answer on its own card and approve it; leave the others unread.
   const moderation = (await h.invoke(coordinator, 'moderate', { roundId: round!.id })).card!;
-  const approve = actionWithVerb(moderation, 'moderateQuote');
+  const open = actionsOf(moderation).find((a) => a.verb === 'moderateQuote' && (a.data as { action?: string } | undefined)?.action === 'open')!;
   const [approvedText, ...pendingTexts] = [...new Set(cardText(moderation).match(/Antwoord \d op \S+/g)!)];
+  const single = (await h.invoke(coordinator, 'moderateQuote', open.data!)).card!;
+  const approve = actionsOf(single).find((a) => a.verb === 'moderateQuote' && (a.data as { action?: string } | undefined)?.action === 'approve')!;
   const afterApprove = (await h.invoke(coordinator, 'moderateQuote', approve.data!)).card!;
   expect(cardText(afterApprove)).toContain('goedgekeurd');
 
-  // Publish: the summary card goes to the team channel, with the chart served by the bot.
+  // Publish: the coordinator is told how many answers are still unread and that they stay out.
   const publishConfirm = await h.say(coordinator, 'publiceer');
+  const unread = (await h.repos.quotes.listByRound(round!.id, { statuses: ['pending'] })).length;
+  expect(cardText(publishConfirm)).toContain(`${unread} open antwoorden zijn nog niet nagelezen`);
   await h.invoke(coordinator, 'publish', actionWithVerb(publishConfirm, 'publish').data!);
   await h.runJobs();
   expect((await h.repos.rounds.get(round!.id))!.state).toBe('published');
+  // The overview goes to the team channel, with the chart served by the bot; what colleagues
+  // wrote follows as replies in its thread.
   const summary = h.connector.lastCard(TEAM_ID);
-  const text = cardText(summary);
+  const replies = h.connector.cards().filter((c) => c.conversationId.startsWith(`${TEAM_ID};messageid=`));
+  expect(replies.length).toBeGreaterThan(0);
+  for (const reply of replies) expect(Buffer.byteLength(JSON.stringify(reply.card))).toBeLessThan(28_000);
+  const text = [summary, ...replies.map((r) => r.card)].map(cardText).join('\n');
   expect(text).toContain('Resultaten: Bevraging maart');
   expect(text).toContain('5 van de 7 uitgenodigde');
   expect(text).toContain('A1. Visie op leerzorg');

@@ -27,8 +27,8 @@ test('withdrawing after answering asks, erases and says exactly that', async () 
   expect(actionWithVerb(invitation, 'optOut').data).toEqual({ roundId });
 
   const card = (await h.invoke(colleague, 'start', { roundId })).card!;
-  // Every open question carries the reminder not to name or identify anyone (A1 has two).
-  expect(cardText(card).split('Noem geen namen en schrijf niets waaraan iemand te herkennen is.').length - 1).toBe(2);
+  // Every open question carries the reminder not to name or identify anyone (A1 has three: strengths, work points and #13's practice example).
+  expect(cardText(card).split('Noem geen namen en schrijf niets waaraan iemand te herkennen is.').length - 1).toBe(3);
   await h.invoke(colleague, 'submitSection', { ...actionWithVerb(card, 'submitSection').data, ...answerSection(card, 1) });
   expect(answered(await h.repos.responses.listByRound(roundId)).map((r) => r.submittedSections)).toEqual([['A1']]);
 

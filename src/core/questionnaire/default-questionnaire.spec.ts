@@ -72,11 +72,12 @@ describe('default questionnaire', () => {
     }
   });
 
-  it('closes every dimension with the two open questions from the seed', () => {
+  it('closes every dimension with the two open questions from the seed and the practice example', () => {
     for (const d of q.dimensions) {
       expect(d.openQuestions).toEqual([
         { id: `${d.id}-strengths`, kind: 'strengths', text: { nl: STRENGTHS_NL, en: expect.any(String) } },
         { id: `${d.id}-priorities`, kind: 'priorities', text: { nl: PRIORITIES_NL, en: expect.any(String) } },
+        { id: `${d.id}-practice`, kind: 'practice', text: { nl: 'Welk voorbeeld uit je eigen praktijk kan anderen inspireren?', en: expect.any(String) } },
       ]);
     }
   });

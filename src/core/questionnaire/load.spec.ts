@@ -140,7 +140,7 @@ describe('broken questionnaire files', () => {
     data.dimensions[1].openQuestions[1].kind = 'strengths';
     expect(parseQuestionnaire(data)).toEqual({
       ok: false,
-      problems: [{ path: '$.dimensions.1.openQuestions', message: 'needs one "strengths" and one "priorities" question' }],
+      problems: [{ path: '$.dimensions.1.openQuestions', message: 'needs one "strengths" and one "priorities" question (and at most one "practice" question)' }],
     });
   });
 

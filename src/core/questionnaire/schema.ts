@@ -58,7 +58,7 @@ export type ScalePoint = z.infer<typeof scalePointSchema>;
 export const statementSchema = z.object({ id: itemIdSchema, text: localizedTextSchema }).strict();
 
 export const openQuestionSchema = z
-  .object({ id: itemIdSchema, kind: z.enum(['strengths', 'priorities']), text: localizedTextSchema })
+  .object({ id: itemIdSchema, kind: z.enum(['strengths', 'priorities', 'practice']), text: localizedTextSchema })
   .strict();
 
 export const dimensionSchema = z
@@ -69,7 +69,7 @@ export const dimensionSchema = z
     intro: localizedTextSchema,
     globalJudgement: z.object({ id: itemIdSchema, text: localizedTextSchema }).strict(),
     statements: z.array(statementSchema).min(1).max(10),
-    openQuestions: z.array(openQuestionSchema).length(2),
+    openQuestions: z.array(openQuestionSchema).min(2).max(3),
   })
   .strict();
 export type Dimension = z.infer<typeof dimensionSchema>;
@@ -144,9 +144,10 @@ function crossChecks(q: Questionnaire, ctx: z.RefinementCtx): void {
     claim(d.globalJudgement.id, ['dimensions', i, 'globalJudgement', 'id']);
     d.statements.forEach((s, j) => claim(s.id, ['dimensions', i, 'statements', j, 'id']));
     d.openQuestions.forEach((o, j) => claim(o.id, ['dimensions', i, 'openQuestions', j, 'id']));
-    const kinds = d.openQuestions.map((o) => o.kind).sort().join(',');
-    if (kinds !== 'priorities,strengths')
-      ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'openQuestions'], message: 'needs one "strengths" and one "priorities" question' });
+    // One strengths and one priorities question; the practice-example question is optional.
+    const kinds = d.openQuestions.map((o) => o.kind).filter((k) => k !== 'practice').sort().join(',');
+    if (kinds !== 'priorities,strengths' || d.openQuestions.filter((o) => o.kind === 'practice').length > 1)
+      ctx.addIssue({ code: 'custom', path: ['dimensions', i, 'openQuestions'], message: 'needs one "strengths" and one "priorities" question (and at most one "practice" question)' });
   });
   q.reflection.questions.forEach((r, i) => {
     claim(r.id, ['reflection', 'questions', i, 'id']);

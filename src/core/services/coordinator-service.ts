@@ -6,7 +6,7 @@ import { assertCoordinator, validateThreshold, type Tenant, type TenantSettings 
 import { buildRoundStatus } from '../views/round-status';
 import type { ModerationView, QuoteView, RoundStatusView } from '../views/types';
 import { buildModeration, buildQuoteView } from '../views/moderation';
-import { approveQuote, editQuote, hideQuote, tagQuote } from '../summary/moderation';
+import { approveQuote, approveQuotes, editQuote, hideQuote, tagQuote } from '../summary/moderation';
 import type { RoundSummary } from '../summary/model';
 import { withModeratedQuotes } from '../summary/refresh-quotes';
 import { progressFromCounts } from '../participation';
@@ -119,12 +119,20 @@ export class CoordinatorService {
     await this.enqueue([{ kind: 'close-round', key: `close:${round.id}:now`, tenantId: round.tenantId, payload: { roundId: round.id }, runAt: this.deps.clock.now() }]);
   }
 
-  /** Publishes the (moderated) summary to the team channel. */
-  async publish(actor: Actor, roundId: string): Promise<void> {
+  /**
+   * Publishes the (moderated) summary to the team channel. Open answers nobody screened are not
+   * shared; with moderation on, publishing while some are still pending needs `unscreened` to be
+   * exactly their number — the coordinator confirmed what will be left out, not some older count.
+   */
+  async publish(actor: Actor, roundId: string, opts: { unscreened?: number } = {}): Promise<void> {
     this.assertCoordinator(actor);
     const round = await this.round(actor, roundId);
     assertTransition(round.state, 'published');
     if (!actor.tenant.settings.teamChannel) throw new SurveyError('invalid_round', { reason: 'no_team_channel' }, 'teamChannel');
+    if (round.moderation) {
+      const pending = (await this.deps.repos.quotes.listByRound(round.id, { statuses: ['pending'] })).length;
+      if (pending > 0 && opts.unscreened !== pending) throw new SurveyError('unscreened_answers', { count: pending });
+    }
     // Keyed per minute: a double click publishes once, yet "publish again" after a failed
     // attempt (say the bot was not in the channel yet) really tries again.
     const now = this.deps.clock.now();
@@ -192,6 +200,21 @@ export class CoordinatorService {
             : await tagQuote(quotes, round, quoteId, action.themes, now);
     await this.refreshSummaryQuotes(round);
     return buildQuoteView(round, quote, actor.lang);
+  }
+
+  /** Approves the answers the coordinator just read (a page of the screening view) in one action. */
+  async approveQuotes(actor: Actor, roundId: string, quoteIds: readonly string[]): Promise<number> {
+    const round = await this.closedRound(actor, roundId);
+    const approved = await approveQuotes(this.deps.repos.quotes, round, quoteIds, this.deps.clock.now());
+    if (approved > 0) await this.refreshSummaryQuotes(round);
+    return approved;
+  }
+
+  /** Open answers still waiting to be screened (what publishing would leave out). */
+  async unscreenedCount(actor: Actor, roundId: string): Promise<number> {
+    const round = await this.closedRound(actor, roundId);
+    if (!round.moderation) return 0;
+    return (await this.deps.repos.quotes.listByRound(round.id, { statuses: ['pending'] })).length;
   }
 
   /** Keeps the stored (not yet published) summary's quotes in step with moderation; figures never change. */

@@ -165,8 +165,8 @@ describe('buildSummary — the main scenario (k = 3)', () => {
 
   it('shows no quote while none is approved (moderation on)', () => {
     expect(summary.dimensions.map((d) => d.quotes)).toEqual([
-      { strengths: [], priorities: [] },
-      { strengths: [], priorities: [] },
+      { strengths: [], priorities: [], practices: [] },
+      { strengths: [], priorities: [], practices: [] },
     ]);
     expect(summary.reflection!.questions.map((q) => q.quotes)).toEqual([[], []]);
     expect(summary.reflection!.roleGrid!.domains).toEqual([]);
@@ -265,8 +265,8 @@ describe('buildSummary — quotes without moderation', () => {
     const s = buildSummary(mainInput({ round, responses }));
     expect(s.dimensions.map((d) => d.quotes)).toEqual([
       // Extraction order (ranks 1, 2, …): RKEY1's X-strengths, then RKEY4's and RKEY7's X-priorities.
-      { strengths: ['Heldere afspraken over de basiszorg.'], priorities: ['Meer tijd voor overleg.', 'Jan van het zorgteam luistert niet.'] },
-      { strengths: ['Goede samenwerking met het CLB.'], priorities: [] },
+      { strengths: ['Heldere afspraken over de basiszorg.'], priorities: ['Meer tijd voor overleg.', 'Jan van het zorgteam luistert niet.'], practices: [] },
+      { strengths: ['Goede samenwerking met het CLB.'], priorities: [], practices: [] },
     ]);
     // RKEY1's two grid cells exist as quotes but the reflection section is below k.
     expect(s.reflection!.roleGrid!.domains).toEqual([]);

@@ -18,7 +18,7 @@ export function dimensionSummaries(round: RoundShape, tally: RoundTally, stateme
   return roundDimensions(round).map((d) => {
     const figure = scores.get(d.id)!;
     const kindOf = new Map(d.openQuestions.map((o) => [o.id, o.kind]));
-    const textsOf = (kind: 'strengths' | 'priorities') => quotes.filter((q) => q.section === d.id && kindOf.get(q.itemId) === kind).map(quoteText);
+    const textsOf = (kind: 'strengths' | 'priorities' | 'practice') => quotes.filter((q) => q.section === d.id && kindOf.get(q.itemId) === kind).map(quoteText);
     return {
       dimensionId: d.id,
       title: d.title,
@@ -26,8 +26,9 @@ export function dimensionSummaries(round: RoundShape, tally: RoundTally, stateme
       agreement: figure.agreement,
       statements: statements
         .filter((s) => s.dimensionId === d.id)
-        .map((s) => ({ statementId: s.statementId, text: d.statements.find((x) => x.id === s.statementId)!.text, figure: toScaleFigure(scale, s.figure) })),
-      quotes: { strengths: textsOf('strengths'), priorities: textsOf('priorities') },
+        .map((s) => ({ statementId: s.statementId, text: d.statements.find((x) => x.id === s.statementId)!.text, figure: toScaleFigure(scale, s.figure), noView: { ...s.noView } })),
+      quotes: { strengths: textsOf('strengths'), priorities: textsOf('priorities'), practices: textsOf('practice') },
+      noView: { ...figure.noView },
     };
   });
 }

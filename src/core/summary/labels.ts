@@ -64,3 +64,17 @@ export function statementSentence(summary: Pick<RoundSummary, 'labels'>, text: L
   const stem = summary.labels.stem;
   return stem ? `${localize(stem, lang)} ${localize(text, lang)}` : localize(text, lang);
 }
+
+/**
+ * The spread said in words for a six-point scale: a population standard deviation under 1 means
+ * most answers sit on neighbouring points; 1.5 or more means the team is split.
+ */
+export function spreadWord(sd: number, lang: Lang): string {
+  const word = sd < 1 ? 'together' : sd < 1.5 ? 'mixed' : 'divided';
+  return t(lang, `summary:figure.spreadWords.${word}`);
+}
+
+/** "eensgezind (spreiding 0,8)". */
+export function spreadText(sd: number, lang: Lang): string {
+  return t(lang, 'summary:figure.spreadLine', { word: spreadWord(sd, lang), sd: formatDecimal(sd, lang) });
+}

@@ -65,13 +65,18 @@ export type ResponseRateSummary = {
   rate: number | null;
 };
 
-export type StatementSummary = { statementId: string; text: LocalizedText; figure: ScaleFigure };
+/** "Geen zicht op" answers next to all answers ("4 van 20: geen zicht"); left out of every figure. */
+export type NoViewSummary = { noView: number; answered: number };
+
+export type StatementSummary = { statementId: string; text: LocalizedText; figure: ScaleFigure; noView?: NoViewSummary };
 
 export type DimensionQuotes = {
   /** Answers to the "strengths" open question, in their fixed random order. */
   strengths: string[];
   /** Answers to the "priorities" (work points) open question. */
   priorities: string[];
+  /** Answers to the optional "practice example" question (absent in summaries stored before it existed). */
+  practices?: string[];
 };
 
 export type DimensionSummary = {
@@ -83,6 +88,8 @@ export type DimensionSummary = {
   /** Every statement's figure in questionnaire order; empty in a quick round. */
   statements: StatementSummary[];
   quotes: DimensionQuotes;
+  /** "Geen zicht" over the dimension's statements, counted as answers (absent in older summaries). */
+  noView?: NoViewSummary;
 };
 
 /** One of the round's strongest or weakest statements. Only statements with a shown figure qualify. */

@@ -40,9 +40,9 @@ describe('moderation', () => {
 
     const s = buildSummary({ round, responses: mainResponses(), progress: MAIN_PROGRESS, quotes: await repo.listByRound(round.id), now: LATER });
     const x = s.dimensions.find((d) => d.dimensionId === 'X')!;
-    expect(x.quotes).toEqual({ strengths: ['Heldere afspraken over de basiszorg.'], priorities: ['Iemand van het zorgteam luistert niet.'] });
+    expect(x.quotes).toEqual({ strengths: ['Heldere afspraken over de basiszorg.'], priorities: ['Iemand van het zorgteam luistert niet.'], practices: [] });
     // Y-strengths is still pending → not shown.
-    expect(s.dimensions.find((d) => d.dimensionId === 'Y')!.quotes).toEqual({ strengths: [], priorities: [] });
+    expect(s.dimensions.find((d) => d.dimensionId === 'Y')!.quotes).toEqual({ strengths: [], priorities: [], practices: [] });
     expect(s.reflection!.questions.map((q) => [q.questionId, q.quotes])).toEqual([
       ['R1', []],
       ['R2', ['Te weinig uren voor zorg.']],

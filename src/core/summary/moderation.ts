@@ -46,6 +46,21 @@ export async function editQuote(repo: QuoteRepository, round: ModeratedRound, qu
   return apply(repo, quoteId, { status: 'approved', editedText: text }, now);
 }
 
+/** Most quotes one bulk approval may name: a page of the screening view, never the whole round blindly. */
+export const MAX_BULK_APPROVAL = 200;
+
+/**
+ * Approves, in one step, the answers the coordinator has just read (a page, a question or a
+ * dimension of the screening view). Only quotes of this round that are still pending change, so a
+ * hide or an edit made in the meantime stands. Returns how many were approved.
+ */
+export async function approveQuotes(repo: QuoteRepository, round: ModeratedRound, quoteIds: readonly string[], now: Date): Promise<number> {
+  if (round.state === 'published') throw new SurveyError('summary_published');
+  const ids = [...new Set(quoteIds.filter((id) => typeof id === 'string' && id !== ''))];
+  if (ids.length > MAX_BULK_APPROVAL) throw new SurveyError('invalid_round', { reason: 'too_many_quotes' }, 'quotes');
+  return repo.approvePending(round.id, ids, now);
+}
+
 export async function hideQuote(repo: QuoteRepository, round: ModeratedRound, quoteId: string, now: Date): Promise<Quote> {
   await loadQuote(repo, round, quoteId);
   return apply(repo, quoteId, { status: 'hidden' }, now);

@@ -34,7 +34,8 @@ describe('extractQuotes', () => {
   it('never carries the respondent key, the group or an answer time', () => {
     const json = JSON.stringify(quotes);
     expect(json).not.toMatch(/RKEY|teacher"|leadership/);
-    const allowed = ['id', 'roundId', 'batch', 'itemId', 'section', 'cell', 'text', 'status', 'themes', 'order', 'createdAt', 'updatedAt'];
+    // answerId (role-grid cells only) is a random id shared by the cells of one grid answer.
+    const allowed = ['id', 'roundId', 'batch', 'itemId', 'section', 'cell', 'answerId', 'text', 'status', 'themes', 'order', 'createdAt', 'updatedAt'];
     for (const q of quotes) for (const key of Object.keys(q)) expect(allowed).toContain(key);
   });
 
@@ -47,6 +48,18 @@ describe('extractQuotes', () => {
     const again = extractQuotes(round, mainResponses(), FIXTURE_NOW, counter());
     expect(again.map((q) => q.id).filter((id) => quotes.some((q) => q.id === id))).toEqual([]);
     for (const q of quotes) expect(q.id).toMatch(/^[A-Za-z0-9_-]{22}$/);
+  });
+
+  it('gives the cells of one role-grid answer one random answerId, and other quotes none', () => {
+    const grid = quotes.filter((q) => q.cell);
+    expect(grid).toHaveLength(2);
+    expect(grid[0]!.answerId).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    expect(grid[1]!.answerId).toBe(grid[0]!.answerId);
+    for (const q of quotes) if (!q.cell) expect(q.answerId).toBeUndefined();
+    const derived = createHash('sha256').update('round-2\u0000RKEY2\u0000R4').digest('hex');
+    expect(grid[0]!.answerId).not.toBe(derived);
+    const again = extractQuotes(round, mainResponses(), FIXTURE_NOW, counter());
+    expect(again.find((q) => q.cell)!.answerId).not.toBe(grid[0]!.answerId);
   });
 
   it('lists the quotes in their random order, so one writer\'s quotes are not stored side by side', () => {

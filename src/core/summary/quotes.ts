@@ -26,13 +26,13 @@ const cryptoRank: RandomRank = () => randomInt(0, 2 ** 47);
 export function extractQuotes(round: RoundShape, responses: readonly ResponseRecord[], now: Date, rank: RandomRank = cryptoRank, batch?: string): Quote[] {
   const items = roundItems(round);
   const quotes: Quote[] = [];
-  const make = (itemId: string, section: string, text: string, cell?: Quote['cell']): Quote => ({
+  const make = (itemId: string, section: string, text: string, cell?: Quote['cell'], answerId?: string): Quote => ({
     id: randomId(),
     roundId: round.id,
     ...(batch ? { batch } : {}),
     itemId,
     section,
-    ...(cell ? { cell } : {}),
+    ...(cell ? { cell, ...(answerId ? { answerId } : {}) } : {}),
     text,
     status: 'pending',
     themes: [],
@@ -50,10 +50,13 @@ export function extractQuotes(round: RoundShape, responses: readonly ResponseRec
       if (isText && typeof value === 'string' && value.trim() !== '') {
         quotes.push(make(item.id, item.section, value.trim()));
       } else if (item.kind === 'reflection' && item.question.type === 'roleGrid' && value && typeof value === 'object') {
+        // One random id shared by the cells of this grid answer (read together when screening);
+        // random like the quote ids, so it links no quote to its writer either.
+        const answerId = randomId();
         for (const [domain, row] of Object.entries(value)) {
           if (!row || typeof row !== 'object') continue;
           for (const [role, text] of Object.entries(row as Record<string, unknown>)) {
-            if (typeof text === 'string' && text.trim() !== '') quotes.push(make(item.id, item.section, text.trim(), { domain, role }));
+            if (typeof text === 'string' && text.trim() !== '') quotes.push(make(item.id, item.section, text.trim(), { domain, role }, answerId));
           }
         }
       }

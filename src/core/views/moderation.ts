@@ -1,5 +1,6 @@
 import type { Quote } from '../ports';
 import type { Lang } from '../questionnaire/schema';
+import { screeningOrder } from './moderation-order';
 import { REFLECTION_SECTION, type Round } from '../round';
 import { findTheme, THEMES } from '../summary/themes';
 import { t } from '../../i18n';
@@ -11,19 +12,23 @@ function questionLabel(round: Pick<Round, 'questionnaire'>, quote: Quote, lang: 
   if (quote.section === REFLECTION_SECTION) {
     const r = q.reflection.questions.find((x) => x.id === quote.itemId);
     if (!r) return quote.itemId;
-    if (quote.cell) {
-      const domain = q.guidanceDomains.find((d) => d.id === quote.cell!.domain)?.label[lang] ?? quote.cell.domain;
-      const role = q.roles.find((x) => x.id === quote.cell!.role)?.label[lang] ?? quote.cell.role;
-      return `${r.number}. ${domain} — ${role}`;
-    }
     return `${r.number}. ${r.text[lang]}`;
   }
   const d = q.dimensions.find((x) => x.id === quote.section);
   return d?.openQuestions.find((o) => o.id === quote.itemId)?.text[lang] ?? quote.itemId;
 }
 
+/** "Onderwijsloopbaan — Mijn rol": where in the role grid a cell was written. */
+function cellLabel(round: Pick<Round, 'questionnaire'>, cell: NonNullable<Quote['cell']>, lang: Lang): string {
+  const q = round.questionnaire;
+  const domain = q.guidanceDomains.find((d) => d.id === cell.domain)?.label[lang] ?? cell.domain;
+  const role = q.roles.find((x) => x.id === cell.role)?.label[lang] ?? cell.role;
+  return `${domain} — ${role}`;
+}
+
 export function buildQuoteView(round: Pick<Round, 'questionnaire'>, quote: Quote, lang: Lang): QuoteView {
   return {
+    ...(quote.cell ? { cell: cellLabel(round, quote.cell, lang) } : {}),
     id: quote.id,
     roundId: quote.roundId,
     sectionTitle: sectionTitle(round, quote.section, lang),
@@ -33,11 +38,17 @@ export function buildQuoteView(round: Pick<Round, 'questionnaire'>, quote: Quote
     status: quote.status,
     statusLabel: t(lang, `survey:moderation.status.${quote.status}`),
     themes: quote.themes.map((id) => ({ id, label: findTheme(id)?.label[lang] ?? id })),
+    ...(quote.answerId ? { answerId: quote.answerId } : {}),
   };
 }
 
-export function buildModeration(round: Pick<Round, 'id' | 'title' | 'questionnaire'>, quotes: Quote[], lang: Lang): ModerationView {
-  const ordered = [...quotes].sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
+/**
+ * The screening queue. Answers still to screen come first, so approving what one has read brings
+ * the next ones up; within that, they are in reading order — per dimension, per question, the
+ * cells of one role-grid answer together — and otherwise in their fixed random order.
+ */
+export function buildModeration(round: Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>, quotes: Quote[], lang: Lang): ModerationView {
+  const ordered = screeningOrder(round, quotes);
   const pending = ordered.filter((q) => q.status === 'pending').length;
   return {
     roundId: round.id,

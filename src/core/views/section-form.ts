@@ -6,6 +6,7 @@ import type { Lang } from '../questionnaire/schema';
 import { answerSteps, QUICK_STEP, REFLECTION_SECTION, type Round } from '../round';
 import { describeError, t } from '../../i18n';
 import { formatDays } from './format';
+import { NO_VIEW, type NoView } from '../no-view';
 import type { FormField, ProgressView, ScalePointView, SectionFormView } from './types';
 
 type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
@@ -51,7 +52,16 @@ function field(round: RoundShape, item: RoundItem, lang: Lang, value: AnswerValu
     }
     case 'statement': {
       const s = item.dimension.statements.find((x) => x.id === item.id)!;
-      return { type: 'scale', role: 'statement', id: item.id, label: s.text[lang], required: true, value: value as number | undefined, error };
+      return {
+        type: 'scale',
+        role: 'statement',
+        id: item.id,
+        label: s.text[lang],
+        required: true,
+        value: value as number | NoView | undefined,
+        error,
+        noView: { value: NO_VIEW, label: t(lang, 'survey:noView') },
+      };
     }
     case 'open': {
       const o = item.dimension.openQuestions.find((x) => x.id === item.id)!;

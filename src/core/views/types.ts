@@ -1,3 +1,4 @@
+import type { NoView } from '../no-view';
 import type { DeliveryProgress } from '../participation';
 import type { Lang } from '../questionnaire/schema';
 import type { Depth, RoundState } from '../round';
@@ -23,7 +24,18 @@ export interface ProgressView {
 }
 
 export type FormField =
-  | { type: 'scale'; id: string; label: string; required: boolean; value?: number; error?: string; role: 'global' | 'statement' }
+  | {
+      type: 'scale';
+      id: string;
+      label: string;
+      required: boolean;
+      /** A scale value, or NO_VIEW when the respondent chose "geen zicht op". */
+      value?: number | NoView;
+      error?: string;
+      role: 'global' | 'statement';
+      /** Statements only: the "geen zicht op" choice, shown apart from the scale. */
+      noView?: { value: NoView; label: string };
+    }
   /** `hint`: the reminder under every open question not to name or identify anyone. */
   | { type: 'text'; id: string; label: string; required: boolean; value?: string; error?: string; maxLength: number; hint: string }
   | {
@@ -131,6 +143,8 @@ export interface NoticeView {
   tone: 'info' | 'success' | 'warning' | 'error';
   /** Optional follow-up action the adapter renders as a button. */
   action?: { id: string; label: string; roundId?: string; value?: string };
+  /** Optional link the adapter renders as a button that opens it (e.g. the published summary). */
+  link?: { label: string; url: string };
 }
 
 /** The question before a withdrawal erases someone's answers. */
@@ -175,8 +189,10 @@ export interface QuoteView {
   roundId: string;
   /** "C. Ondersteunende structuren en procedures" or "Reflectievragen". */
   sectionTitle: string;
-  /** The question the answer belongs to (for a role-grid cell: the domain and role). */
+  /** The question the answer belongs to. */
   question: string;
+  /** Role-grid cells: the domain and role the text was written for. */
+  cell?: string;
   /** What the team will see: the edited text when there is one. */
   text: string;
   /** The original, only when the coordinator edited it. */
@@ -184,6 +200,8 @@ export interface QuoteView {
   status: 'pending' | 'approved' | 'hidden';
   statusLabel: string;
   themes: { id: string; label: string }[];
+  /** Role-grid cells: shared by the cells of one person's answer, which are listed next to each other. */
+  answerId?: string;
 }
 
 export interface ModerationView {

@@ -4,6 +4,7 @@ import type { JobHandler } from '../types';
 import { closeRoundHandler } from './close-round';
 import { closeInvitationHandler } from './close-invitation';
 import { deliverInvitationHandler } from './deliver-invitation';
+import { announceResultsHandler } from './announce-results';
 import { notifyCoordinatorHandler } from './notify-coordinator';
 import { openRoundHandler } from './open-round';
 import { publishSummaryHandler } from './publish-summary';
@@ -23,5 +24,6 @@ export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHand
     'notify-coordinator': notifyCoordinatorHandler(deps),
     'purge-answers': purgeAnswersHandler(deps),
     'close-invitation': closeInvitationHandler(deps),
+    'announce-results': announceResultsHandler(deps),
   };
 }

@@ -6,6 +6,7 @@ import { outcome, type JobHandler } from '../types';
 import { enqueueAll, type OrchestrationDeps } from '../context';
 import { loadRound, loadTenant } from './common';
 import { notifyCoordinatorSpecs } from './notify-coordinator';
+import { announceResultsSpecs } from './announce-results';
 
 export function summaryIdempotencyKey(roundId: string): string {
   return `summary:${roundId}`;
@@ -56,6 +57,10 @@ export function publishSummaryHandler(deps: OrchestrationDeps): JobHandler {
         return outcome.fail(`${result.reason}: ${result.detail}`);
       }
       const now = deps.clock.now();
+      // Enqueued before the round moves on, so a crash in between still tells everyone (the keys
+      // make it once per person however often this runs).
+      const post = { conversationId: result.conversationId ?? channel.id, messageId: result.messageId };
+      await enqueueAll(deps, await announceResultsSpecs(deps, round, post, now));
       await deps.repos.rounds.transition(round.id, 'closed', 'published', { publishedAt: now });
       await deps.repos.summaries.update(round.id, { publishedAt: now });
       // What the team did not see is gone now: hidden quotes' text, edited quotes' originals.

@@ -31,6 +31,6 @@ export function csvField(cell: Cell, format: CellFormat = 'text'): string {
 export function buildCsv(summary: RoundSummary, lang: Lang, sheet: SheetId): string {
   const table = exportTable(summary, lang, sheet);
   const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
-  for (const row of table.rows) lines.push(row.map((cell, i) => csvField(cell, table.columns[i]!.format)).join(','));
+  table.rows.forEach((row, r) => lines.push(row.map((cell, i) => csvField(cell, table.rowFormats?.[r] ?? table.columns[i]!.format)).join(',')));
   return lines.join('\r\n') + '\r\n';
 }

@@ -1,5 +1,6 @@
 import ExcelJS from 'exceljs';
 import { buildSummary } from '../../core/summary/build-summary';
+import { extractQuotes } from '../../core/summary/quotes';
 import type { RoundSummary } from '../../core/summary/model';
 import { closedRound, FIXTURE_NOW, MAIN_PROGRESS, mainResponses, response } from '../../core/summary/__fixtures__/summary-fixture';
 import { buildCsv, csvField } from './csv';
@@ -15,11 +16,14 @@ function summary(overrides: Parameters<typeof closedRound>[0] = {}): RoundSummar
   const previousResponses = [1, 2, 3].map((i) =>
     response(`PKEY${i}`, { 'X-s1': 3, 'X-s2': 3, 'Y-s1': 4, 'Y-s2': 4 }, { roundId: 'round-1', sections: i === 3 ? ['X'] : ['X', 'Y'] }),
   );
+  const round = closedRound(overrides);
+  // Every open answer approved, as after screening.
+  const quotes = extractQuotes(round, mainResponses(), FIXTURE_NOW).map((q) => ({ ...q, status: 'approved' as const }));
   return buildSummary({
-    round: closedRound(overrides),
+    round,
     responses: mainResponses(),
     progress: MAIN_PROGRESS,
-    quotes: [],
+    quotes,
     previous: { round: previous, responses: previousResponses },
     now: FIXTURE_NOW,
   });
@@ -40,7 +44,7 @@ describe('buildWorkbook', () => {
   });
 
   it('has a read-me sheet and one sheet per level, named in the language asked for', () => {
-    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Leesmij', 'Dimensies', 'Stellingen', 'Groepen', 'Evolutie', 'Reflectie vraag 3']);
+    expect(workbook.worksheets.map((s) => s.name)).toEqual(['Leesmij', 'Dimensies', 'Stellingen', 'Sterktes en werkpunten', 'Groepen', 'Evolutie', 'Reflectie vraag 3', 'Open antwoorden']);
   });
 
   it('holds the dimension figures unrounded, and the withheld agreement as words', () => {
@@ -106,15 +110,33 @@ describe('buildWorkbook', () => {
   it('never holds a row per person or anything that identifies one', async () => {
     const all = workbook.worksheets.flatMap((s) => s.getSheetValues().flat()).map(String).join('\n');
     expect(all).not.toMatch(/RKEY|PKEY/);
-    // Every data row is a dimension, statement, group or domain: 2 + 4 + 3 + 2 + 2 rows.
-    expect(workbook.worksheets.slice(1).map((s) => s.rowCount - 1)).toEqual([2, 4, 3, 2, 2]);
+    // Every data row is a dimension, statement, ranked statement, group or domain, or one open
+    // answer (as the summary lists them, in their random order): 2 + 4 + 4 + 3 + 2 + 2 + answers.
+    const s = summary();
+    const answers = s.dimensions.flatMap((d) => [...d.quotes.strengths, ...d.quotes.priorities, ...(d.quotes.practices ?? [])]).length +
+      (s.reflection?.questions.reduce((n, q) => n + q.quotes.length, 0) ?? 0) +
+      (s.reflection?.roleGrid?.domains.reduce((n, d) => n + d.roles.reduce((m, r) => m + r.texts.length, 0), 0) ?? 0);
+    expect(workbook.worksheets.slice(1).map((s) => s.rowCount - 1)).toEqual([2, 4, 4, 3, 2, 2, answers]);
+  });
+
+  it('lists every open answer the team may read, per dimension and question, and the response rate as a number', () => {
+    const s = summary();
+    const sheet = workbook.getWorksheet('Open antwoorden')!;
+    const texts = sheet.getColumn(5).values.slice(2).map(String);
+    for (const d of s.dimensions) for (const q of [...d.quotes.strengths, ...d.quotes.priorities]) expect(texts).toContain(q);
+    for (const q of s.reflection?.questions.flatMap((x) => x.quotes) ?? []) expect(texts).toContain(q);
+    expect(texts.length).toBeGreaterThan(0);
+    const readme = workbook.getWorksheet('Leesmij')!;
+    const rateRow = readme.getSheetValues().find((row) => Array.isArray(row) && row[1] === 'Responsgraad') as unknown[];
+    expect(typeof rateRow[2]).toBe('number');
+    expect(rateRow[2]).toBeCloseTo(s.responseRate.rate!, 12);
   });
 
   it('withholds question 3 below k and writes the English workbook too', async () => {
     const s = summary({ anonymityThreshold: 4 });
     // k = 4: only three people answered question 3.
     const wb = await open(await buildWorkbook(s, 'en'));
-    expect(wb.worksheets.map((w) => w.name)).toEqual(['Read me', 'Dimensions', 'Statements', 'Groups', 'Trend', 'Reflection question 3']);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Read me', 'Dimensions', 'Statements', 'Strengths and work points', 'Groups', 'Trend', 'Reflection question 3', 'Open answers']);
     expect(rowValues(wb.getWorksheet('Reflection question 3')!, 2)).toEqual(['too few answers', 'too few answers', 'too few answers']);
   });
 

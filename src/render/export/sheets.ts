@@ -9,14 +9,15 @@ import { bandLabel, dimensionTitle, formatDecimal, formatPercent, localize, reso
  * the summary holds nothing per person, so neither can the export. Withheld figures stay
  * withheld: their cells say "te weinig antwoorden".
  */
-export const SHEET_IDS = ['readme', 'dimensions', 'statements', 'groups', 'trend', 'allocation'] as const;
+export const SHEET_IDS = ['readme', 'dimensions', 'statements', 'ranked', 'groups', 'trend', 'allocation', 'openAnswers'] as const;
 export type SheetId = (typeof SHEET_IDS)[number];
 
 /** How a column's numbers are shown: shares are 0..1 (a spreadsheet formats them as %). */
 export type CellFormat = 'text' | 'integer' | 'decimal' | 'share';
 export type Cell = string | number | null;
 export type Column = { key: string; header: string; format: CellFormat; width: number };
-export type Table = { id: SheetId; name: string; columns: Column[]; rows: Cell[][] };
+/** `rowFormats`: a number format for a row's numbers where its column's format does not fit (the read-me's rate). */
+export type Table = { id: SheetId; name: string; columns: Column[]; rows: Cell[][]; rowFormats?: Record<number, CellFormat> };
 
 type Tr = (key: string, params?: Record<string, string | number>) => string;
 
@@ -82,8 +83,72 @@ function statementsTable(summary: RoundSummary, lang: Lang, tr: Tr): Table {
       { key: 'statementId', header: tr('columns.statementId'), format: 'text', width: 12 },
       { key: 'statement', header: tr('columns.statement'), format: 'text', width: 70 },
       ...figureColumns(summary, tr, lang),
+      { key: 'noView', header: tr('columns.noView'), format: 'integer', width: 14 },
+      { key: 'answered', header: tr('columns.answered'), format: 'integer', width: 14 },
     ],
-    rows: summary.dimensions.flatMap((d) => d.statements.map((s) => [d.dimensionId, s.statementId, localize(s.text, lang), ...figureCells(summary, s.figure, lang)])),
+    rows: summary.dimensions.flatMap((d) =>
+      d.statements.map((s) => [d.dimensionId, s.statementId, localize(s.text, lang), ...figureCells(summary, s.figure, lang), s.noView?.noView ?? null, s.noView?.answered ?? null]),
+    ),
+  };
+}
+
+/** The school's strengths and priority work points: the statements with the highest and lowest means. */
+function rankedTable(summary: RoundSummary, lang: Lang, tr: Tr): Table {
+  const rows = (kind: string, list: RoundSummary['strongest']): Cell[][] =>
+    list.map((s) => [kind, s.dimensionId, s.statementId, localize(s.text, lang), s.n, s.mean, bandLabel(summary, s.band, lang)]);
+  return {
+    id: 'ranked',
+    name: tr('sheets.ranked'),
+    columns: [
+      { key: 'kind', header: tr('columns.kind'), format: 'text', width: 16 },
+      idColumn(tr),
+      { key: 'statementId', header: tr('columns.statementId'), format: 'text', width: 12 },
+      { key: 'statement', header: tr('columns.statement'), format: 'text', width: 70 },
+      { key: 'respondents', header: tr('columns.respondents'), format: 'integer', width: 14 },
+      { key: 'mean', header: tr('columns.mean'), format: 'decimal', width: 12 },
+      { key: 'band', header: tr('columns.band'), format: 'text', width: 28 },
+    ],
+    rows: [...rows(t(lang, 'summary:strongest.heading'), summary.strongest), ...rows(t(lang, 'summary:weakest.heading'), summary.weakest)],
+  };
+}
+
+/**
+ * Every open answer the team may read, per dimension and question, in the summary's fixed random
+ * order: one row per answer, with nothing that links it to a person or to another answer.
+ */
+function openAnswersTable(summary: RoundSummary, lang: Lang, tr: Tr): Table {
+  const rows: Cell[][] = [];
+  for (const d of summary.dimensions) {
+    const title = localize(d.title, lang);
+    const lists: [string, readonly string[]][] = [
+      [t(lang, 'summary:quotes.strengths'), d.quotes.strengths],
+      [t(lang, 'summary:quotes.priorities'), d.quotes.priorities],
+      [t(lang, 'summary:quotes.practices'), d.quotes.practices ?? []],
+    ];
+    for (const [question, quotes] of lists) for (const q of quotes) rows.push([d.dimensionId, title, question, null, q]);
+  }
+  const r = summary.reflection;
+  if (r) {
+    const heading = t(lang, 'summary:reflection.heading');
+    if (r.roleGrid) {
+      const question = `${r.roleGrid.number}. ${localize(r.roleGrid.text, lang)}`;
+      for (const domain of r.roleGrid.domains) {
+        for (const role of domain.roles) for (const text of role.texts) rows.push([null, heading, question, `${localize(domain.label, lang)} — ${localize(role.label, lang)}`, text]);
+      }
+    }
+    for (const q of r.questions) for (const text of q.quotes) rows.push([null, heading, `${q.number}. ${localize(q.text, lang)}`, null, text]);
+  }
+  return {
+    id: 'openAnswers',
+    name: tr('sheets.openAnswers'),
+    columns: [
+      idColumn(tr),
+      { key: 'section', header: tr('columns.dimension'), format: 'text', width: 40 },
+      { key: 'question', header: tr('columns.question'), format: 'text', width: 50 },
+      { key: 'cell', header: tr('columns.cell'), format: 'text', width: 30 },
+      { key: 'answer', header: tr('columns.answer'), format: 'text', width: 90 },
+    ],
+    rows,
   };
 }
 
@@ -154,7 +219,7 @@ function readmeTable(summary: RoundSummary, lang: Lang, tr: Tr): Table {
     [tr('readme.invited'), r.invited],
     [tr('readme.completed'), r.completed],
     [tr('readme.startedNotCompleted'), r.startedNotCompleted],
-    [tr('readme.responseRate'), r.rate === null ? '—' : formatPercent(r.rate, lang)],
+    [tr('readme.responseRate'), r.rate === null ? '—' : r.rate],
     [tr('readme.scale'), summary.labels.scalePoints.map((p) => tr('readme.scalePoint', { value: p.value, label: localize(p.label, lang), band: bandLabel(summary, p.band, lang) })).join('; ')],
     [
       tr('readme.gaps'),
@@ -185,9 +250,11 @@ function readmeTable(summary: RoundSummary, lang: Lang, tr: Tr): Table {
     [null, tr('readme.sharesNote')],
     [null, resolveMessage(summary.closing.thanks, lang)],
   ];
+  const rateRow = rows.findIndex((row) => row[0] === tr('readme.responseRate'));
   return {
     id: 'readme',
     name: tr('sheets.readme'),
+    rowFormats: { [rateRow]: 'share' },
     columns: [
       { key: 'label', header: tr('readme.title'), format: 'text', width: 36 },
       { key: 'value', header: '', format: 'text', width: 110 },
@@ -200,9 +267,11 @@ const BUILDERS: Record<SheetId, (summary: RoundSummary, lang: Lang, tr: Tr) => T
   readme: readmeTable,
   dimensions: dimensionsTable,
   statements: statementsTable,
+  ranked: rankedTable,
   groups: groupsTable,
   trend: trendTable,
   allocation: allocationTable,
+  openAnswers: openAnswersTable,
 };
 
 export function exportTable(summary: RoundSummary, lang: Lang, sheet: SheetId): Table {

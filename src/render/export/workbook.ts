@@ -21,16 +21,16 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table): void {
   const header = sheet.addRow(table.columns.map((c) => c.header));
   header.font = { bold: true };
   header.alignment = { vertical: 'top', wrapText: true };
-  for (const cells of table.rows) {
+  table.rows.forEach((cells, r) => {
     const row = sheet.addRow(cells.map((c) => c ?? ''));
     table.columns.forEach((column, i) => {
       const cell = row.getCell(i + 1);
       // Numbers stay unrounded in the file; the format only rounds what is displayed.
-      const format = NUMBER_FORMATS[column.format];
+      const format = NUMBER_FORMATS[table.rowFormats?.[r] ?? column.format];
       if (format && typeof cell.value === 'number') cell.numFmt = format;
       if (column.format === 'text') cell.alignment = { vertical: 'top', wrapText: true };
     });
-  }
+  });
   if (table.id === 'readme') sheet.getColumn(1).font = { bold: true };
 }
 

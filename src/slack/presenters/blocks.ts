@@ -85,6 +85,8 @@ export interface ButtonSpec {
   actionId: string;
   value?: string;
   style?: 'primary' | 'danger';
+  /** Slack's own "are you sure?" dialog before the click is sent. */
+  confirm?: { title: string; text: string; confirm: string; deny: string };
 }
 
 export function button(spec: ButtonSpec) {
@@ -94,6 +96,16 @@ export function button(spec: ButtonSpec) {
     action_id: spec.actionId,
     ...(spec.value !== undefined ? { value: truncate(spec.value, BLOCK_KIT.buttonValue) } : {}),
     ...(spec.style ? { style: spec.style } : {}),
+    ...(spec.confirm
+      ? {
+          confirm: {
+            title: plain(spec.confirm.title, BLOCK_KIT.confirmTitle),
+            text: plain(spec.confirm.text, BLOCK_KIT.confirmText),
+            confirm: plain(spec.confirm.confirm, BLOCK_KIT.confirmButton),
+            deny: plain(spec.confirm.deny, BLOCK_KIT.confirmButton),
+          },
+        }
+      : {}),
   };
 }
 

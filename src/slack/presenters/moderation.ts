@@ -6,20 +6,27 @@ import { encodeActionValue, encodeMetadata } from '../schema';
 import type { KnownBlock, ModalView } from '../slack-types';
 import { actions, context, escapeMrkdwn, header, option, plain, sections, truncate } from './blocks';
 
-/** Quotes per page: three blocks each keeps a page well under the 100-block modal limit. */
-export const QUOTES_PER_PAGE = 20;
+/**
+ * Answers per page: two blocks each keeps a page under the 100-block modal limit, and the ids of
+ * a page's answers fit in one button value (2000 characters) for "approve this page".
+ */
+export const QUOTES_PER_PAGE = 25;
 
 export function pageCount(view: ModerationView): number {
   return Math.max(1, Math.ceil(view.quotes.length / QUOTES_PER_PAGE));
 }
 
-function quoteBlocks(q: QuoteView, view: ModerationView, page: number): KnownBlock[] {
+function quoteBlocks(q: QuoteView, previous: QuoteView | undefined, view: ModerationView, page: number): KnownBlock[] {
   const value = encodeActionValue({ r: view.roundId, q: q.id, p: page });
   const quoted = escapeMrkdwn(q.text)
     .split('\n')
     .map((l) => `> ${l}`)
     .join('\n');
   const themes = q.themes.length ? ` · ${q.themes.map((th) => escapeMrkdwn(th.label)).join(', ')}` : '';
+  // The question once per run of answers to it; a role-grid cell says where in the grid it was written.
+  const sameQuestion = previous && previous.sectionTitle === q.sectionTitle && previous.question === q.question && previous.status === q.status;
+  const heading = sameQuestion ? '' : `*${escapeMrkdwn(q.sectionTitle)}* — ${escapeMrkdwn(q.question)}\n`;
+  const cell = q.cell ? `_${escapeMrkdwn(q.cell)}_\n` : '';
   const buttons = [
     ...(q.status !== 'approved' ? [{ text: view.labels.approve, actionId: ACTIONS.quote.approve, value, style: 'primary' as const }] : []),
     ...(q.status !== 'hidden' ? [{ text: view.labels.hide, actionId: ACTIONS.quote.hide, value, style: 'danger' as const }] : []),
@@ -27,8 +34,7 @@ function quoteBlocks(q: QuoteView, view: ModerationView, page: number): KnownBlo
   ];
   return [
     // Cut rather than split: the edit modal shows the whole text.
-    { type: 'section', text: { type: 'mrkdwn', text: truncate(`*${escapeMrkdwn(q.sectionTitle)}* — ${escapeMrkdwn(q.question)}\n${quoted}`, BLOCK_KIT.sectionText) } },
-    context(`${escapeMrkdwn(q.statusLabel)}${themes}`),
+    { type: 'section', text: { type: 'mrkdwn', text: truncate(`${heading}${cell}${quoted}\n_${escapeMrkdwn(q.statusLabel)}${themes}_`, BLOCK_KIT.sectionText) } },
     ...actions(buttons),
   ];
 }
@@ -39,11 +45,25 @@ export function moderationModal(view: ModerationView, page: number, t: Translate
   const current = Math.min(Math.max(0, page), pages - 1);
   const blocks: KnownBlock[] = [header(view.title), ...sections(escapeMrkdwn(view.intro))];
   if (view.quotes.length === 0) blocks.push(...sections(escapeMrkdwn(t('slack:moderation.empty'))));
-  for (const q of view.quotes.slice(current * QUOTES_PER_PAGE, (current + 1) * QUOTES_PER_PAGE)) blocks.push(...quoteBlocks(q, view, current));
+  const onPage = view.quotes.slice(current * QUOTES_PER_PAGE, (current + 1) * QUOTES_PER_PAGE);
+  onPage.forEach((q, i) => blocks.push(...quoteBlocks(q, onPage[i - 1], view, current)));
+  const pendingIds = onPage.filter((q) => q.status === 'pending').map((q) => q.id);
   const nav = [
+    // Exactly the answers on this page: approving never reaches an answer the coordinator did not see.
+    ...(pendingIds.length
+      ? [{ text: t('slack:moderation.approvePage', { count: pendingIds.length }), actionId: ACTIONS.quote.approvePage, value: encodeActionValue({ r: view.roundId, a: pendingIds, p: current }), style: 'primary' as const }]
+      : []),
     ...(current > 0 ? [{ text: t('slack:moderation.previous'), actionId: ACTIONS.quotesPage, value: encodeActionValue({ r: view.roundId, p: current - 1 }) }] : []),
     ...(current < pages - 1 ? [{ text: t('slack:moderation.next'), actionId: ACTIONS.quotesPage, value: encodeActionValue({ r: view.roundId, p: current + 1 }) }] : []),
-    { text: view.labels.publish, actionId: ACTIONS.round.publish, value: encodeActionValue({ r: view.roundId }), style: 'primary' as const },
+    {
+      text: view.labels.publish,
+      actionId: ACTIONS.round.publish,
+      value: encodeActionValue({ r: view.roundId, u: view.pending }),
+      // Publishing leaves unscreened answers out: say how many before it happens.
+      ...(view.pending > 0
+        ? { confirm: { title: t('slack:moderation.publishTitle'), text: t('slack:moderation.publishUnscreened', { count: view.pending }), confirm: t('slack:moderation.publishYes'), deny: t('slack:moderation.publishNo') } }
+        : { style: 'primary' as const }),
+    },
   ];
   blocks.push(context(escapeMrkdwn(t('slack:moderation.page', { page: current + 1, pages }))));
   blocks.push(...actions(nav));

@@ -2,7 +2,8 @@ import type { NoticeView } from '../../core/views/types';
 import { ACTIONS, ROUND_ACTION_IDS, type RoundActionId } from '../ids';
 import { encodeActionValue } from '../schema';
 import type { KnownBlock } from '../slack-types';
-import { actions, escapeKeepingMentions, sections } from './blocks';
+import { BLOCK_KIT } from '../limits';
+import { actions, escapeKeepingMentions, plain, sections } from './blocks';
 
 const TONE_EMOJI: Record<NoticeView['tone'], string> = {
   info: ':information_source:',
@@ -26,6 +27,9 @@ export function noticeBlocks(notice: NoticeView): KnownBlock[] {
   const actionId = notice.action ? actionIdFor(notice.action.id) : undefined;
   if (notice.action && actionId) {
     blocks.push(...actions([{ text: notice.action.label, actionId, value: encodeActionValue({ r: notice.action.roundId }), style: 'primary' }]));
+  }
+  if (notice.link) {
+    blocks.push({ type: 'actions', elements: [{ type: 'button', text: plain(notice.link.label, BLOCK_KIT.buttonText), url: notice.link.url.slice(0, BLOCK_KIT.url), action_id: ACTIONS.link }] });
   }
   return blocks;
 }

@@ -71,9 +71,16 @@ describe('Slack presenters', () => {
     const many = Array.from({ length: 45 }, (_, i) => quote(i, i === 3 ? 'x'.repeat(2000) : `Antwoord ${i}`));
     const view = buildModeration(round, many, 'nl');
     const first = moderationModal(view, 0, t);
-    const last = moderationModal(view, 2, t);
-    expect(JSON.stringify(first.blocks).match(new RegExp(ACTIONS.quote.approve, 'g'))).toHaveLength(QUOTES_PER_PAGE);
-    expect(JSON.stringify(last.blocks)).toContain('Pagina 3 van 3');
+    const last = moderationModal(view, 1, t);
+    expect(JSON.stringify(first.blocks).match(new RegExp(`"${ACTIONS.quote.approve}"`, 'g'))).toHaveLength(QUOTES_PER_PAGE);
+    expect(JSON.stringify(last.blocks)).toContain('Pagina 2 van 2');
+    // "Approve this page" names exactly the page's pending answers.
+    const approvePage = first.blocks.flatMap((b) => ('elements' in b ? (b.elements as { action_id?: string; value?: string }[]) : [])).find((e) => e.action_id === ACTIONS.quote.approvePage)!;
+    expect(parseActionValue(approvePage.value)!.a).toEqual(view.quotes.slice(0, QUOTES_PER_PAGE).map((q) => q.id));
+    // Publishing with unscreened answers asks first and carries the number it was told.
+    const publish = first.blocks.flatMap((b) => ('elements' in b ? (b.elements as { action_id?: string; value?: string; confirm?: { text: { text: string } } }[]) : [])).find((e) => e.action_id === ACTIONS.round.publish)!;
+    expect(parseActionValue(publish.value)).toEqual({ r: round.id, u: 45 });
+    expect(publish.confirm!.text.text).toContain('45 open antwoorden');
     ok(first);
     ok(last);
     ok(quoteEditModal(view, view.quotes[3]!, 0, t));

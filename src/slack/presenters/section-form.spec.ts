@@ -34,7 +34,7 @@ describe('a section as a modal', () => {
     const block = blocksOf(buildSectionForm(round, 'X', 'nl')).find((b) => b.block_id === 'X-s2')!;
     expect(block.label!.text).toBe('statement 2 of X. (nl)');
     expect(block.element!.type).toBe('radio_buttons');
-    expect(block.element!.options!.map((o) => o.value)).toEqual(['1', '2', '3', '4', '5', '6']);
+    expect(block.element!.options!.map((o) => o.value)).toEqual(['1', '2', '3', '4', '5', '6', 'no_view']);
   });
 
   it('shows the progress as the modal title and fills in what was saved', () => {

@@ -45,7 +45,8 @@ function fieldBlocks(field: FormField, view: SectionFormView, inlineErrors: bool
   switch (field.type) {
     case 'scale': {
       const points = view.scale.points;
-      const options = points.map((p) => option(p.label, String(p.value)));
+      // "Geen zicht op" comes last and set apart by a dash: it is not a point on the scale.
+      const options = [...points.map((p) => option(p.label, String(p.value))), ...(field.noView ? [option(`— ${field.noView.label}`, field.noView.value)] : [])];
       const initial = options.find((o) => field.value !== undefined && o.value === String(field.value));
       // Radio buttons hold at most 10 options; an 11-point (0–10) scale becomes a select.
       const element =

@@ -7,6 +7,7 @@ import {
   localize,
   statementSentence,
   resolveMessage,
+  spreadText,
   scaleMax,
   withheldLabel,
   type DimensionSummary,
@@ -61,7 +62,7 @@ function figureLines(summary: RoundSummary, figure: ScaleFigure, lang: Lang): st
   const points = figure.distribution.map((d) => d.value);
   return (
     `\`${meanBar(figure.mean, scaleMin(summary), max)}\` ${escapeMrkdwn(t(lang, 'summary:figure.meanOutOf', { mean, max }))} · *${escapeMrkdwn(band)}* · ${escapeMrkdwn(t(lang, 'summary:figure.respondentsShort', { n: figure.n }))}\n` +
-    `\`${distributionBar(figure.distribution.map((d) => d.share))}\` ${escapeMrkdwn(t(lang, 'slack:summary.spread', { from: points[0] ?? '', to: points[points.length - 1] ?? '', sd: formatDecimal(figure.sd, lang) }))}`
+    `\`${distributionBar(figure.distribution.map((d) => d.share))}\` ${escapeMrkdwn(t(lang, 'slack:summary.spread', { from: points[0] ?? '', to: points[points.length - 1] ?? '', sd: spreadText(figure.sd, lang) }))}`
   );
 }
 
@@ -87,6 +88,16 @@ function quoteBlock(text: string): string {
 
 function quoteList(title: string, quotes: string[]): string {
   return `*${escapeMrkdwn(title)}*\n${quotes.map(quoteBlock).join('\n\n')}`;
+}
+
+/** A heading that counts exactly the answers listed under it ("Sterktes (12 antwoorden)"). */
+function countedList(title: string, quotes: string[], lang: Lang): string {
+  return quoteList(t(lang, 'summary:quotes.listHeading', { title, count: quotes.length }), quotes);
+}
+
+/** "4 van 20: geen zicht" after a statement, when anyone chose it. */
+function noViewText(noView: { noView: number; answered: number } | undefined, lang: Lang): string {
+  return noView && noView.noView > 0 ? `\n_${escapeMrkdwn(t(lang, 'summary:figure.noView', { noView: noView.noView, answered: noView.answered }))}_` : '';
 }
 
 function responseRateText(summary: RoundSummary, lang: Lang): string {
@@ -135,11 +146,14 @@ function mainBlocks(summary: RoundSummary, lang: Lang, hasThread: boolean): Know
   const blocks: KnownBlock[] = [header(t(lang, 'summary:title', { title: summary.round.title }))];
   blocks.push(...sections(responseRateText(summary, lang)));
   blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:dimensions.heading'))}*`));
+  blocks.push(context(escapeMrkdwn(t(lang, 'summary:figure.levelRule'))));
   for (const d of summary.dimensions) blocks.push(...sections(dimensionLine(summary, d, lang)));
   if (summary.strongest.length) blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:strongest.heading'))}*\n${rankedLines(summary, summary.strongest, lang)}`));
-  if (summary.weakest.length) blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:weakest.heading'))}*\n${rankedLines(summary, summary.weakest, lang)}`));
+  if (summary.weakest.length)
+    blocks.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:weakest.heading'))}*\n${rankedLines(summary, summary.weakest, lang)}\n_${escapeMrkdwn(t(lang, 'summary:weakest.prompts'))}_`));
   const gaps = gapsText(summary, lang);
   if (gaps) blocks.push(...sections(gaps));
+  else if (summary.groups.every((g) => g.groups.length < 2)) blocks.push(context(escapeMrkdwn(t(lang, 'summary:groups.noComparison', { k: summary.round.anonymityThreshold }))));
   const trend = trendText(summary, lang);
   if (trend) blocks.push(...sections(trend));
   blocks.push(divider());
@@ -154,18 +168,22 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (const d of summary.dimensions) {
     const part: KnownBlock[] = [header(localize(d.title, lang))];
+    if (d.noView && d.noView.noView > 0) part.push(context(escapeMrkdwn(t(lang, 'summary:figure.noView', { noView: d.noView.noView, answered: d.noView.answered }))));
     if (d.statements.length) {
-      const lines = d.statements.map((s) => `• ${escapeMrkdwn(localize(s.text, lang))}\n${figureLines(summary, s.figure, lang)}`);
+      const lines = d.statements.map((s) => `• ${escapeMrkdwn(localize(s.text, lang))}\n${figureLines(summary, s.figure, lang)}${noViewText(s.noView, lang)}`);
       part.push(...sections(lines.join('\n')));
     }
     const groups = summary.groups.find((g) => g.dimensionId === d.dimensionId);
-    if (groups && groups.groups.length) {
+    // One group alone compares nothing.
+    if (groups && groups.groups.length > 1) {
       const lines = groups.groups.map((g) => `• *${escapeMrkdwn(localize(g.label, lang))}*: ${figureLines(summary, g.figure, lang).replace(/\n/g, ' · ')}`);
       part.push(...sections(`*${escapeMrkdwn(t(lang, 'summary:groups.heading'))}*\n${lines.join('\n')}`));
     }
     const wrote = t(lang, 'summary:quotes.heading');
-    if (d.quotes.strengths.length) part.push(...sections(quoteList(`${wrote} — ${t(lang, 'summary:quotes.strengths')}`, d.quotes.strengths)));
-    if (d.quotes.priorities.length) part.push(...sections(quoteList(`${wrote} — ${t(lang, 'summary:quotes.priorities')}`, d.quotes.priorities)));
+    if (d.quotes.strengths.length) part.push(...sections(countedList(`${wrote} — ${t(lang, 'summary:quotes.strengths')}`, d.quotes.strengths, lang)));
+    if (d.quotes.priorities.length) part.push(...sections(countedList(`${wrote} — ${t(lang, 'summary:quotes.priorities')}`, d.quotes.priorities, lang)));
+    const practices = d.quotes.practices ?? [];
+    if (practices.length) part.push(...sections(countedList(t(lang, 'summary:quotes.practices'), practices, lang)));
     // A dimension with nothing beyond its score line (quick round, no quotes) adds no detail.
     if (part.length > 1) blocks.push(...part);
   }
@@ -184,12 +202,12 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
     if (grid && grid.domains.length) {
       part.push(...sections(`*${grid.number}. ${escapeMrkdwn(t(lang, 'summary:reflection.roleGrid'))}*`));
       for (const d of grid.domains) {
-        const roles = d.roles.map((r) => quoteList(localize(r.label, lang), r.texts));
+        const roles = d.roles.map((r) => countedList(localize(r.label, lang), r.texts, lang));
         part.push(...sections(`*${escapeMrkdwn(localize(d.label, lang))}*\n${roles.join('\n')}`));
       }
     }
     for (const q of reflection.questions) {
-      if (q.quotes.length) part.push(...sections(quoteList(`${q.number}. ${localize(q.text, lang)}`, q.quotes)));
+      if (q.quotes.length) part.push(...sections(countedList(`${q.number}. ${localize(q.text, lang)}`, q.quotes, lang)));
     }
     if (part.length > 1) blocks.push(...part);
   }

@@ -48,5 +48,12 @@ export function createQuoteRepository(db: Db): QuoteRepository {
       for (const field of ['status', 'editedText', 'themes'] as const) if (patch[field] !== undefined) set[field] = patch[field];
       return read(await quotes.findOneAndUpdate({ _id: id }, { $set: set }, { returnDocument: 'after' }));
     },
+
+    async approvePending(roundId, ids, now) {
+      if (ids.length === 0) return 0;
+      // Only pending ones: an answer hidden or edited in the meantime keeps what the coordinator chose.
+      const result = await quotes.updateMany({ _id: { $in: [...ids] }, roundId, status: 'pending' }, { $set: { status: 'approved', updatedAt: now } });
+      return result.modifiedCount;
+    },
   };
 }

@@ -173,7 +173,7 @@ export class TeamsMessenger implements Messenger {
   }
 
   async postToChannel(tenant: Tenant, channelId: string, message: OutboundMessage, options?: SendOptions): Promise<SendResult> {
-    return this.once(options, async () => {
+    const posted = await this.once(options, async () => {
       const team = await this.deps.directory.teamOfChannel(tenant.id, channelId);
       if (!team) return { ok: false, retryable: false, reason: 'channel_not_found', detail: `no installed team has channel ${channelId}` };
       const reference = conversationReference({ serviceUrl: team.serviceUrl, botId: team.botId, conversationId: channelId, msTenantId: msTenantIdOf(tenant), group: true });
@@ -183,6 +183,39 @@ export class TeamsMessenger implements Messenger {
         return mapSendError(e, 'channel');
       }
     });
+    if (!posted.ok || message.kind !== 'summary') return posted;
+    return this.postReplies(tenant, channelId, posted, message, options?.idempotencyKey);
+  }
+
+  /**
+   * The summary's details as replies under the overview, in order, each under its own key so a
+   * retry sends only those that did not go out yet. A passing failure makes the whole post
+   * retryable (the overview is found under its key and not posted again); a permanent one is
+   * logged and the overview stands.
+   */
+  private async postReplies(tenant: Tenant, channelId: string, root: Extract<SendResult, { ok: true }>, message: OutboundMessage, key: string | undefined): Promise<SendResult> {
+    const replies = outboundCard(message).replies ?? [];
+    if (replies.length === 0) return root;
+    const team = await this.deps.directory.teamOfChannel(tenant.id, channelId);
+    if (!team) return root;
+    // A reply in a channel thread is sent to the thread's conversation id: "<channel>;messageid=<root>".
+    const thread = `${channelId};messageid=${root.messageId}`;
+    const reference = conversationReference({ serviceUrl: team.serviceUrl, botId: team.botId, conversationId: thread, msTenantId: msTenantIdOf(tenant), group: true });
+    for (const [i, card] of replies.entries()) {
+      const result = await this.once(key ? { idempotencyKey: `${key}:reply:${i}` } : undefined, async () => {
+        try {
+          return { ok: true, messageId: await this.send(reference, { type: 'message', attachments: [CardFactory.adaptiveCard(card)] }), conversationId: thread };
+        } catch (e) {
+          return mapSendError(e, 'channel');
+        }
+      });
+      if (!result.ok && result.retryable) return result;
+      if (!result.ok) {
+        this.deps.logger.warn({ channelId, reply: i, reason: result.reason }, 'a summary detail reply could not be posted');
+        return root;
+      }
+    }
+    return root;
   }
 
   /**

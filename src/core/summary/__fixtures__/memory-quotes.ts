@@ -34,4 +34,16 @@ export class MemoryQuoteRepository implements QuoteRepository {
     Object.assign(q, patch, { updatedAt: now });
     return structuredClone(q);
   }
+
+  async approvePending(roundId: string, ids: readonly string[], now: Date): Promise<number> {
+    let changed = 0;
+    for (const id of new Set(ids)) {
+      const q = this.byId.get(id);
+      if (q && q.roundId === roundId && q.status === 'pending') {
+        Object.assign(q, { status: 'approved', updatedAt: now });
+        changed++;
+      }
+    }
+    return changed;
+  }
 }

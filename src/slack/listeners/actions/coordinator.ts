@@ -30,7 +30,7 @@ export function registerCoordinatorActions(app: App, deps: SlackDeps): void {
       if (!click?.value.r) return;
       const actor = await clickActor(deps, client, click);
       try {
-        await performRoundAction(deps, client, actor, click.value.r, action, { triggerId: click.view ? undefined : click.triggerId, reply: replier(client, click) });
+        await performRoundAction(deps, client, actor, click.value.r, action, { triggerId: click.view ? undefined : click.triggerId, reply: replier(client, click) }, { unscreened: click.value.u });
         // A click in a modal (moderation → publish) or on App Home: show the new state there.
         if (click.view && action === 'publish') await client.views.update({ view_id: click.view.id, view: moderationModal(await deps.services.coordinators.moderation(actor, click.value.r), 0, translator(actor.lang)) });
         if (!click.responseUrl) await publishHome(deps, client, actor).catch(() => undefined);
@@ -56,6 +56,21 @@ export function registerCoordinatorActions(app: App, deps: SlackDeps): void {
       }
     };
   app.action(ACTIONS.quote.approve, quoteAction('approve'));
+  // "Approve this page": the answers the coordinator just read, in one click. Pending answers come
+  // first in the view, so the same page then shows the next ones to read.
+  app.action(ACTIONS.quote.approvePage, async ({ ack, body, client, context }) => {
+    await ack();
+    const click = readClick(deps, context, body);
+    if (!click?.value.r || !click.value.a || !click.view) return;
+    const actor = await clickActor(deps, client, click);
+    try {
+      await deps.services.coordinators.approveQuotes(actor, click.value.r, click.value.a);
+      const view = await deps.services.coordinators.moderation(actor, click.value.r);
+      await client.views.update({ view_id: click.view.id, view: moderationModal(view, click.value.p ?? 0, translator(actor.lang)) });
+    } catch (e) {
+      await showProblem(deps, client, click, actor.lang, e, 'quote approve page');
+    }
+  });
   app.action(ACTIONS.quote.hide, quoteAction('hide'));
 
   app.action(ACTIONS.quote.edit, async ({ ack, body, client, context }) => {
@@ -71,6 +86,11 @@ export function registerCoordinatorActions(app: App, deps: SlackDeps): void {
     } catch (e) {
       await showProblem(deps, client, click, actor.lang, e, 'quote edit');
     }
+  });
+
+  // A link button (e.g. "open the summary"): Slack opens the link itself; the click only needs its ack.
+  app.action(ACTIONS.link, async ({ ack }) => {
+    await ack();
   });
 
   app.action(ACTIONS.quotesPage, async ({ ack, body, client, context }) => {

@@ -33,7 +33,7 @@ test('a dimension: progress, the statements as expanded choice sets of the scale
   expect(statement).toMatchObject({ type: 'Input.ChoiceSet', style: 'expanded' });
   // No client-side "required": it would stop "Later verder" from sending a half-filled form; the core says what is missing.
   expect(inputs(card).some((i) => 'isRequired' in i)).toBe(false);
-  expect((statement.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6']);
+  expect((statement.choices as { value: string }[]).map((c) => c.value)).toEqual(['1', '2', '3', '4', '5', '6', 'no_view']);
   expect(inputs(card).find((i) => i.id === 'X-strengths')).toMatchObject({ type: 'Input.Text', isMultiline: true, maxLength: 2000 });
   const actions = card.actions as Node[];
   expect(actions[0]).toMatchObject({ type: 'Action.Execute', verb: 'submitSection', data: { roundId: round.id, section: 'X' } });

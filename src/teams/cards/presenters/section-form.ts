@@ -45,7 +45,8 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
         required: field.required,
         value: choiceValue(field.value),
         error: field.error ?? '',
-        choices: view.scale.points.map((p) => ({ title: `${p.value} · ${p.label}`, value: String(p.value) })),
+        // "Geen zicht op" comes last and set apart by a dash: it is not a point on the scale.
+        choices: [...view.scale.points.map((p) => ({ title: `${p.value} · ${p.label}`, value: String(p.value) })), ...(field.noView ? [{ title: `— ${field.noView.label}`, value: field.noView.value }] : [])],
       };
     case 'text':
       return { kind: 'text', id: field.id, label: optionalLabel(field.label, field.required, view), value: field.value ?? '', error: field.error ?? '', maxLength: field.maxLength, hint: field.hint };

@@ -1,6 +1,6 @@
 import type { Lang } from '../../../core/questionnaire/schema';
 import type { DimensionSummary, RoundSummary, ScaleFigure } from '../../../core/summary/model';
-import { bandLabel, formatChange, formatDecimal, formatPercent, localize, resolveMessage, scaleMax, statementSentence, withheldLabel } from '../../../core/summary/labels';
+import { bandLabel, formatChange, formatDecimal, formatPercent, localize, resolveMessage, scaleMax, spreadText, statementSentence, withheldLabel } from '../../../core/summary/labels';
 import { t } from '../../../i18n';
 import { cardSize, MAX_CARD_BYTES, renderCard, type AdaptiveCard } from '../render-card';
 import { keepLeadingNumber, typedText } from './shared';
@@ -24,7 +24,7 @@ function figureFacts(summary: RoundSummary, figure: ScaleFigure, lang: Lang) {
   return [
     { title: t(lang, 'summary:figure.band'), value: bandLabel(summary, figure.band, lang) },
     { title: t(lang, 'summary:figure.mean'), value: t(lang, 'cards:summary.meanOutOf', { mean: formatDecimal(figure.mean, lang), max: scaleMax(summary) }) },
-    { title: t(lang, 'summary:figure.sd'), value: formatDecimal(figure.sd, lang) },
+    { title: t(lang, 'summary:figure.sd'), value: spreadText(figure.sd, lang) },
     { title: t(lang, 'cards:summary.respondents'), value: String(figure.n) },
   ];
 }
@@ -51,9 +51,10 @@ function rankedLines(summary: RoundSummary, list: RoundSummary['strongest'], lan
   return list.map((s) => ({ text: `${statementSentence(summary, s.text, lang)} (${s.dimensionId}) — ${t(lang, 'summary:figure.meanShort', { mean: formatDecimal(s.mean, lang) })}, ${bandLabel(summary, s.band, lang).toLowerCase()}` }));
 }
 
+/** Only dimensions where at least two groups can be shown: one group alone compares nothing. */
 function groupLines(summary: RoundSummary, lang: Lang) {
   return summary.groups
-    .filter((g) => g.groups.length > 0)
+    .filter((g) => g.groups.length > 1)
     .map((g) => {
       const dimension = summary.dimensions.find((d) => d.dimensionId === g.dimensionId);
       const parts = g.groups.map((gf) =>
@@ -131,15 +132,18 @@ function summaryData(summary: RoundSummary, lang: Lang, chart: SummaryChart | un
     startedLine: rate.startedNotCompleted > 0 ? t(lang, 'summary:responseRate.startedNotCompleted', { count: rate.startedNotCompleted }) : '',
     chart: chart ? { url: chart.url, altText: chart.altText } : { url: '', altText: '' },
     dimensionsHeading: t(lang, 'summary:dimensions.heading'),
+    levelRule: t(lang, 'summary:figure.levelRule'),
     dimensions: summary.dimensions.map((d) => dimensionData(summary, d, lang, maxQuotes)),
     quoteLabels: { strengths: t(lang, 'summary:quotes.strengths'), priorities: t(lang, 'summary:quotes.priorities'), show: t(lang, 'cards:summary.showAnswers') },
     strongest: { heading: t(lang, 'summary:strongest.heading'), intro: t(lang, 'summary:strongest.intro'), items: rankedLines(summary, summary.strongest, lang) },
-    weakest: { heading: t(lang, 'summary:weakest.heading'), intro: t(lang, 'summary:weakest.intro'), items: rankedLines(summary, summary.weakest, lang) },
+    weakest: { heading: t(lang, 'summary:weakest.heading'), intro: t(lang, 'summary:weakest.intro'), items: rankedLines(summary, summary.weakest, lang), prompts: t(lang, 'summary:weakest.prompts') },
     groups: {
       heading: t(lang, 'summary:groups.heading'),
       note: t(lang, 'summary:groups.note', { k: summary.round.anonymityThreshold }),
       items: groupLines(summary, lang),
       gaps: gapLines(summary, lang),
+      // Said in one line, so the team knows why there is no comparison (not that nobody looked).
+      none: groupLines(summary, lang).length === 0 && summary.gaps.length === 0 ? t(lang, 'summary:groups.noComparison', { k: summary.round.anonymityThreshold }) : '',
     },
     trend: { heading: t(lang, 'summary:trend.heading'), note: trend.note, items: trend.lines },
     reflection: { heading: t(lang, 'summary:reflection.heading'), roleGridHeading: t(lang, 'summary:reflection.roleGrid'), ...reflectionData(summary, lang, maxQuotes) },
@@ -148,27 +152,20 @@ function summaryData(summary: RoundSummary, lang: Lang, chart: SummaryChart | un
       items: summary.themes.map((th) => ({ text: `${t(lang, `summary:themes.${th.kind}`)}: ${localize(th.label, lang)} — ${t(lang, 'summary:themes.count', { count: th.count })}` })),
     },
     quotesNote: maxQuotes > 0 ? t(lang, 'summary:quotes.note') : '',
-    trimmedNote: trimmed ? t(lang, 'cards:summary.moreInExport') : '',
+    trimmedNote: trimmed ? t(lang, 'cards:summary.detailsInReplies') : '',
     withheldNote: t(lang, 'summary:withheld.explanation', { k: summary.round.anonymityThreshold }),
     thanks: resolveMessage(summary.closing.thanks, lang),
     nextSteps: resolveMessage(summary.closing.nextSteps, lang),
   };
 }
 
-/** Fewer quotes per list until the card fits Teams' size limit; the export has them all. */
-const QUOTE_LIMITS = [Infinity, 5, 3, 1, 0] as const;
-
-export function summaryCard(summary: RoundSummary, lang: Lang, chart?: SummaryChart): AdaptiveCard {
-  let card: AdaptiveCard | undefined;
-  const longest = Math.max(
-    0,
-    ...summary.dimensions.flatMap((d) => [d.quotes.strengths.length, d.quotes.priorities.length]),
-    ...(summary.reflection?.questions.map((q) => q.quotes.length) ?? []),
-    ...(summary.reflection?.roleGrid?.domains.flatMap((d) => d.roles.map((r) => r.texts.length)) ?? []),
-  );
-  for (const limit of QUOTE_LIMITS) {
-    card = renderCard('summary', summaryData(summary, lang, chart, limit, longest > limit));
-    if (cardSize(card) <= MAX_CARD_BYTES) return card;
-  }
-  return card!;
+/**
+ * The overview card for the channel: figures, strengths and work points, groups, trend, thanks.
+ * What colleagues wrote follows in full as replies (summaryDetailCards), so this card never has
+ * to leave an answer out to fit; it says where the details are when there are any.
+ */
+export function summaryCard(summary: RoundSummary, lang: Lang, chart?: SummaryChart, hasDetails = true): AdaptiveCard {
+  const card = renderCard('summary', summaryData(summary, lang, chart, 0, hasDetails));
+  if (cardSize(card) > MAX_CARD_BYTES) throw new Error(`summary overview card of ${cardSize(card)} bytes`);
+  return card;
 }
