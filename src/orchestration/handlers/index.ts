@@ -8,6 +8,10 @@ import { openRoundHandler } from './open-round';
 import { publishSummaryHandler } from './publish-summary';
 import { remindHandler } from './remind';
 import { sendRemindersHandler } from './send-reminders';
+import { closeVoteHandler } from './follow-up/close-vote';
+import { notifyActionOwnerHandler } from './follow-up/notify-action-owner';
+import { postActionPlanHandler } from './follow-up/post-action-plan';
+import { postVoteHandler } from './follow-up/post-vote';
 
 /** One handler per job kind. */
 export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHandler> {
@@ -19,5 +23,9 @@ export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHand
     'close-round': closeRoundHandler(deps),
     'publish-summary': publishSummaryHandler(deps),
     'notify-coordinator': notifyCoordinatorHandler(deps),
+    'post-vote': postVoteHandler(deps),
+    'close-vote': closeVoteHandler(deps),
+    'post-action-plan': postActionPlanHandler(deps),
+    'notify-action-owner': notifyActionOwnerHandler(deps),
   };
 }

@@ -1,0 +1,15 @@
+import type { ActionItem, ActionPlanRecord } from './model';
+
+export interface ActionRepository {
+  /** Idempotent on id: a retried request stores one action and returns the stored one. */
+  insert(action: ActionItem): Promise<ActionItem>;
+  get(id: string): Promise<ActionItem | null>;
+  update(id: string, patch: Partial<Omit<ActionItem, 'id' | 'tenantId' | 'createdAt' | 'createdBy'>>, now: Date): Promise<ActionItem | null>;
+  listByTenant(tenantId: string): Promise<ActionItem[]>;
+  listByRound(roundId: string): Promise<ActionItem[]>;
+  plan(tenantId: string): Promise<ActionPlanRecord>;
+  setEditors(tenantId: string, editors: string[]): Promise<ActionPlanRecord>;
+  /** Adds one to the plan's revision and returns the new number. */
+  bumpRevision(tenantId: string): Promise<number>;
+  setPlanPost(tenantId: string, post: NonNullable<ActionPlanRecord['post']>): Promise<void>;
+}

@@ -1,0 +1,154 @@
+import pino from 'pino';
+import type { Clock } from '../../src/core/ports';
+import { createServices, type Actor, type Services } from '../../src/core/services';
+import { tinyQuestionnaire, TEST_NOW } from '../../src/core/testing/fixtures';
+import type { Tenant } from '../../src/core/tenant';
+import { closeVote } from '../../src/core/vote/vote-service';
+import { coreSummarySnapshot } from '../../src/orchestration/summary-snapshot';
+import { openTestDatabase, type TestDatabase } from '../support/mongo';
+
+/** The priority vote and the action plan through the core services on a real (stand-in) MongoDB. */
+const SECRET = 'test-secret-test-secret-test-secret-0123';
+let database: TestDatabase;
+let services: Services;
+let now = TEST_NOW;
+const clock: Clock = { now: () => now };
+let ids = 0;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  services = createServices({ repos: database.repos, questionnaire: tinyQuestionnaire(), respondentSecret: SECRET, clock, logger: pino({ level: 'silent' }), newId: () => `id-${++ids}` });
+});
+afterAll(() => database.close());
+
+const people = ['p1', 'p2', 'p3', 'p4', 'p5', 'p6'];
+
+/** A detailed round on X, answered by six people, closed and published. */
+async function publishedRound(externalId: string): Promise<{ tenant: Tenant; coordinator: Actor; roundId: string }> {
+  let tenant = await services.tenants.ensure('playground', externalId, { installerId: 'coord' });
+  tenant = await database.repos.tenants.updateSettings(tenant.id, { teamChannel: { id: 'C-team' } }, now);
+  const coordinator: Actor = { tenant, platformUserId: 'coord', lang: 'nl' };
+  const round = await services.coordinators.createRound(coordinator, {
+    title: 'Nulmeting',
+    dimensionIds: ['X'],
+    depth: 'detailed',
+    includeReflection: false,
+    audience: { kind: 'list', id: 'staff' },
+    closesAt: new Date(now.getTime() + 86_400_000),
+    moderation: false,
+  });
+  await database.repos.rounds.transition(round.id, 'scheduled', 'open', { openedAt: now });
+  await database.repos.participations.invite(round.id, tenant.id, people, now);
+  for (const [i, p] of people.entries()) {
+    await services.respondents.submitSection({ tenant, platformUserId: p, lang: 'nl' }, round.id, 'X', { 'X-s1': 1 + (i % 2), 'X-s2': 4, 'X-s3': 5 });
+  }
+  const closed = await database.repos.rounds.transition(round.id, 'open', 'closed', { closedAt: now });
+  const snapshot = await coreSummarySnapshot(database.repos)(closed!, now);
+  await database.repos.summaries.saveOnce({ roundId: round.id, tenantId: tenant.id, summary: snapshot.summary, chartToken: `token-${externalId}`, computedAt: now });
+  await database.repos.rounds.transition(round.id, 'closed', 'published', { publishedAt: now });
+  return { tenant, coordinator, roundId: round.id };
+}
+
+const actor = (tenant: Tenant, platformUserId: string): Actor => ({ tenant, platformUserId, lang: 'nl' });
+
+test('a vote: one ballot per invited colleague, stored apart from who voted, ranked only from k voters', async () => {
+  const { tenant, coordinator, roundId } = await publishedRound('school-vote');
+  await expect(services.votes.open(actor(tenant, 'p1'))).rejects.toMatchObject({ code: 'not_coordinator' });
+  const vote = await services.votes.open(coordinator);
+  // Opening twice (double click) yields the same vote.
+  expect((await services.votes.open(coordinator)).id).toBe(vote.id);
+  expect(vote.roundId).toBe(roundId);
+  // The work points come first (the weakest statement X-s1), then the other statements.
+  expect(vote.options.map((o) => o.id)).toEqual(['X-s1', 'X-s2', 'X-s3']);
+  expect(vote.options[0]!.kind).toBe('workPoint');
+  expect(vote.k).toBe(5);
+
+  const ballot = await services.votes.ballot(actor(tenant, 'p1'));
+  expect(ballot.options).toHaveLength(3);
+  expect(ballot.alreadyVoted).toBeUndefined();
+  await expect(services.votes.ballot(actor(tenant, 'stranger'))).rejects.toMatchObject({ code: 'not_invited' });
+  await expect(services.votes.cast(actor(tenant, 'p1'), vote.id, [])).rejects.toMatchObject({ code: 'vote_no_choice' });
+  await expect(services.votes.cast(actor(tenant, 'p1'), vote.id, ['X-s1', 'X-s2', 'X-s3', 'Y-s1'])).rejects.toMatchObject({ code: 'vote_unknown_option' });
+  await expect(services.votes.cast(actor(tenant, 'p1'), vote.id, ['__proto__'])).rejects.toMatchObject({ code: 'vote_unknown_option' });
+
+  const choices: Record<string, string[]> = { p1: ['X-s1', 'X-s2'], p2: ['X-s1'], p3: ['X-s3', 'X-s1'], p4: ['X-s2'], p5: ['X-s1', 'X-s2', 'X-s3'] };
+  for (const [p, c] of Object.entries(choices)) await services.votes.cast(actor(tenant, p), vote.id, c);
+  // A second vote (a double click, a retry) is refused and adds nothing.
+  await expect(services.votes.cast(actor(tenant, 'p1'), vote.id, ['X-s3'])).rejects.toMatchObject({ code: 'vote_already_cast' });
+  expect((await services.votes.ballot(actor(tenant, 'p1'))).alreadyVoted).toContain('al gestemd');
+
+  // What a database reader sees: voter records without user ids or ObjectIds (no time stamp),
+  // ballots without person, time or time-ordered id.
+  const voterDocs = await database.db.collection('vote_voters').find({}).toArray();
+  expect(voterDocs).toHaveLength(5);
+  for (const doc of voterDocs) {
+    expect(typeof doc._id).toBe('string');
+    expect(Object.keys(doc).sort()).toEqual(['_id', 'schemaVersion', 'voteId']);
+    expect(JSON.stringify(doc)).not.toMatch(/"p[1-6]"|p[1-6]\b/);
+  }
+  const stored = await database.db.collection('votes').findOne({ _id: vote.id as never });
+  const ballots = stored!.ballots as { id: string; choices: string[] }[];
+  expect(ballots).toHaveLength(5);
+  for (const b of ballots) {
+    expect(Object.keys(b).sort()).toEqual(['choices', 'id']);
+    expect(b.id).toMatch(/^[A-Za-z0-9_-]{16}$/);
+    expect(b.choices).toEqual([...b.choices].sort());
+  }
+  expect(JSON.stringify(stored)).not.toMatch(/p[1-6]/);
+  // The vote document itself changes nothing but its ballots while people vote (no updatedAt).
+  expect(stored!.updatedAt).toBeUndefined();
+
+  now = new Date(now.getTime() + 3_600_000);
+  const closed = await closeVote(database.repos, vote.id, now);
+  expect(closed!.result).toEqual({
+    status: 'shown',
+    voters: 5,
+    ranking: [
+      { optionId: 'X-s1', dimensionId: 'X', text: expect.anything(), votes: 4 },
+      { optionId: 'X-s2', dimensionId: 'X', text: expect.anything(), votes: 3 },
+      { optionId: 'X-s3', dimensionId: 'X', text: expect.anything(), votes: 2 },
+    ],
+  });
+  // Closing again changes nothing; voting after closing is refused.
+  expect((await closeVote(database.repos, vote.id, now))!.result).toEqual(closed!.result);
+  await expect(services.votes.cast(actor(tenant, 'p6'), vote.id, ['X-s1'])).rejects.toMatchObject({ code: 'vote_closed' });
+  const jobs = await database.db.collection('jobs').find({ 'payload.voteId': vote.id }).toArray();
+  expect(jobs.map((j) => j.kind).sort()).toEqual(['close-vote', 'post-vote']);
+});
+
+test('a vote with fewer than k voters shows no result', async () => {
+  const { tenant, coordinator } = await publishedRound('school-few');
+  const vote = await services.votes.open(coordinator);
+  for (const p of ['p1', 'p2', 'p3', 'p4']) await services.votes.cast(actor(tenant, p), vote.id, ['X-s1']);
+  const closed = await closeVote(database.repos, vote.id, now);
+  expect(closed!.result).toEqual({ status: 'withheld', reason: 'too_few', voters: 4 });
+});
+
+test('actions: recorded by coordinators and the people they allow, owners hear of it, the plan follows', async () => {
+  const { tenant, coordinator, roundId } = await publishedRound('school-actions');
+  const input = { workPointId: 'X-s1', what: 'Leerlingbespreking elke maand', ownerUserId: 'p2', dueDate: '2026-04-30', successSign: 'Elke klas is besproken' };
+  await expect(services.actions.record(actor(tenant, 'p3'), input)).rejects.toMatchObject({ code: 'not_action_editor' });
+  const action = await services.actions.record(coordinator, input, { requestKey: 'view-1' });
+  expect(action).toMatchObject({ roundId, dimensionId: 'X', owner: { kind: 'person', platformUserId: 'p2' }, status: 'planned' });
+  // The same request twice stores one action.
+  expect((await services.actions.record(coordinator, input, { requestKey: 'view-1' })).id).toBe(action.id);
+  expect(await services.actions.list(actor(tenant, 'p5'))).toHaveLength(1);
+
+  await expect(services.actions.record(coordinator, { ...input, workPointId: 'Y-s1' })).rejects.toMatchObject({ code: 'invalid_action', field: 'workPointId' });
+  await expect(services.actions.record(coordinator, { ...input, dueDate: '2026-02-30' })).rejects.toMatchObject({ code: 'invalid_action', field: 'dueDate' });
+  await expect(services.actions.record(coordinator, { ...input, dueDate: '2025-01-01' })).rejects.toMatchObject({ code: 'invalid_action', field: 'dueDate' });
+  await expect(services.actions.record(coordinator, { ...input, ownerUserId: '', ownerGroup: '' })).rejects.toMatchObject({ code: 'invalid_action', field: 'owner' });
+
+  await expect(services.actions.allowEditors(actor(tenant, 'p3'), ['p3'])).rejects.toMatchObject({ code: 'not_coordinator' });
+  await services.actions.allowEditors(coordinator, ['p3']);
+  const updated = await services.actions.update(actor(tenant, 'p3'), action.id, { status: 'in_progress', statusNote: 'Eerste bespreking gehouden' });
+  expect(updated).toMatchObject({ status: 'in_progress', statusNote: 'Eerste bespreking gehouden' });
+
+  const jobs = await database.db.collection('jobs').find({ tenantId: tenant.id }).toArray();
+  const keys = jobs.map((j) => j.key as string);
+  expect(keys.filter((k) => k.startsWith('action-plan:'))).toHaveLength(2);
+  expect(keys).toContain(`action-owner:${action.id}:p2:assigned`);
+  const due = jobs.find((j) => j.key === `action-owner:${action.id}:p2:due:2026-04-30`);
+  // Two days before the due date, at 09:00 in Brussels (summer time: 07:00 UTC).
+  expect((due!.runAt as Date).toISOString()).toBe('2026-04-28T07:00:00.000Z');
+});
