@@ -2,12 +2,14 @@ import { CoordinatorService } from './coordinator-service';
 import type { ServiceDeps } from './deps';
 import { RespondentService } from './respondent-service';
 import { TenantService } from './tenant-service';
+import { RepeatService } from './repeat-service';
 import { ActionService } from '../actions/action-service';
 import { VoteService } from '../vote/vote-service';
 import type { Tenant, TenantSettings } from '../tenant';
 
 export type { Actor, ServiceDeps } from './deps';
 export type { NextStep, SubmitOutcome } from './respondent-service';
+export type { RepeatSettings } from './repeat-service';
 
 /** The core's use cases, one object adapters receive. */
 export interface Services {
@@ -18,6 +20,8 @@ export interface Services {
   votes: VoteService;
   /** The team's action plan (issue #14). */
   actions: ActionService;
+  /** "Herhaal de vorige bevraging" (issue #14). */
+  repeat: RepeatService;
 }
 
 export function createServices(
@@ -32,5 +36,6 @@ export function createServices(
     coordinators,
     votes: new VoteService(deps, assertCoordinator),
     actions: new ActionService(deps, assertCoordinator),
+    repeat: new RepeatService(deps, assertCoordinator),
   };
 }
