@@ -152,3 +152,50 @@ test('actions: recorded by coordinators and the people they allow, owners hear o
   // Two days before the due date, at 09:00 in Brussels (summer time: 07:00 UTC).
   expect((due!.runAt as Date).toISOString()).toBe('2026-04-28T07:00:00.000Z');
 });
+
+test("the next round's summary shows, per dimension, the actions since the previous round beside the trend", async () => {
+  const { tenant, coordinator, roundId } = await publishedRound('school-loop');
+  await services.actions.record(coordinator, { workPointId: 'X-s1', what: 'Leerlingbespreking elke maand', ownerGroup: 'Zorgteam', dueDate: '2026-04-30', successSign: 'Elke klas besproken' });
+  const [action] = await services.actions.list(coordinator);
+  await services.actions.update(coordinator, action!.id, { status: 'done' });
+
+  // The same round again, a month later, with higher scores on X-s1.
+  now = new Date(now.getTime() + 30 * 86_400_000);
+  const repeat = await services.repeat.previous(coordinator);
+  expect(repeat).toMatchObject({ dimensionIds: ['X'], depth: 'detailed', includeReflection: false, moderation: false });
+  const second = await services.coordinators.createRound(coordinator, {
+    title: 'Tweede meting',
+    dimensionIds: repeat!.dimensionIds,
+    depth: repeat!.depth,
+    includeReflection: repeat!.includeReflection,
+    audience: repeat!.audience,
+    closesAt: new Date(now.getTime() + 86_400_000),
+    moderation: repeat!.moderation,
+  });
+  await database.repos.rounds.transition(second.id, 'scheduled', 'open', { openedAt: now });
+  await database.repos.participations.invite(second.id, tenant.id, people, now);
+  for (const p of people) await services.respondents.submitSection(actor(tenant, p), second.id, 'X', { 'X-s1': 4, 'X-s2': 4, 'X-s3': 5 });
+  const closed = await database.repos.rounds.transition(second.id, 'open', 'closed', { closedAt: now });
+  const { summary } = await coreSummarySnapshot(database.repos)(closed!, now);
+  expect(summary.trend.comparable).toBe(true);
+  expect(summary.followUp).toEqual({
+    previous: { roundId, title: 'Nulmeting' },
+    dimensions: [
+      {
+        dimensionId: 'X',
+        title: expect.anything(),
+        // Before: X-s1 1.5, X-s2 4, X-s3 5 → 3.5; now 4, 4, 5 → 4.333…
+        change: { status: 'shown', previousMean: 3.5, currentMean: expect.closeTo(13 / 3, 5), change: expect.closeTo(13 / 3 - 3.5, 5) },
+        actions: [{ what: 'Leerlingbespreking elke maand', status: 'done', workPoint: expect.anything() }],
+      },
+    ],
+  });
+  // The summary names nobody: no owner, no creator.
+  expect(JSON.stringify(summary.followUp)).not.toMatch(/coord|Zorgteam|p[1-6]/);
+  const { followUpLines } = await import('../../src/core/summary/follow-up-lines');
+  expect(followUpLines(summary, 'nl')).toEqual({
+    heading: 'Acties sinds de vorige bevraging',
+    note: expect.stringContaining('Nulmeting'),
+    dimensions: [{ line: 'Dimension X (nl): +0,8 (van 3,5 naar 4,3)', actions: ['• Leerlingbespreking elke maand (klaar)'] }],
+  });
+});

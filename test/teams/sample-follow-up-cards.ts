@@ -6,6 +6,7 @@ import { voteOptions } from '../../src/core/vote/options';
 import type { PriorityVote } from '../../src/core/vote/model';
 import { actionFormCard, actionPlanCard, ballotCard } from '../../src/teams/cards/presenters/follow-up';
 import type { AdaptiveCard, CardName } from '../../src/teams/cards/render-card';
+import { summaryCard } from '../../src/teams/cards/presenters/summary';
 
 /** The follow-up cards (issue #14) with the shipped questionnaire's full set of work points. */
 export function followUpSamples(add: (name: CardName, label: string, card: AdaptiveCard) => void, lang: Lang, summary: RoundSummary): void {
@@ -54,5 +55,15 @@ export function followUpSamples(add: (name: CardName, label: string, card: Adapt
   const names = (id: string) => people.find((p) => p.id === id)?.name ?? id;
   const dimensionTitle = (id: string) => titles[id]?.[lang] ?? id;
   add('action-plan', `${lang} action plan of 12`, actionPlanCard({ lang, actions: many, dimensionTitle, displayName: names, canEdit: true, summary: '12 acties', saved: 'Bewaard.' }));
+  const followUp = {
+    previous: { roundId: 'round-before', title: 'Nulmeting september' },
+    dimensions: summary.dimensions.map((d, i) => ({
+      dimensionId: d.dimensionId,
+      title: d.title,
+      change: i === 0 ? ({ status: 'withheld', reason: 'too_few' } as const) : ({ status: 'shown', previousMean: 3.1, currentMean: 3.6, change: 0.5 } as const),
+      actions: i === 1 ? [] : [{ what: action.what, status: 'done' as const, workPoint: action.workPoint.text }],
+    })),
+  };
+  add('summary', `${lang} summary with actions since the previous round`, summaryCard({ ...summary, followUp }, lang));
   add('action-plan', `${lang} empty action plan`, actionPlanCard({ lang, actions: [], dimensionTitle, displayName: names, canEdit: false, summary: 'Nog geen acties.' }));
 }
