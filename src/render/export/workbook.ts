@@ -38,14 +38,14 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table): void {
  * The coordinator's XLSX export: a read-me sheet and one sheet per level (dimensions,
  * statements, groups, trend, reflection question 3), with the summary's withholding.
  */
-export async function buildWorkbook(summary: RoundSummary, lang: Lang): Promise<Buffer> {
+export async function buildWorkbook(summary: RoundSummary, lang: Lang, extraTables: readonly Table[] = []): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Zorgspiegel';
   // The summary's own time, so the same summary gives the same workbook metadata.
   workbook.created = new Date(summary.computedAt);
   workbook.modified = new Date(summary.computedAt);
   workbook.title = summary.round.title;
-  for (const table of exportTables(summary, lang)) addSheet(workbook, table);
+  for (const table of [...exportTables(summary, lang), ...extraTables]) addSheet(workbook, table);
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }
