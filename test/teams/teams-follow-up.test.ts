@@ -87,8 +87,8 @@ test('vote, actions and the plan in the channel, then a round that repeats the p
   const channelCards = h.connector.cards(TEAM_ID).map((c) => cardText(c.card));
   const results = channelCards.find((c) => c.includes('Uitslag van de stemming'))!;
   expect(results).toContain('5 collega');
-  expect(results).toMatch(/1\. .* — 4 stemmen/);
-  expect(results).toMatch(/2\. .* — 3 stemmen/);
+  expect(results).toMatch(/1\u200B?\. .* — 4 stemmen/);
+  expect(results).toMatch(/2\u200B?\. .* — 3 stemmen/);
   expect(channelCards.some((c) => c.includes('De stemming is afgesloten (5 stemmen)'))).toBe(true);
 
   // Actions: the plan (empty), the form with the vote's favourite first, saved, posted, owner told.

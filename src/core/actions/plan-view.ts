@@ -16,8 +16,7 @@ export function actionLines(action: ActionItem, lang: Lang, dimensionTitle: (id:
     t(lang, 'followup:plan.line', {
       what: action.what,
       status: t(lang, `followup:status.${action.status}`),
-      dimension: dimensionTitle(action.dimensionId),
-      workPoint: action.workPoint.text[lang],
+      subject: subjectOf(dimensionTitle(action.dimensionId), action.workPoint.text[lang]),
       owner: ownerLabel(action.owner, displayName),
       due: formatDay(action.dueDate, lang),
     }),
@@ -39,4 +38,9 @@ export function actionPlanView(actions: readonly ActionItem[], lang: Lang, dimen
   });
   const blocks = sorted.map((a) => actionLines(a, lang, dimensionTitle, displayName).join('\n'));
   return { lang, tone: 'info', title, text: [counts, ...blocks].join('\n\n') };
+}
+
+/** "Dimension — work point", or just the dimension when the work point is the whole dimension (quick rounds). */
+export function subjectOf(dimension: string, workPoint: string): string {
+  return workPoint === dimension ? dimension : `${dimension} — ${workPoint}`;
 }

@@ -3,6 +3,7 @@ import { formatDateTime } from '../views/format';
 import type { NoticeView } from '../views/types';
 import type { Lang } from '../questionnaire/schema';
 import type { PriorityVote } from './model';
+import { subjectOf } from '../actions/plan-view';
 
 /** The ballot a colleague fills in: the options with their dimension, up to `maxChoices`. */
 export interface BallotView {
@@ -58,7 +59,7 @@ export function voteResultsView(vote: PriorityVote, lang: Lang, titles: Record<s
     return { lang, tone: 'info', title, text: t(lang, 'followup:vote.withheld', { count: result?.voters ?? 0, k: vote.k }) };
   }
   const lines = result.ranking.map((r, i) =>
-    t(lang, 'followup:vote.rankLine', { rank: i + 1, text: r.text[lang], dimension: titles[r.dimensionId]?.[lang] ?? r.dimensionId, count: r.votes }),
+    t(lang, 'followup:vote.rankLine', { rank: i + 1, subject: subjectOf(titles[r.dimensionId]?.[lang] ?? r.dimensionId, r.text[lang]), count: r.votes }),
   );
   return {
     lang,

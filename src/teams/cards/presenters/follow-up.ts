@@ -16,7 +16,8 @@ export function ballotCard(view: BallotView, error = '', chosen: string[] = []):
     error,
     choicesLabel: view.choicesLabel,
     value: chosen.join(','),
-    options: view.options.map((o) => ({ title: `${o.label} (${o.group})`, value: o.id })),
+    // A whole dimension as an option (quick rounds) needs no dimension after it.
+    options: view.options.map((o) => ({ title: o.label === o.group ? o.label : `${o.label} (${o.group})`, value: o.id })),
     submit: view.submitLabel,
     voteId: view.voteId,
   });
@@ -39,7 +40,8 @@ export function actionFormCard(input: ActionFormCardInput): AdaptiveCard {
   const owner = action?.owner;
   const workPoints = context.workPoints.map((w) => {
     const votes = w.votes ? ` — ${t(lang, 'followup:form.votes', { count: w.votes })}` : '';
-    return { title: `${w.text[lang]} (${context.dimensionTitles[w.dimensionId]?.[lang] ?? w.dimensionId})${votes}`, value: w.id };
+    const dimension = context.dimensionTitles[w.dimensionId]?.[lang] ?? w.dimensionId;
+    return { title: `${w.text[lang] === dimension ? dimension : `${w.text[lang]} (${dimension})`}${votes}`, value: w.id };
   });
   if (action && !workPoints.some((w) => w.value === action.workPoint.id)) workPoints.unshift({ title: action.workPoint.text[lang], value: action.workPoint.id });
   return renderCard('action-form', {
