@@ -40,6 +40,8 @@ export const ACTIONS = {
   actionAdd: 'zs_action_add',
   /** Edit one action (plan message). Value: { a }. */
   actionEdit: 'zs_action_edit',
+  /** Who else may record actions (a user picker on the plan message, for coordinators). */
+  actionEditors: 'zs_action_editors',
   /** "Herhaal de vorige bevraging" in the create-round modal. Value: {}. */
   repeatRound: 'zs_repeat_round',
   /** Inputs' own action id inside their (uniquely named) input block. */

@@ -2,6 +2,7 @@ import { isSurveyError } from '../core/errors';
 import { actionPlanView } from '../core/actions/plan-view';
 import type { ActionItem } from '../core/actions/model';
 import type { Actor } from '../core/services';
+import { isCoordinator } from '../core/tenant';
 import { describeError, t } from '../i18n';
 import type { CardActionContext, CardActionDeps, CardActionResult } from './card-actions';
 import { actionFormCard, actionPlanCard, ballotCard } from './cards/presenters/follow-up';
@@ -11,7 +12,7 @@ import { noticeCard } from './cards/presenters/notice';
  * The follow-up verbs (issue #14): the priority vote and the action plan. Like card-actions.ts,
  * one verb is one service call; the rules (who may, what is valid) are the core's.
  */
-export const FOLLOW_UP_VERBS = ['openVote', 'vote', 'castVote', 'closeVote', 'actions', 'actionForm', 'saveAction', 'editAction'] as const;
+export const FOLLOW_UP_VERBS = ['openVote', 'vote', 'castVote', 'closeVote', 'actions', 'actionForm', 'saveAction', 'editAction', 'saveEditors'] as const;
 export type FollowUpVerb = (typeof FOLLOW_UP_VERBS)[number];
 
 export function isFollowUpVerb(verb: string): verb is FollowUpVerb {
@@ -50,7 +51,16 @@ async function planCard(deps: CardActionDeps, actor: Actor, saved?: string): Pro
   const summary = view.text.split('\n\n')[0] ?? '';
   return {
     kind: 'card',
-    card: actionPlanCard({ lang: actor.lang, actions: sortForPlan(actions), dimensionTitle, displayName, canEdit: await service.canEdit(actor), summary, ...(saved ? { saved } : {}) }),
+    card: actionPlanCard({
+      lang: actor.lang,
+      actions: sortForPlan(actions),
+      dimensionTitle,
+      displayName,
+      canEdit: await service.canEdit(actor),
+      summary,
+      ...(saved ? { saved } : {}),
+      ...(isCoordinator(actor.tenant.settings, actor.platformUserId) ? { editors: { value: await service.editors(actor), people: people.filter((p) => !actor.tenant.settings.coordinators.includes(p.id)) } } : {}),
+    }),
   };
 }
 
@@ -118,5 +128,8 @@ export async function runFollowUpAction(deps: CardActionDeps, actor: Actor, verb
       return actionForm(deps, actor, { action: await deps.services.actions.get(actor, str(data.actionId)) });
     case 'saveAction':
       return saveAction(deps, actor, data, ctx);
+    case 'saveEditors':
+      await deps.services.actions.allowEditors(actor, list(data.actionEditors));
+      return planCard(deps, actor, t(actor.lang, 'followup:plan.editorsSaved'));
   }
 }

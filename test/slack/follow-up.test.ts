@@ -1,7 +1,7 @@
 import { coreSummarySnapshot } from '../../src/orchestration/summary-snapshot';
 import { ACTIONS } from '../../src/slack/ids';
 import { findBlockKitViolations } from '../../src/slack/limits';
-import { click, eventually, openedView, sendCommand, startSlackHarness, submitView, type SlackHarness, type ViewLike } from './harness';
+import { click, eventually, interactionBody, openedView, postToSlackEndpoint, sendCommand, startSlackHarness, submitView, type SlackHarness, type ViewLike } from './harness';
 
 /**
  * After publication, through the real Bolt app: the coordinator opens the vote, colleagues vote
@@ -139,6 +139,23 @@ test('vote, actions, the plan in the channel and repeating the round, on Slack',
   expect(staffPlan).not.toContain(ACTIONS.actionEdit);
   const coordinatorPlan = await answer(COORDINATOR, 'acties', 'Maandelijkse leerlingbespreking');
   const editValue = buttonValue(JSON.parse(coordinatorPlan).blocks, ACTIONS.actionEdit);
+
+  // The coordinator lets U3 record actions too, with the user picker under the plan.
+  expect(coordinatorPlan).toContain(ACTIONS.actionEditors);
+  const pick = {
+    type: 'block_actions',
+    user: { id: COORDINATOR, team_id: h.fake.teamId },
+    api_app_id: 'AZORG',
+    token: 'legacy',
+    trigger_id: 'trigger-editors',
+    team: { id: h.fake.teamId, domain: 'school' },
+    response_url: h.fake.responseUrl('editors'),
+    container: { type: 'message', message_ts: '1', channel_id: TEAM_CHANNEL, is_ephemeral: true },
+    actions: [{ type: 'multi_users_select', action_id: ACTIONS.actionEditors, block_id: 'editors', selected_users: ['U3'], action_ts: '1' }],
+  };
+  expect((await postToSlackEndpoint(h.url, interactionBody(pick), 'application/x-www-form-urlencoded')).status).toBe(200);
+  await eventually(() => h.fake.callsOf('response_url').some((c) => JSON.stringify(c.params).includes('<@U3>')), 'the editors confirmation');
+  expect((await modalBy('U3', 'actie')).callback_id).toBe('zs_action');
 
   // Marked done with a note: the same channel post is updated.
   const beforeOpen = h.fake.callsOf('views.open').length;

@@ -54,7 +54,7 @@ export function followUpSamples(add: (name: CardName, label: string, card: Adapt
   const many = Array.from({ length: 12 }, (_, i) => ({ ...action, id: `a-${i}`, owner: i % 2 ? action.owner : { kind: 'group' as const, name: 'Zorgteam' } }));
   const names = (id: string) => people.find((p) => p.id === id)?.name ?? id;
   const dimensionTitle = (id: string) => titles[id]?.[lang] ?? id;
-  add('action-plan', `${lang} action plan of 12`, actionPlanCard({ lang, actions: many, dimensionTitle, displayName: names, canEdit: true, summary: '12 acties', saved: 'Bewaard.' }));
+  add('action-plan', `${lang} action plan of 12`, actionPlanCard({ lang, actions: many, dimensionTitle, displayName: names, canEdit: true, summary: '12 acties', saved: 'Bewaard.', editors: { value: ['aad-1'], people } }));
   const followUp = {
     previous: { roundId: 'round-before', title: 'Nulmeting september' },
     dimensions: summary.dimensions.map((d, i) => ({

@@ -122,6 +122,12 @@ test('vote, actions and the plan in the channel, then a round that repeats the p
   expect(() => actionWithVerb(staffPlan, 'editAction')).toThrow();
   const refused = await h.invoke(staff[2]!, 'actionForm', {});
   expect(cardText(refused.card)).toContain('Alleen coördinatoren en wie zij aanduiden');
+  // The coordinator lets Sofie record actions too.
+  const coordinatorPlan = await h.say(coordinator, 'acties');
+  const allow = await h.invoke(coordinator, 'saveEditors', { ...actionWithVerb(coordinatorPlan, 'saveEditors').data, actionEditors: staff[2]!.aadObjectId });
+  expect(cardText(allow.card)).toContain('Bewaard: wie acties mag vastleggen');
+  expect(cardText((await h.invoke(staff[2]!, 'actionForm', {})).card)).toContain('Actie vastleggen');
+  expect(cardText(await h.say(staff[3]!, 'acties'))).not.toContain('Actie toevoegen');
   const edit = (await h.invoke(coordinator, 'editAction', actionWithVerb(saved.card, 'editAction').data!)).card!;
   const progress = await h.invoke(coordinator, 'saveAction', { ...actionWithVerb(edit, 'saveAction').data, ...fillCard(edit), status: 'in_progress', statusNote: 'Eerste ronde gehouden' });
   expect(cardText(progress.card)).toContain('(bezig)');

@@ -4,7 +4,7 @@ import { describeError, translator } from '../../i18n';
 import type { ViewAck } from '../answering';
 import { describeFailure, resolveActor, teamIdOf, type SlackDeps } from '../context';
 import { ACTIONS, CALLBACKS } from '../ids';
-import { showProblem } from '../listeners/feedback';
+import { postToResponseUrl, showProblem } from '../listeners/feedback';
 import { clickActor, readClick } from '../listeners/interaction';
 import { escapeKeepingMentions, sections } from '../presenters/blocks';
 import { noticeModal } from '../presenters/info';
@@ -40,6 +40,24 @@ export function registerFollowUpListeners(app: App, deps: SlackDeps): void {
   app.action(ACTIONS.vote, opener('vote', (click, actor) => ballotView(deps, actor, click.value.v)));
   app.action(ACTIONS.actionAdd, opener('action add', (_click, actor) => actionView(deps, actor)));
   app.action(ACTIONS.actionEdit, opener('action edit', (click, actor) => actionView(deps, actor, click.value.a)));
+
+  app.action(ACTIONS.actionEditors, async ({ ack, body, client, context }: ClickArgs) => {
+    await ack();
+    const b = body as { user?: { id?: string }; response_url?: string; actions?: { selected_users?: unknown }[] };
+    const teamId = teamIdOf(context, body);
+    const selected = b.actions?.[0]?.selected_users;
+    if (!teamId || !b.user?.id || !Array.isArray(selected)) return;
+    const actor = await resolveActor(deps, client, { teamId, userId: b.user.id });
+    const reply = async (text: string) => {
+      if (b.response_url) await postToResponseUrl(b.response_url, { response_type: 'ephemeral', replace_original: false, text, blocks: sections(escapeKeepingMentions(text)) });
+    };
+    try {
+      const editors = await deps.services.actions.allowEditors(actor, selected.filter((u): u is string => typeof u === 'string'));
+      await reply(translator(actor.lang)('followup:plan.editorsSlack', { editors: editors.map((u) => `<@${u}>`).join(', ') || '—' }));
+    } catch (e) {
+      await reply(describeFailure(e, actor.lang, deps.logger, 'action editors')).catch(() => undefined);
+    }
+  });
 
   app.action(ACTIONS.repeatRound, async ({ ack, body, client, context }: ClickArgs) => {
     await ack();

@@ -89,7 +89,7 @@ export function actionModal(lang: Lang, context: ActionFormContext, t: Translate
 const context_ = (text: string) => context(escapeMrkdwn(text));
 
 /** `acties`: the plan, with an edit button per action and an add button for those who may. */
-export function actionPlanBlocks(view: NoticeView, list: ActionItem[], lang: Lang, t: Translate, dimensionTitle: (id: string) => string, canEdit: boolean): KnownBlock[] {
+export function actionPlanBlocks(view: NoticeView, list: ActionItem[], lang: Lang, t: Translate, dimensionTitle: (id: string) => string, canEdit: boolean, editors?: string[]): KnownBlock[] {
   const blocks: KnownBlock[] = [header(view.title ?? t('followup:plan.title'))];
   if (list.length === 0) blocks.push(...sections(escapeMrkdwn(view.text)));
   blocks.push(...(list.length ? sections(escapeMrkdwn(view.text.split('\n\n')[0] ?? '')) : []));
@@ -102,5 +102,10 @@ export function actionPlanBlocks(view: NoticeView, list: ActionItem[], lang: Lan
     blocks.push(section);
   }
   if (canEdit) blocks.push(...actions([{ text: t('followup:form.add'), actionId: ACTIONS.actionAdd, value: encodeActionValue({}), style: 'primary' }]));
+  // Coordinators choose who else may record actions; the choice is saved as they pick.
+  if (editors) {
+    blocks.push(context(escapeMrkdwn(t('followup:plan.editorsLabel'))));
+    blocks.push({ type: 'actions', block_id: 'editors', elements: [{ type: 'multi_users_select', action_id: ACTIONS.actionEditors, initial_users: editors, placeholder: plain(t('followup:plan.editorsSave'), BLOCK_KIT.placeholder) }] } as KnownBlock);
+  }
   return blocks.slice(0, BLOCK_KIT.messageBlocks);
 }

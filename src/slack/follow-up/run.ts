@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import type { RepeatSettings } from '../../core/services';
 import { actionPlanView } from '../../core/actions/plan-view';
 import type { Actor } from '../../core/services';
+import { isCoordinator } from '../../core/tenant';
 import { translator } from '../../i18n';
 import type { SlackDeps } from '../context';
 import { createRoundModal } from '../presenters/create-round';
@@ -28,7 +29,8 @@ export async function planBlocks(deps: SlackDeps, actor: Actor): Promise<{ block
   const dimensionTitle = (id: string) => titles.get(id) ?? id;
   const view = actionPlanView(list, actor.lang, dimensionTitle, (id) => `<@${id}>`);
   const t = translator(actor.lang);
-  return { blocks: actionPlanBlocks(view, list, actor.lang, t, dimensionTitle, await deps.services.actions.canEdit(actor)), text: view.title ?? t('followup:plan.title') };
+  const editors = isCoordinator(actor.tenant.settings, actor.platformUserId) ? await deps.services.actions.editors(actor) : undefined;
+  return { blocks: actionPlanBlocks(view, list, actor.lang, t, dimensionTitle, await deps.services.actions.canEdit(actor), editors), text: view.title ?? t('followup:plan.title') };
 }
 
 /** The create-round modal, filled in with the previous round's choices when asked to repeat it. */

@@ -34,6 +34,7 @@ export const VERBS = [
   'actionForm',
   'saveAction',
   'editAction',
+  'saveEditors',
   'repeatRound',
 ] as const;
 export type Verb = (typeof VERBS)[number];

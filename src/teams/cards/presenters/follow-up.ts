@@ -79,6 +79,8 @@ export interface ActionPlanCardInput {
   canEdit: boolean;
   saved?: string;
   summary: string;
+  /** For coordinators: who else may record actions, and who could. */
+  editors?: { value: string[]; people: { id: string; name: string }[] };
 }
 
 /** `acties`: the plan with, for those who may, a button per action and one to add an action. */
@@ -92,5 +94,8 @@ export function actionPlanCard(input: ActionPlanCardInput): AdaptiveCard {
     canEdit: input.canEdit,
     editLabel: t(lang, 'followup:form.edit'),
     addLabel: t(lang, 'followup:form.add'),
+    editors: input.editors
+      ? { show: true, label: t(lang, 'followup:plan.editorsLabel'), save: t(lang, 'followup:plan.editorsSave'), value: input.editors.value.join(','), choices: input.editors.people.map((p) => ({ title: p.name, value: p.id })) }
+      : { show: false, label: '', save: '', value: '', choices: [] },
   });
 }
