@@ -2,6 +2,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import type { Db, Document, UpdateFilter } from 'mongodb';
 import type { PriorityVote } from '../../core/vote/model';
 import type { VoteRepository } from '../../core/vote/ports';
+import { SurveyError } from '../../core/errors';
 import { collection, type StringIdDocument } from '../collections';
 import { isDuplicateKeyError } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
@@ -53,7 +54,8 @@ export function createVoteRepository(db: Db): VoteRepository {
           { _id: voteId, state: 'open' },
           { $push: { ballots: { $each: [{ id: randomBytes(12).toString('base64url'), choices: ballot.choices }], $position: position } } } as unknown as UpdateFilter<StringIdDocument>,
         );
-        if (pushed.matchedCount === 0) throw new Error(`vote ${voteId} is not open`);
+        // Closed between the check and the ballot: the person is told, and not counted.
+        if (pushed.matchedCount === 0) throw new SurveyError('vote_closed');
         return 'cast';
       } catch (e) {
         // The ballot did not go in: take the voter record back so the person can try again.
