@@ -211,3 +211,16 @@ test("the next round's summary shows, per dimension, the actions since the previ
     dimensions: [{ line: 'Dimension X (nl): +0,8 (van 3,5 naar 4,3)', actions: ['• Leerlingbespreking elke maand (klaar)'] }],
   });
 });
+
+test('the plan has one first post: a second job cannot reserve it while the first holds it, nor once it is posted', async () => {
+  const plans = database.repos.actions;
+  const t0 = new Date('2026-03-02T09:00:00Z');
+  const later = (s: number) => new Date(t0.getTime() + s * 1000);
+  expect(await plans.reserveFirstPost('tenant-race', t0, later(60))).toBe(true);
+  expect(await plans.reserveFirstPost('tenant-race', later(1), later(61))).toBe(false);
+  // A job that died holding it: after the lease, another may post.
+  expect(await plans.reserveFirstPost('tenant-race', later(61), later(121))).toBe(true);
+  await plans.setPlanPost('tenant-race', { conversationId: 'C', messageId: 'm1' });
+  expect(await plans.reserveFirstPost('tenant-race', later(200), later(260))).toBe(false);
+  expect((await plans.plan('tenant-race')).post).toEqual({ conversationId: 'C', messageId: 'm1' });
+});

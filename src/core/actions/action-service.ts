@@ -156,7 +156,7 @@ export class ActionService {
     const revision = await this.deps.repos.actions.bumpRevision(tenant.id);
     const specs: JobSpec[] = [];
     if (tenant.settings.teamChannel) {
-      specs.push({ kind: 'post-action-plan', key: `action-plan:${tenant.id}:${revision}`, tenantId: tenant.id, payload: { roundId: action.roundId } , runAt: now });
+      specs.push({ kind: 'post-action-plan', key: `action-plan:${tenant.id}:${revision}`, tenantId: tenant.id, payload: { roundId: action.roundId, revision }, runAt: now });
     }
     if (action.owner.kind === 'person' && (action.status === 'planned' || action.status === 'in_progress')) {
       const owner = action.owner.platformUserId;

@@ -12,4 +12,10 @@ export interface ActionRepository {
   /** Adds one to the plan's revision and returns the new number. */
   bumpRevision(tenantId: string): Promise<number>;
   setPlanPost(tenantId: string, post: NonNullable<ActionPlanRecord['post']>): Promise<void>;
+  /**
+   * Reserves the first channel post of the plan for one job until `until` (compare-and-set), so
+   * two plan jobs running at once never post two plans. False while another job holds it or once
+   * the plan has its post.
+   */
+  reserveFirstPost(tenantId: string, now: Date, until: Date): Promise<boolean>;
 }

@@ -63,7 +63,16 @@ export function createActionRepository(db: Db): ActionRepository {
 
     async setPlanPost(tenantId, post) {
       const { $setOnInsert } = ensurePlan(tenantId);
-      await plans.updateOne({ _id: tenantId }, { $set: { post }, $setOnInsert }, { upsert: true });
+      await plans.updateOne({ _id: tenantId }, { $set: { post }, $unset: { postingUntil: '' }, $setOnInsert }, { upsert: true });
+    },
+
+    async reserveFirstPost(tenantId, now, until) {
+      const doc = await plans.findOneAndUpdate(
+        { _id: tenantId, post: { $exists: false }, $or: [{ postingUntil: { $exists: false } }, { postingUntil: { $lt: now } }] },
+        { $set: { postingUntil: until } },
+        { returnDocument: 'after' },
+      );
+      return doc !== null;
     },
   };
 }

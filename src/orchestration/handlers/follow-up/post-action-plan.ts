@@ -16,6 +16,9 @@ export async function dimensionTitleOf(repos: Repositories, actions: readonly Ac
   return (id) => titles.get(id) ?? id;
 }
 
+/** How long one job may take to make the plan's first post before another may try. */
+const FIRST_POST_LEASE_MS = 60_000;
+
 /**
  * Posts the action plan to the team channel the first time and updates that one post after every
  * change. The text is built when the job runs, so a burst of changes ends with the latest plan.
@@ -29,9 +32,20 @@ export function postActionPlanHandler(deps: OrchestrationDeps): JobHandler {
       if (!channel) return outcome.done();
       const lang = tenant.settings.language;
       const messenger = deps.messengers.for(tenant);
+      let plan = await deps.repos.actions.plan(tenant.id);
+      // A newer change has its own job, which will show the newer plan: nothing to do here.
+      const revision = typeof run.job.payload.revision === 'number' ? run.job.payload.revision : plan.revision;
+      if (revision < plan.revision) return outcome.done();
+      if (!plan.post) {
+        // The first post is made by one job only; the others wait for it and then update it.
+        const now = deps.clock.now();
+        if (!(await deps.repos.actions.reserveFirstPost(tenant.id, now, new Date(now.getTime() + FIRST_POST_LEASE_MS)))) {
+          plan = await deps.repos.actions.plan(tenant.id);
+          if (!plan.post) return outcome.wait(new Date(now.getTime() + 2_000), 'the plan is being posted by another job');
+        }
+      }
       const actions = await deps.repos.actions.listByTenant(tenant.id);
       const view = actionPlanView(actions, lang, await dimensionTitleOf(deps.repos, actions, lang), (id) => messenger.displayName(tenant, id));
-      const plan = await deps.repos.actions.plan(tenant.id);
       if (plan.post) {
         const post = plan.post;
         const sent = await pacedSend(deps, run, tenant, messenger, post.conversationId, () => messenger.updateMessage(tenant, post, { kind: 'notice', view }));
