@@ -67,12 +67,18 @@ export function createActionRepository(db: Db): ActionRepository {
     },
 
     async reserveFirstPost(tenantId, now, until) {
-      const doc = await plans.findOneAndUpdate(
-        { _id: tenantId, post: { $exists: false }, $or: [{ postingUntil: { $exists: false } }, { postingUntil: { $lt: now } }] },
-        { $set: { postingUntil: until } },
-        { returnDocument: 'after' },
-      );
-      return doc !== null;
+      try {
+        const doc = await plans.findOneAndUpdate(
+          { _id: tenantId, post: { $exists: false }, $or: [{ postingUntil: { $exists: false } }, { postingUntil: { $lt: now } }] },
+          { $set: { postingUntil: until }, $setOnInsert: { schemaVersion: 1 } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        return doc !== null;
+      } catch (e) {
+        // The plan exists but is reserved or posted: the upsert's insert met its own _id.
+        if (isDuplicateKeyError(e)) return false;
+        throw e;
+      }
     },
   };
 }
