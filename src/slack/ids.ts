@@ -38,6 +38,16 @@ export const ACTIONS = {
   chooseSchool: 'zs_choose_school',
   /** The user-group picker in the create-round modal (options loaded from usergroups.list). */
   usergroupSelect: 'zs_usergroup',
+  /** Follow-up (issue #14): vote from the channel announcement. Value: { v }. */
+  vote: 'zs_vote',
+  /** Open the action form (plan message). Value: {}. */
+  actionAdd: 'zs_action_add',
+  /** Edit one action (plan message). Value: { a }. */
+  actionEdit: 'zs_action_edit',
+  /** Who else may record actions (a user picker on the plan message, for coordinators). */
+  actionEditors: 'zs_action_editors',
+  /** "Herhaal de vorige bevraging" in the create-round modal. Value: {}. */
+  repeatRound: 'zs_repeat_round',
   /** Inputs' own action id inside their (uniquely named) input block. */
   input: 'value',
 } as const;
@@ -50,6 +60,8 @@ export const CALLBACKS = {
   moderate: 'zs_moderate',
   quoteEdit: 'zs_quote_edit',
   info: 'zs_info',
+  ballot: 'zs_ballot',
+  action: 'zs_action',
 } as const;
 
 export const COMMAND = '/zorgspiegel';

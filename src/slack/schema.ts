@@ -35,6 +35,10 @@ export const actionValueSchema = z.object({
   t: id.optional(),
   /** The command a "which school?" button repeats for the chosen school. */
   c: z.string().max(500).optional(),
+  /** Vote id (follow-up). */
+  v: id.optional(),
+  /** Action id (follow-up). */
+  a: id.optional(),
 });
 export type ActionValue = z.infer<typeof actionValueSchema>;
 
@@ -63,6 +67,8 @@ export const modalMetadataSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('moderate'), r: id, p: z.number().int().min(0).default(0) }),
   z.object({ k: z.literal('quote'), r: id, q: id, p: z.number().int().min(0).default(0) }),
   z.object({ k: z.literal('info') }),
+  z.object({ k: z.literal('ballot'), v: id }),
+  z.object({ k: z.literal('action'), r: id, a: id.optional() }),
 ]);
 export type ModalMetadata = z.infer<typeof modalMetadataSchema>;
 

@@ -11,6 +11,11 @@ export const COLLECTIONS = {
   quotes: 'quotes',
   summaries: 'summaries',
   downloads: 'downloads',
+  // Follow-up (issue #14). Voters and ballots are kept apart: see src/core/vote/ports.ts.
+  votes: 'votes',
+  voteVoters: 'vote_voters',
+  actions: 'actions',
+  actionPlans: 'action_plans',
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 

@@ -32,6 +32,10 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   quotes: 1,
   summaries: 1,
   downloads: 1,
+  votes: 1,
+  voteVoters: 1,
+  actions: 1,
+  actionPlans: 1,
 };
 
 type UpgradeStep = (doc: Document) => Document;

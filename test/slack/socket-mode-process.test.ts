@@ -70,6 +70,8 @@ beforeAll(async () => {
     RESPONDENT_KEY_SECRET: 'b5c0e6f1a2d3948576a8b9c0d1e2f3a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0',
     SLACK_BOT_TOKEN: 'xoxb-process-test',
     SLACK_APP_TOKEN: 'xapp-1-process-test',
+    // README 2b: COORDINATORS names the first coordinator (typing first makes nobody coordinator).
+    COORDINATORS: COORDINATOR,
     SLACK_API_URL: api.apiUrl,
   };
   child = spawn(process.execPath, ['bin/zorgspiegel.js', 'serve'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });

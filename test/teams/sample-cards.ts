@@ -25,6 +25,7 @@ import { summaryCard } from '../../src/teams/cards/presenters/summary';
 import { helpCard, personalWelcomeCard, teamWelcomeCard } from '../../src/teams/cards/presenters/welcome';
 import type { AdaptiveCard, CardName } from '../../src/teams/cards/render-card';
 import { defaultRoundForm } from '../../src/teams/cards/round-form-input';
+import { followUpSamples } from './sample-follow-up-cards';
 
 /**
  * Every card template expanded with realistic data from the core's own view builders and the
@@ -207,6 +208,7 @@ export function sampleCards(): SampleCard[] {
     add('summary', `${lang} summary of 12`, summaryCard(sampleSummary({ respondents: 12, lang }), lang, chart));
     add('summary', `${lang} summary of 3 (withheld)`, summaryCard(sampleSummary({ respondents: 3, lang }), lang));
     add('summary', `${lang} summary with long answers`, summaryCard(sampleSummary({ respondents: 30, longText: true, lang }), lang, chart));
+    followUpSamples(add, lang, sampleSummary({ respondents: 12, lang }));
   }
   return out;
 }

@@ -9,6 +9,10 @@ import { publishSummaryHandler } from './publish-summary';
 import { purgeAnswersHandler } from './purge-answers';
 import { remindHandler } from './remind';
 import { sendRemindersHandler } from './send-reminders';
+import { closeVoteHandler } from './follow-up/close-vote';
+import { notifyActionOwnerHandler } from './follow-up/notify-action-owner';
+import { postActionPlanHandler } from './follow-up/post-action-plan';
+import { postVoteHandler } from './follow-up/post-vote';
 
 /** One handler per job kind. */
 export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHandler> {
@@ -21,5 +25,9 @@ export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHand
     'publish-summary': publishSummaryHandler(deps),
     'notify-coordinator': notifyCoordinatorHandler(deps),
     'purge-answers': purgeAnswersHandler(deps),
+    'post-vote': postVoteHandler(deps),
+    'close-vote': closeVoteHandler(deps),
+    'post-action-plan': postActionPlanHandler(deps),
+    'notify-action-owner': notifyActionOwnerHandler(deps),
   };
 }

@@ -16,7 +16,8 @@ export type SheetId = (typeof SHEET_IDS)[number];
 export type CellFormat = 'text' | 'integer' | 'decimal' | 'share';
 export type Cell = string | number | null;
 export type Column = { key: string; header: string; format: CellFormat; width: number };
-export type Table = { id: SheetId; name: string; columns: Column[]; rows: Cell[][] };
+/** `actions`: the action plan (issue #14), built from the plan rather than the summary. */
+export type Table = { id: SheetId | 'actions'; name: string; columns: Column[]; rows: Cell[][] };
 
 type Tr = (key: string, params?: Record<string, string | number>) => string;
 

@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/questionnaire/schema';
+import { followUpBlocks } from '../follow-up/summary-blocks';
 import {
   bandLabel,
   formatChange,
@@ -142,6 +143,7 @@ function mainBlocks(summary: RoundSummary, lang: Lang, hasThread: boolean): Know
   if (gaps) blocks.push(...sections(gaps));
   const trend = trendText(summary, lang);
   if (trend) blocks.push(...sections(trend));
+  blocks.push(...followUpBlocks(summary, lang));
   blocks.push(divider());
   blocks.push(...sections(`${escapeMrkdwn(resolveMessage(summary.closing.thanks, lang))}\n\n${escapeMrkdwn(resolveMessage(summary.closing.nextSteps, lang))}`));
   blocks.push(context(escapeMrkdwn(t(lang, 'summary:withheld.explanation', { k: summary.round.anonymityThreshold }))));

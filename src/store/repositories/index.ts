@@ -10,6 +10,8 @@ import { createResponseRepository } from './response-repository';
 import { createRoundRepository } from './round-repository';
 import { createSummaryRepository } from './summary-repository';
 import { createTenantRepository } from './tenant-repository';
+import { createActionRepository } from './action-repository';
+import { createVoteRepository } from './vote-repository';
 
 /**
  * The storage ports on one database. Every method throws StoreUnavailableError (a
@@ -27,6 +29,8 @@ export function createRepositories(db: Db): Repositories {
     quotes: withStoreErrors(createQuoteRepository(db)),
     summaries: withStoreErrors(createSummaryRepository(db)),
     downloads: withStoreErrors(createDownloadRepository(db)),
+    votes: withStoreErrors(createVoteRepository(db)),
+    actions: withStoreErrors(createActionRepository(db)),
   };
 }
 
