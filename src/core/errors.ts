@@ -35,6 +35,17 @@ export const SURVEY_ERROR_CODES = [
   'summary_published',
   'unknown_theme',
   'unscreened_answers',
+  // Follow-up (issue #14)
+  'round_not_published',
+  'vote_not_found',
+  'vote_closed',
+  'vote_already_cast',
+  'vote_no_choice',
+  'vote_unknown_option',
+  'vote_too_many',
+  'action_not_found',
+  'not_action_editor',
+  'invalid_action',
 ] as const;
 export type SurveyErrorCode = (typeof SURVEY_ERROR_CODES)[number];
 

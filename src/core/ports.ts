@@ -3,6 +3,8 @@ import type { Participation, ParticipationStatus } from './participation';
 import type { ResponseRecord } from './response';
 import type { Round, RoundState } from './round';
 import type { Tenant, TenantSettings } from './tenant';
+import type { ActionRepository } from './actions/ports';
+import type { VoteRepository } from './vote/ports';
 
 /**
  * The storage ports the core's services use. src/store implements them on MongoDB; every
@@ -136,7 +138,13 @@ export type JobKind =
   | 'notify-coordinator'
   | 'purge-answers'
   | 'close-invitation'
-  | 'announce-results';
+  | 'announce-results'
+
+  // Follow-up (issue #14): the priority vote and the action plan.
+  | 'post-vote'
+  | 'close-vote'
+  | 'post-action-plan'
+  | 'notify-action-owner';
 export type JobStatus = 'pending' | 'running' | 'done' | 'failed';
 
 export interface Job {
@@ -316,6 +324,8 @@ export interface Repositories {
   downloads: DownloadRepository;
   once: OnceRepository;
   drafts: DraftRepository;
+  votes: VoteRepository;
+  actions: ActionRepository;
 }
 
 /** Time is injected everywhere so scheduling and quiet hours are testable with a fake clock. */

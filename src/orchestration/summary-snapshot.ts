@@ -6,6 +6,7 @@ import { RoundTallier, type RoundTally } from '../core/tally';
 import type { Logger } from '../log';
 import { randomId } from '../core/random-id';
 import { buildSummaryFromTally, extractQuotes, type PreviousRound, type RoundSummary } from '../core/summary';
+import { buildFollowUp } from '../core/summary/follow-up';
 
 /** What closing computes once and stores (SummaryRepository.saveOnce keeps the first). */
 export interface SummarySnapshot {
@@ -49,7 +50,7 @@ export function coreSummarySnapshot(repos: Repositories, options: { renderChart?
     const quotes = await repos.quotes.listByRound(round.id, { statuses: round.moderation ? ['approved'] : ['pending', 'approved'] });
     const progress = progressFromCounts(await repos.participations.countByStatus(round.id));
     const previous = await previousRound(repos, round);
-    const summary = buildSummaryFromTally({ round, tally, progress, quotes, previous, now });
+    const summary = await withFollowUp(repos, round, buildSummaryFromTally({ round, tally, progress, quotes, previous, now }));
     let chartPng: Buffer | undefined;
     if (renderChart) {
       try {
@@ -123,4 +124,14 @@ async function previousRound(repos: Repositories, round: Round): Promise<Previou
   const stored = await repos.summaries.get(previous.id);
   if (stored) return { summary: stored.summary as unknown as RoundSummary };
   return { round: previous, responses: await repos.responses.listByRound(previous.id) };
+}
+
+/** Adds the actions since the previous published round, per dimension beside its trend (issue #14). */
+async function withFollowUp(repos: Repositories, round: Round, summary: RoundSummary): Promise<RoundSummary> {
+  const previous = await repos.rounds.previousPublished(round.tenantId, round.opensAt);
+  if (!previous || previous.id === round.id) return summary;
+  const actions = await repos.actions.listByRound(previous.id);
+  const dimensionTitles = Object.fromEntries(previous.questionnaire.dimensions.map((d) => [d.id, d.title]));
+  const followUp = buildFollowUp(summary, { roundId: previous.id, title: previous.title, dimensionTitles }, actions);
+  return followUp ? { ...summary, followUp } : summary;
 }

@@ -42,6 +42,16 @@ export const ACTIONS = {
   usergroupSelect: 'zs_usergroup',
   /** A button that only opens a link (Slack still sends the click, which is acknowledged). */
   link: 'zs_link',
+  /** Follow-up (issue #14): vote from the channel announcement. Value: { v }. */
+  vote: 'zs_vote',
+  /** Open the action form (plan message). Value: {}. */
+  actionAdd: 'zs_action_add',
+  /** Edit one action (plan message). Value: { a }. */
+  actionEdit: 'zs_action_edit',
+  /** Who else may record actions (a user picker on the plan message, for coordinators). */
+  actionEditors: 'zs_action_editors',
+  /** "Herhaal de vorige bevraging" in the create-round modal. Value: {}. */
+  repeatRound: 'zs_repeat_round',
   /** Inputs' own action id inside their (uniquely named) input block. */
   input: 'value',
 } as const;
@@ -54,6 +64,8 @@ export const CALLBACKS = {
   moderate: 'zs_moderate',
   quoteEdit: 'zs_quote_edit',
   info: 'zs_info',
+  ballot: 'zs_ballot',
+  action: 'zs_action',
 } as const;
 
 export const COMMAND = '/zorgspiegel';

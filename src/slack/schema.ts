@@ -39,6 +39,10 @@ export const actionValueSchema = z.object({
   a: z.array(id).max(50).optional(),
   /** Unscreened answers the coordinator agreed to leave out when publishing. */
   u: z.number().int().min(0).max(100_000).optional(),
+  /** Vote id (follow-up). */
+  v: id.optional(),
+  /** Action id (follow-up); not `a`, which holds a screening page's quote ids. */
+  ai: id.optional(),
 });
 export type ActionValue = z.infer<typeof actionValueSchema>;
 
@@ -67,6 +71,8 @@ export const modalMetadataSchema = z.discriminatedUnion('k', [
   z.object({ k: z.literal('moderate'), r: id, p: z.number().int().min(0).default(0) }),
   z.object({ k: z.literal('quote'), r: id, q: id, p: z.number().int().min(0).default(0) }),
   z.object({ k: z.literal('info') }),
+  z.object({ k: z.literal('ballot'), v: id }),
+  z.object({ k: z.literal('action'), r: id, a: id.optional() }),
 ]);
 export type ModalMetadata = z.infer<typeof modalMetadataSchema>;
 

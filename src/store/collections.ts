@@ -13,6 +13,11 @@ export const COLLECTIONS = {
   downloads: 'downloads',
   once: 'once_keys',
   drafts: 'drafts',
+  // Follow-up (issue #14). Voters and ballots are kept apart: see src/core/vote/ports.ts.
+  votes: 'votes',
+  voteVoters: 'vote_voters',
+  actions: 'actions',
+  actionPlans: 'action_plans',
 } as const;
 export type CollectionName = keyof typeof COLLECTIONS;
 

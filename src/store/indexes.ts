@@ -41,6 +41,14 @@ export const INDEXES: Record<CollectionName, IndexDescription[]> = {
     { name: 'round', key: { roundId: 1 } },
     { name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 },
   ],
+  // Votes use "v-<round>" as `_id`; their ballots live inside (random position, no time).
+  votes: [{ name: 'tenant_state', key: { tenantId: 1, state: 1 } }],
+  // `_id` is "<vote>:<keyed hash of the person>": unique per person and vote, and not an ObjectId,
+  // whose built-in time stamp would say when each person voted.
+  voteVoters: [],
+  actions: [{ name: 'tenant_due', key: { tenantId: 1, dueDate: 1 } }, { name: 'round', key: { roundId: 1 } }],
+  // `_id` is the tenant id.
+  actionPlans: [],
 };
 
 /** Creates every collection's indexes; safe to call on every start and from several processes. */

@@ -34,6 +34,10 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   downloads: 1,
   once: 1,
   drafts: 1,
+  votes: 1,
+  voteVoters: 1,
+  actions: 1,
+  actionPlans: 1,
 };
 
 type UpgradeStep = (doc: Document) => Document;

@@ -19,6 +19,8 @@ import { settingsCard, type SettingsOptions } from './cards/presenters/settings'
 import type { AdaptiveCard } from './cards/render-card';
 import { closesAt, defaultRoundForm, readRoundForm, type AudienceOption, type RoundFormState } from './cards/round-form-input';
 import { isVerb, type Verb } from './cards/verbs';
+import { isFollowUpVerb, runFollowUpAction } from './follow-up-actions';
+import { repeatRoundForm } from './repeat-round';
 
 /**
  * Every `Action.Execute` on our cards and every typed command lands here: (actor, verb, data) →
@@ -66,7 +68,11 @@ export interface CardActionContext {
  * it was, with everything typed still in it, so the person can try again (e.g. the database
  * could not be reached, so nothing was saved).
  */
-export type CardActionResult = { kind: 'card'; card: AdaptiveCard } | { kind: 'error'; message: string };
+export type CardActionResult =
+  | { kind: 'card'; card: AdaptiveCard }
+  | { kind: 'error'; message: string }
+  /** A short message to the person who clicked; the card stays as it is for everyone. */
+  | { kind: 'message'; text: string };
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
 const list = (v: unknown): string[] =>
@@ -128,7 +134,9 @@ async function roundForm(deps: CardActionDeps, actor: Actor, ctx: CardActionCont
   const fixedAudience = ctx.teamId ? audiences.find((a) => a.id === ctx.teamId) : undefined;
   const formState =
     state ?? defaultRoundForm({ questionnaire: deps.questionnaire, lang: actor.lang, now: deps.clock.now(), timeZone: actor.tenant.settings.timeZone, audienceId: fixedAudience?.id });
-  return card(roundFormCard({ lang: actor.lang, questionnaire: deps.questionnaire, state: formState, audiences, fixedAudience, errors }));
+  // A fresh form offers to repeat the previous round instead (issue #14).
+  const repeatLabel = !state && (await deps.services.repeat.previous(actor)) ? t(actor.lang, 'followup:repeat.button') : '';
+  return card(roundFormCard({ lang: actor.lang, questionnaire: deps.questionnaire, state: formState, audiences, fixedAudience, errors, repeatLabel }));
 }
 
 async function createRound(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>, ctx: CardActionContext): Promise<CardActionResult> {
@@ -353,6 +361,11 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
       return saveSettings(deps, actor, data);
     case 'help':
       return card(helpCard(actor.lang, Boolean(ctx.teamId)));
+    case 'repeatRound':
+      return repeatRoundForm(deps, actor, ctx, (state) => roundForm(deps, actor, ctx, state));
+    default:
+      if (isFollowUpVerb(verb)) return runFollowUpAction(deps, actor, verb, data, ctx);
+      throw new Error(`unrouted verb ${verb}`);
   }
 }
 

@@ -247,6 +247,12 @@ export function viewState(view: ViewLike, values: Record<string, string | string
       case 'datetimepicker':
         s = { type, selected_date_time: useInitial ? (el.initial_date_time ?? null) : given };
         break;
+      case 'users_select':
+        s = { type, selected_user: useInitial ? (el.initial_user ?? null) : given };
+        break;
+      case 'datepicker':
+        s = { type, selected_date: useInitial ? (el.initial_date ?? null) : given };
+        break;
       default:
         throw new Error(`viewState: unsupported element ${type}`);
     }

@@ -26,6 +26,7 @@ import { summaryCard } from '../../src/teams/cards/presenters/summary';
 import { helpCard, personalWelcomeCard, teamWelcomeCard } from '../../src/teams/cards/presenters/welcome';
 import type { AdaptiveCard, CardName } from '../../src/teams/cards/render-card';
 import { defaultRoundForm } from '../../src/teams/cards/round-form-input';
+import { followUpSamples } from './sample-follow-up-cards';
 
 /**
  * Every card template expanded with realistic data from the core's own view builders and the
@@ -212,6 +213,7 @@ export function sampleCards(): SampleCard[] {
     const long = sampleSummary({ respondents: 30, longText: true, lang });
     add('summary', `${lang} summary with long answers`, summaryCard(long, lang, chart));
     summaryDetailCards(long, lang).forEach((card, i) => add('summary-detail', `${lang} summary with long answers, reply ${i + 1}`, card));
+    followUpSamples(add, lang, sampleSummary({ respondents: 12, lang }));
   }
   return out;
 }

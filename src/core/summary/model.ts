@@ -2,6 +2,7 @@ import type { Figure } from '../anonymity';
 import type { Lang, LocalizedText, RokBand } from '../questionnaire/schema';
 import type { Depth } from '../round';
 import type { ThemeKind } from './themes';
+import type { FollowUpSummary } from './follow-up';
 
 /**
  * The summary of a closed round: what the team sees and what the coordinator exports.
@@ -211,4 +212,6 @@ export type RoundSummary = {
   /** Themes of the visible quotes, most frequent first; themes nobody tagged are left out. */
   themes: ThemeCount[];
   closing: { thanks: SummaryMessage; nextSteps: SummaryMessage };
+  /** Actions since the previous round beside each dimension's trend (issue #14); absent without a previous round. */
+  followUp?: FollowUpSummary;
 };

@@ -11,6 +11,10 @@ import { publishSummaryHandler } from './publish-summary';
 import { purgeAnswersHandler } from './purge-answers';
 import { remindHandler } from './remind';
 import { sendRemindersHandler } from './send-reminders';
+import { closeVoteHandler } from './follow-up/close-vote';
+import { notifyActionOwnerHandler } from './follow-up/notify-action-owner';
+import { postActionPlanHandler } from './follow-up/post-action-plan';
+import { postVoteHandler } from './follow-up/post-vote';
 
 /** One handler per job kind. */
 export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHandler> {
@@ -25,5 +29,9 @@ export function createHandlers(deps: OrchestrationDeps): Record<JobKind, JobHand
     'purge-answers': purgeAnswersHandler(deps),
     'close-invitation': closeInvitationHandler(deps),
     'announce-results': announceResultsHandler(deps),
+    'post-vote': postVoteHandler(deps),
+    'close-vote': closeVoteHandler(deps),
+    'post-action-plan': postActionPlanHandler(deps),
+    'notify-action-owner': notifyActionOwnerHandler(deps),
   };
 }

@@ -1,6 +1,6 @@
 import type { Lang } from '../../core/questionnaire/schema';
 import type { RoundSummary } from '../../core/summary/model';
-import { exportTable, type Cell, type CellFormat, type SheetId } from './sheets';
+import { exportTable, type Cell, type CellFormat, type SheetId, type Table } from './sheets';
 
 /** Decimals written per column format: enough for any further calculation, no floating-point noise. */
 const DECIMALS: Partial<Record<CellFormat, number>> = { decimal: 4, share: 4 };
@@ -29,7 +29,11 @@ export function csvField(cell: Cell, format: CellFormat = 'text'): string {
  * header row first. Shares are fractions (0.25 = 25%).
  */
 export function buildCsv(summary: RoundSummary, lang: Lang, sheet: SheetId): string {
-  const table = exportTable(summary, lang, sheet);
+  return tableCsv(exportTable(summary, lang, sheet));
+}
+
+/** Any export table as CSV (the action plan's too). */
+export function tableCsv(table: Table): string {
   const lines = [table.columns.map((c) => csvField(c.header)).join(',')];
   table.rows.forEach((row, r) => lines.push(row.map((cell, i) => csvField(cell, table.rowFormats?.[r] ?? table.columns[i]!.format)).join(',')));
   return lines.join('\r\n') + '\r\n';

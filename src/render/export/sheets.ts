@@ -16,8 +16,11 @@ export type SheetId = (typeof SHEET_IDS)[number];
 export type CellFormat = 'text' | 'integer' | 'decimal' | 'share';
 export type Cell = string | number | null;
 export type Column = { key: string; header: string; format: CellFormat; width: number };
-/** `rowFormats`: a number format for a row's numbers where its column's format does not fit (the read-me's rate). */
-export type Table = { id: SheetId; name: string; columns: Column[]; rows: Cell[][]; rowFormats?: Record<number, CellFormat> };
+/**
+ * `rowFormats`: a number format for a row's numbers where its column's format does not fit (the
+ * read-me's rate). `actions`: the action plan (issue #14), built from the plan rather than the summary.
+ */
+export type Table = { id: SheetId | 'actions'; name: string; columns: Column[]; rows: Cell[][]; rowFormats?: Record<number, CellFormat> };
 
 type Tr = (key: string, params?: Record<string, string | number>) => string;
 

@@ -38,7 +38,7 @@ function addSheet(workbook: ExcelJS.Workbook, table: Table): void {
  * The coordinator's XLSX export: a read-me sheet and one sheet per level (dimensions,
  * statements, groups, trend, reflection question 3), with the summary's withholding.
  */
-export async function buildWorkbook(summary: RoundSummary, lang: Lang): Promise<Buffer> {
+export async function buildWorkbook(summary: RoundSummary, lang: Lang, extraTables: readonly Table[] = []): Promise<Buffer> {
   // Loaded on first export, not at start-up: exceljs is a large module only this path needs.
   const { default: Excel } = await import('exceljs');
   const workbook = new Excel.Workbook();
@@ -47,7 +47,7 @@ export async function buildWorkbook(summary: RoundSummary, lang: Lang): Promise<
   workbook.created = new Date(summary.computedAt);
   workbook.modified = new Date(summary.computedAt);
   workbook.title = summary.round.title;
-  for (const table of exportTables(summary, lang)) addSheet(workbook, table);
+  for (const table of [...exportTables(summary, lang), ...extraTables]) addSheet(workbook, table);
   const data = await workbook.xlsx.writeBuffer();
   return Buffer.from(data as ArrayBuffer);
 }

@@ -1,27 +1,15 @@
-import { DateTime } from 'luxon';
 import type { RoundState } from '../../core/round';
-import { schoolName } from '../../core/tenant';
-import { createRoundModal } from '../presenters/create-round';
 import { chunkBlocks, escapeKeepingMentions, sections } from '../presenters/blocks';
 import { helpBlocks } from '../presenters/help';
 import { roundStatusListBlocks } from '../presenters/round-status';
 import { settingsModal } from '../presenters/settings';
 import { performRoundAction, type ExportFormat } from '../round-actions';
 import type { RoundActionId } from '../ids';
-import { pickRound, type CommandContext, type CommandHandler } from './context';
+import { pickRound, type CommandHandler } from './context';
 import { splitExportArgs, type Subcommand } from './parse';
 import { school } from './school';
-
-/** A round two weeks from now, closing at five in the afternoon in the school's time zone. */
-function defaultClosing(ctx: CommandContext): number {
-  const zone = ctx.actor.tenant.settings.timeZone;
-  return Math.floor(DateTime.fromJSDate(ctx.deps.clock.now(), { zone }).plus({ days: 14 }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toSeconds());
-}
-
-/** Whether the workspace holds more than one school (then forms say which one they are for). */
-async function severalSchools(ctx: CommandContext): Promise<boolean> {
-  return (await ctx.deps.services.tenants.schools('slack', ctx.actor.tenant.externalId)).length > 1;
-}
+import { actionCommand, actionsCommand, repeat, vote, voting } from '../follow-up/commands';
+import { newRoundView } from '../follow-up/run';
 
 const help: CommandHandler = async (ctx) => {
   const isCoordinator = ctx.actor.tenant.settings.coordinators.includes(ctx.actor.platformUserId);
@@ -37,19 +25,9 @@ const claim: CommandHandler = async (ctx) => {
 };
 
 const newRound: CommandHandler = async (ctx) => {
-  const lang = ctx.actor.lang;
-  const date = DateTime.fromJSDate(ctx.deps.clock.now(), { zone: ctx.actor.tenant.settings.timeZone }).setLocale(lang === 'nl' ? 'nl-BE' : 'en-GB').toFormat('LLLL yyyy');
-  const view = createRoundModal(
-    {
-      title: ctx.t('slack:create.defaultTitle', { date }),
-      closesAt: defaultClosing(ctx),
-      dimensions: ctx.deps.questionnaire.dimensions.map((d) => ({ id: d.id, title: `${d.id}. ${d.title[lang]}` })),
-      channelId: ctx.command.channel_id,
-      schoolId: ctx.actor.tenant.id,
-      ...(await severalSchools(ctx)) ? { schoolName: schoolName(ctx.actor.tenant) } : {},
-    },
-    ctx.t,
-  );
+  // The modal offers "herhaal de vorige bevraging" when there is a previous round (issue #14).
+  const offerRepeat = Boolean(await ctx.deps.services.repeat.previous(ctx.actor));
+  const view = await newRoundView(ctx.deps, ctx.actor, { channelId: ctx.command.channel_id, offerRepeat });
   await ctx.client.views.open({ trigger_id: ctx.command.trigger_id, view });
 };
 
@@ -98,4 +76,9 @@ export const COMMAND_HANDLERS: Record<Subcommand, CommandHandler> = {
   moderate: roundCommand('moderate'),
   claim,
   school,
+  voting,
+  vote,
+  actions: actionsCommand,
+  action: actionCommand,
+  repeat,
 };

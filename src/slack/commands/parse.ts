@@ -2,7 +2,7 @@
  * `/zorgspiegel <subcommand> [args]` in Dutch or English. The words live here rather than in the
  * locale files because both languages are accepted whatever the user's language is.
  */
-export const SUBCOMMANDS = ['help', 'new', 'status', 'remind', 'close', 'publish', 'cancel', 'settings', 'export', 'moderate', 'claim', 'school'] as const;
+export const SUBCOMMANDS = ['help', 'new', 'status', 'remind', 'close', 'publish', 'cancel', 'settings', 'export', 'moderate', 'claim', 'school', 'voting', 'vote', 'actions', 'action', 'repeat'] as const;
 export type Subcommand = (typeof SUBCOMMANDS)[number];
 
 const ALIASES: Record<Subcommand, readonly string[]> = {
@@ -18,12 +18,18 @@ const ALIASES: Record<Subcommand, readonly string[]> = {
   moderate: ['moderate', 'nalezen', 'modereer'],
   claim: ['claim'],
   school: ['school', 'scholen', 'schools'],
+  // Follow-up (issue #14)
+  voting: ['voting', 'stemming'],
+  vote: ['vote', 'stem'],
+  actions: ['actions', 'acties', 'actieplan'],
+  action: ['action', 'actie'],
+  repeat: ['repeat', 'herhaal'],
 };
 
 /** The words shown in `help`, per language: the first alias of each language. */
 export const COMMAND_WORDS: Record<'nl' | 'en', Record<Subcommand, string>> = {
-  en: { help: 'help', new: 'new', status: 'status', remind: 'remind', close: 'close', publish: 'publish', cancel: 'cancel', settings: 'settings', export: 'export', moderate: 'moderate', claim: 'claim', school: 'school' },
-  nl: { help: 'help', new: 'nieuw', status: 'status', remind: 'herinner', close: 'sluit', publish: 'publiceer', cancel: 'annuleer', settings: 'instellingen', export: 'export', moderate: 'nalezen', claim: 'claim', school: 'school' },
+  en: { help: 'help', new: 'new', status: 'status', remind: 'remind', close: 'close', publish: 'publish', cancel: 'cancel', settings: 'settings', export: 'export', moderate: 'moderate', claim: 'claim', school: 'school', voting: 'voting', vote: 'vote', actions: 'actions', action: 'action', repeat: 'repeat' },
+  nl: { help: 'help', new: 'nieuw', status: 'status', remind: 'herinner', close: 'sluit', publish: 'publiceer', cancel: 'annuleer', settings: 'instellingen', export: 'export', moderate: 'nalezen', claim: 'claim', school: 'school', voting: 'stemming', vote: 'stem', actions: 'acties', action: 'actie', repeat: 'herhaal' },
 };
 
 export type ParsedCommand = { name: Subcommand; args: string[] } | { name: 'unknown'; word: string; args: string[] };
@@ -37,7 +43,7 @@ export function parseCommand(text: string): ParsedCommand {
 }
 
 /** Commands that only coordinators may run. */
-export const COORDINATOR_COMMANDS: readonly Subcommand[] = ['new', 'status', 'remind', 'close', 'publish', 'cancel', 'settings', 'export', 'moderate'];
+export const COORDINATOR_COMMANDS: readonly Subcommand[] = ['new', 'status', 'remind', 'close', 'publish', 'cancel', 'settings', 'export', 'moderate', 'voting', 'repeat'];
 
 /** `export [ref] [xlsx|csv]`: the format may come before or after the round reference. */
 export function splitExportArgs(args: string[]): { ref?: string; format: 'xlsx' | 'csv' } {

@@ -11,6 +11,7 @@ import { registerCreateRoundSubmission } from './views/create-round';
 import { registerQuoteEditSubmission } from './views/quote-edit';
 import { registerSectionSubmission } from './views/section';
 import { registerSettingsSubmission } from './views/settings';
+import { registerFollowUpListeners } from '../follow-up/listeners';
 
 /** Every listener of the app; each file registers the listeners of one kind of interaction. */
 export function registerListeners(app: App, deps: SlackDeps, store?: InstallationStore): void {
@@ -23,6 +24,7 @@ export function registerListeners(app: App, deps: SlackDeps, store?: Installatio
   registerCreateRoundSubmission(app, deps);
   registerSettingsSubmission(app, deps);
   registerQuoteEditSubmission(app, deps);
+  registerFollowUpListeners(app, deps);
   registerAppHome(app, deps);
   registerUninstall(app, deps, store);
 }

@@ -33,6 +33,10 @@ export interface CreateRoundDefaults {
   /** The school the round is for, and its name when the workspace holds several. */
   schoolId?: string;
   schoolName?: string;
+  /** "Herhaal de vorige bevraging" (issue #14): the previous round's choices, filled in. */
+  repeat?: { dimensionIds: string[]; depth: 'quick' | 'detailed'; includeReflection: boolean; reminderHours: number[]; moderation: boolean; audienceChannel?: string };
+  /** Offer the button that fills in the previous round's choices. */
+  offerRepeat?: boolean;
 }
 
 function input(blockId: string, label: string, element: Record<string, unknown>, opts: { optional?: boolean; hint?: string } = {}): KnownBlock {
@@ -53,25 +57,28 @@ function yesNo(yes: string, no: string, initialYes: boolean) {
 
 /** `/zorgspiegel new`: everything a round needs, in one modal. */
 export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): ModalView {
+  const { repeat } = defaults;
+  const chosen = <T extends { value?: string }>(options: T[]) => (repeat ? options.filter((o) => repeat.dimensionIds.includes(o.value ?? "")) : options);
   const dimensionOptions = defaults.dimensions.map((d) => option(d.title, d.id));
   // Checkboxes hold at most 10 options; a longer questionnaire gets a multi-select instead.
   const dimensionsElement =
     dimensionOptions.length <= BLOCK_KIT.checkboxOptions
-      ? { type: 'checkboxes', options: dimensionOptions, initial_options: dimensionOptions }
-      : { type: 'multi_static_select', options: dimensionOptions.slice(0, BLOCK_KIT.selectOptions), initial_options: dimensionOptions.slice(0, BLOCK_KIT.selectOptions) };
+      ? { type: 'checkboxes', options: dimensionOptions, initial_options: chosen(dimensionOptions) }
+      : { type: 'multi_static_select', options: dimensionOptions.slice(0, BLOCK_KIT.selectOptions), initial_options: chosen(dimensionOptions.slice(0, BLOCK_KIT.selectOptions)) };
   const depthOptions = [
     option(t('slack:create.depthDetailed'), 'detailed', t('slack:create.depthDetailedHint')),
     option(t('slack:create.depthQuick'), 'quick', t('slack:create.depthQuickHint')),
   ];
   const reminderOptions = REMINDER_CHOICES.map((h) => option(h % 24 === 0 ? t('slack:create.reminderDays', { count: h / 24 }) : t('slack:create.reminderHours', { count: h }), String(h)));
-  const channel = defaults.channelId && /^[CG]/.test(defaults.channelId) ? defaults.channelId : undefined;
+  const given = repeat?.audienceChannel ?? defaults.channelId;
+  const channel = given && /^[CG]/.test(given) ? given : undefined;
   const blocks: KnownBlock[] = [
     ...(defaults.schoolName ? [context(escapeMrkdwn(t('slack:create.forSchool', { school: defaults.schoolName })))] : []),
     context(escapeMrkdwn(t('slack:create.intro'))),
     input(CREATE_BLOCKS.title, t('slack:create.title'), { type: 'plain_text_input', initial_value: defaults.title, max_length: 120 }),
     input(CREATE_BLOCKS.dimensionIds, t('slack:create.dimensions'), dimensionsElement),
-    input(CREATE_BLOCKS.depth, t('slack:create.depth'), { type: 'radio_buttons', options: depthOptions, initial_option: depthOptions[0] }),
-    input(CREATE_BLOCKS.includeReflection, t('slack:create.reflection'), yesNo(t('slack:create.reflectionYes'), t('slack:create.reflectionNo'), true)),
+    input(CREATE_BLOCKS.depth, t('slack:create.depth'), { type: 'radio_buttons', options: depthOptions, initial_option: repeat?.depth === 'quick' ? depthOptions[1] : depthOptions[0] }),
+    input(CREATE_BLOCKS.includeReflection, t('slack:create.reflection'), yesNo(t('slack:create.reflectionYes'), t('slack:create.reflectionNo'), repeat?.includeReflection ?? true)),
     input(
       CREATE_BLOCKS.audienceChannel,
       t('slack:create.audienceChannel'),
@@ -98,13 +105,16 @@ export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): M
       {
         type: 'multi_static_select',
         options: reminderOptions,
-        initial_options: reminderOptions.filter((o) => (DEFAULT_REMINDERS as readonly number[]).includes(Number(o.value))),
+        initial_options: reminderOptions.filter((o) => ((repeat?.reminderHours ?? DEFAULT_REMINDERS) as readonly number[]).includes(Number(o.value))),
         placeholder: plain(t('slack:create.remindersPlaceholder'), BLOCK_KIT.placeholder),
       },
       { optional: true },
     ),
-    input(CREATE_BLOCKS.moderation, t('slack:create.moderation'), yesNo(t('slack:create.moderationYes'), t('slack:create.moderationNo'), true)),
+    input(CREATE_BLOCKS.moderation, t('slack:create.moderation'), yesNo(t('slack:create.moderationYes'), t('slack:create.moderationNo'), repeat?.moderation ?? true)),
   ];
+  if (defaults.offerRepeat && !repeat) {
+    blocks.splice(1, 0, { type: 'actions', block_id: 'repeat', elements: [{ type: 'button', action_id: ACTIONS.repeatRound, text: plain(t('followup:repeat.button'), BLOCK_KIT.buttonText), value: '{}' }] } as KnownBlock);
+  }
   return {
     type: 'modal',
     callback_id: CALLBACKS.createRound,

@@ -11,7 +11,7 @@ export function helpBlocks(lang: Lang, t: Translate, opts: { isCoordinator: bool
   const words = COMMAND_WORDS[lang];
   // Only commands that take arguments have an "args" text ("[code]").
   const args = (name: string) => (hasKey(lang, `slack:help.args.${name}`) ? ` ${t(`slack:help.args.${name}`)}` : '');
-  const lines = SUBCOMMANDS.filter((name) => (name === 'claim' ? opts.claimable : opts.isCoordinator || name === 'help')).map(
+  const lines = SUBCOMMANDS.filter((name) => (name === 'claim' ? opts.claimable : opts.isCoordinator || name === 'help' || name === 'vote' || name === 'actions')).map(
     (name) => `• \`${COMMAND} ${words[name]}${args(name)}\` — ${escapeMrkdwn(t(`slack:help.commands.${name}`))}`,
   );
   const blocks: KnownBlock[] = [header(t('slack:help.title')), ...sections(escapeMrkdwn(t('slack:help.intro')))];

@@ -17,6 +17,7 @@ function actionIdFor(id: string): string | undefined {
   if ((ROUND_ACTION_IDS as string[]).includes(id)) return ACTIONS.round[id as RoundActionId];
   if (id === 'start' || id === 'continue') return ACTIONS.start;
   if (id === 'status') return ACTIONS.roundStatus;
+  if (id === 'vote') return ACTIONS.vote;
   return undefined;
 }
 
@@ -26,7 +27,7 @@ export function noticeBlocks(notice: NoticeView): KnownBlock[] {
   const blocks = sections(`${TONE_EMOJI[notice.tone]} ${title}${escapeKeepingMentions(notice.text)}`);
   const actionId = notice.action ? actionIdFor(notice.action.id) : undefined;
   if (notice.action && actionId) {
-    blocks.push(...actions([{ text: notice.action.label, actionId, value: encodeActionValue({ r: notice.action.roundId }), style: 'primary' }]));
+    blocks.push(...actions([{ text: notice.action.label, actionId, value: encodeActionValue(notice.action.id === 'vote' ? { v: notice.action.value } : { r: notice.action.roundId }), style: 'primary' }]));
   }
   if (notice.link) {
     blocks.push({ type: 'actions', elements: [{ type: 'button', text: plain(notice.link.label, BLOCK_KIT.buttonText), url: notice.link.url.slice(0, BLOCK_KIT.url), action_id: ACTIONS.link }] });

@@ -1,4 +1,5 @@
 import type { Lang } from '../../core/questionnaire/schema';
+import { followUpBlocks } from '../follow-up/summary-blocks';
 import {
   bandLabel,
   formatChange,
@@ -156,6 +157,7 @@ function mainBlocks(summary: RoundSummary, lang: Lang, hasThread: boolean): Know
   else if (summary.groups.every((g) => g.groups.length < 2)) blocks.push(context(escapeMrkdwn(t(lang, 'summary:groups.noComparison', { k: summary.round.anonymityThreshold }))));
   const trend = trendText(summary, lang);
   if (trend) blocks.push(...sections(trend));
+  blocks.push(...followUpBlocks(summary, lang));
   blocks.push(divider());
   blocks.push(...sections(`${escapeMrkdwn(resolveMessage(summary.closing.thanks, lang))}\n\n${escapeMrkdwn(resolveMessage(summary.closing.nextSteps, lang))}`));
   blocks.push(context(escapeMrkdwn(t(lang, 'summary:withheld.explanation', { k: summary.round.anonymityThreshold }))));

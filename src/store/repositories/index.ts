@@ -12,6 +12,8 @@ import { createSummaryRepository } from './summary-repository';
 import { createTenantRepository } from './tenant-repository';
 import { createOnceRepository } from './once-repository';
 import { createDraftRepository } from './draft-repository';
+import { createActionRepository } from './action-repository';
+import { createVoteRepository } from './vote-repository';
 
 /**
  * The storage ports on one database. Every method throws StoreUnavailableError (a
@@ -31,6 +33,8 @@ export function createRepositories(db: Db): Repositories {
     downloads: withStoreErrors(createDownloadRepository(db)),
     once: withStoreErrors(createOnceRepository(db)),
     drafts: withStoreErrors(createDraftRepository(db)),
+    votes: withStoreErrors(createVoteRepository(db)),
+    actions: withStoreErrors(createActionRepository(db)),
   };
 }
 

@@ -3,7 +3,7 @@
  * Dutch or English whatever their language: the words live here, not in the locale files,
  * because both are accepted everywhere.
  */
-export const COMMANDS = ['help', 'newRound', 'status', 'remind', 'close', 'publish', 'cancel', 'export', 'settings', 'moderate'] as const;
+export const COMMANDS = ['help', 'newRound', 'status', 'remind', 'close', 'publish', 'cancel', 'export', 'settings', 'moderate', 'openVote', 'vote', 'closeVote', 'actions', 'repeatRound'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 const ALIASES: Record<Command, readonly string[]> = {
@@ -17,12 +17,18 @@ const ALIASES: Record<Command, readonly string[]> = {
   export: ['export', 'exporteer', 'exporteren'],
   settings: ['instellingen', 'settings'],
   moderate: ['nalezen', 'modereer', 'moderate'],
+  // Follow-up (issue #14)
+  openVote: ['start stemming', 'open stemming', 'stemming', 'start vote', 'open vote'],
+  vote: ['stem', 'vote'],
+  closeVote: ['sluit stemming', 'close vote'],
+  actions: ['acties', 'actie', 'actieplan', 'actions', 'action plan'],
+  repeatRound: ['herhaal de vorige bevraging', 'herhaal', 'repeat'],
 };
 
 /** The words `help` shows, per language. */
 export const COMMAND_WORDS: Record<'nl' | 'en', Record<Command, string>> = {
-  nl: { help: 'help', newRound: 'nieuwe ronde', status: 'status', remind: 'herinner', close: 'sluit', publish: 'publiceer', cancel: 'annuleer', export: 'export', settings: 'instellingen', moderate: 'nalezen' },
-  en: { help: 'help', newRound: 'new round', status: 'status', remind: 'remind', close: 'close', publish: 'publish', cancel: 'cancel', export: 'export', settings: 'settings', moderate: 'moderate' },
+  nl: { help: 'help', newRound: 'nieuwe ronde', status: 'status', remind: 'herinner', close: 'sluit', publish: 'publiceer', cancel: 'annuleer', export: 'export', settings: 'instellingen', moderate: 'nalezen', openVote: 'start stemming', vote: 'stem', closeVote: 'sluit stemming', actions: 'acties', repeatRound: 'herhaal' },
+  en: { help: 'help', newRound: 'new round', status: 'status', remind: 'remind', close: 'close', publish: 'publish', cancel: 'cancel', export: 'export', settings: 'settings', moderate: 'moderate', openVote: 'start vote', vote: 'vote', closeVote: 'close vote', actions: 'actions', repeatRound: 'repeat' },
 };
 
 export type ParsedCommand = { command: Command; rest: string } | { command: 'none' } | { command: 'unknown'; word: string };

@@ -41,6 +41,11 @@ const VERB_OF: Record<Command, string> = {
   export: 'export',
   settings: 'settings',
   moderate: 'moderate',
+  openVote: 'openVote',
+  vote: 'vote',
+  closeVote: 'closeVote',
+  actions: 'actions',
+  repeatRound: 'repeatRound',
 };
 
 /** The round or school a card's data names (strings only: the rest of the data is the form's). */
@@ -117,7 +122,7 @@ export class ZorgspiegelBot extends TeamsActivityHandler {
       }
     }
     if (result.kind === 'card') await context.sendActivity({ attachments: [CardFactory.adaptiveCard(result.card)] });
-    else await context.sendActivity(result.message);
+    else await context.sendActivity(result.kind === 'message' ? result.text : result.message);
   }
 
   private async answerPersonally(context: TurnContext, actor: Actor, card: Record<string, unknown>, typed: string): Promise<void> {
@@ -148,6 +153,8 @@ export class ZorgspiegelBot extends TeamsActivityHandler {
       result = { kind: 'error', message: t(resolveLang(context.activity.locale, 'nl'), 'teams:errors.generic') };
     }
     if (result.kind === 'card') return { statusCode: 200, type: ADAPTIVE_CARD, value: result.card };
+    // Teams shows a message answer to the person who clicked and leaves the card as it is.
+    if (result.kind === 'message') return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
     return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalServerError', message: result.message } };
   }
 }

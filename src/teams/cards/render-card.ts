@@ -22,6 +22,10 @@ export const CARD_NAMES = [
   'settings',
   'welcome',
   'help',
+  // Follow-up (issue #14)
+  'ballot',
+  'action-form',
+  'action-plan',
 ] as const;
 export type CardName = (typeof CARD_NAMES)[number];
 

@@ -25,6 +25,17 @@ export const VERBS = [
   'settings',
   'saveSettings',
   'help',
+  // follow-up (issue #14): the vote and the action plan, see follow-up-actions.ts
+  'openVote',
+  'vote',
+  'castVote',
+  'closeVote',
+  'actions',
+  'actionForm',
+  'saveAction',
+  'editAction',
+  'saveEditors',
+  'repeatRound',
 ] as const;
 export type Verb = (typeof VERBS)[number];
 

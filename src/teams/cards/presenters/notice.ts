@@ -1,7 +1,7 @@
 import type { NoticeView } from '../../../core/views/types';
 import { renderCard, type AdaptiveCard } from '../render-card';
 import { isVerb } from '../verbs';
-import { paragraphs, TONE_COLOR, type ExecuteAction } from './shared';
+import { keepLeadingNumber, paragraphs, TONE_COLOR, type ExecuteAction } from './shared';
 
 export interface NoticeExtras {
   /** More buttons than the view's one follow-up action (e.g. confirm / keep). */
@@ -26,7 +26,8 @@ export function noticeCard(view: NoticeView, extras: NoticeExtras = {}): Adaptiv
   return renderCard('notice', {
     title: view.title ?? '',
     color: TONE_COLOR[view.tone],
-    paragraphs: paragraphs(view.text),
+    // A numbered line (a vote's ranking) keeps its own number instead of becoming a list item.
+    paragraphs: paragraphs(view.text).map((p) => ({ text: keepLeadingNumber(p.text) })),
     actions: [...(own ? [own] : []), ...(extras.actions ?? [])].map((a) => ({ style: 'default', ...a })),
     links: extras.links ?? [],
   });

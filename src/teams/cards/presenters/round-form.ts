@@ -12,6 +12,8 @@ export interface RoundFormCardInput {
   fixedAudience?: AudienceOption;
   /** Errors keyed by input id (title, dimensionIds, closesDate, …), already in the user's language. */
   errors?: Record<string, string>;
+  /** "Herhaal de vorige bevraging": shown when there is a previous round to repeat. */
+  repeatLabel?: string;
 }
 
 function reminderLabel(lang: Lang, hours: number): string {
@@ -73,6 +75,7 @@ export function roundFormCard(input: RoundFormCardInput): AdaptiveCard {
     },
     moderation: { title: t(lang, 'cards:roundForm.moderation'), value: String(state.moderation) },
     submit: t(lang, 'cards:roundForm.submit'),
+    repeat: input.repeatLabel ?? '',
     // The team the command came from travels with the submit, so the round goes to that roster.
     fixedAudienceId: input.fixedAudience?.id ?? '',
   });

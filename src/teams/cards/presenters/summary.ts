@@ -1,4 +1,5 @@
 import type { Lang } from '../../../core/questionnaire/schema';
+import { followUpLines } from '../../../core/summary/follow-up-lines';
 import type { DimensionSummary, RoundSummary, ScaleFigure } from '../../../core/summary/model';
 import { bandLabel, formatChange, formatDecimal, formatPercent, localize, resolveMessage, scaleMax, spreadText, statementSentence, withheldLabel } from '../../../core/summary/labels';
 import { t } from '../../../i18n';
@@ -146,6 +147,7 @@ function summaryData(summary: RoundSummary, lang: Lang, chart: SummaryChart | un
       none: groupLines(summary, lang).length === 0 && summary.gaps.length === 0 ? t(lang, 'summary:groups.noComparison', { k: summary.round.anonymityThreshold }) : '',
     },
     trend: { heading: t(lang, 'summary:trend.heading'), note: trend.note, items: trend.lines },
+    followUp: followUpData(summary, lang),
     reflection: { heading: t(lang, 'summary:reflection.heading'), roleGridHeading: t(lang, 'summary:reflection.roleGrid'), ...reflectionData(summary, lang, maxQuotes) },
     themes: {
       heading: t(lang, 'summary:themes.heading'),
@@ -168,4 +170,11 @@ export function summaryCard(summary: RoundSummary, lang: Lang, chart?: SummaryCh
   const card = renderCard('summary', summaryData(summary, lang, chart, 0, hasDetails));
   if (cardSize(card) > MAX_CARD_BYTES) throw new Error(`summary overview card of ${cardSize(card)} bytes`);
   return card;
+}
+
+/** Actions since the previous round beside each dimension's trend (issue #14); hidden without a previous round. */
+function followUpData(summary: RoundSummary, lang: Lang) {
+  const lines = followUpLines(summary, lang);
+  if (!lines) return { show: false, heading: '', note: '', dimensions: [] as { line: string; actions: { text: string }[] }[] };
+  return { show: true, heading: lines.heading, note: lines.note, dimensions: lines.dimensions.map((d) => ({ line: d.line, actions: d.actions.map((text) => ({ text: typedText(text) })) })) };
 }

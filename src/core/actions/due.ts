@@ -1,0 +1,29 @@
+import { DateTime } from 'luxon';
+
+/** Days before the due date at which the owner is reminded. */
+export const REMINDER_DAYS_BEFORE = 2;
+/** The local hour the reminder is planned for; quiet hours may move it later still. */
+const REMINDER_HOUR = 9;
+
+/** Whether "YYYY-MM-DD" is a real calendar day. */
+export function isCalendarDay(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && DateTime.fromISO(day, { zone: 'UTC' }).isValid;
+}
+
+/** Today in the tenant's time zone, as "YYYY-MM-DD". */
+export function today(now: Date, timeZone: string): string {
+  return DateTime.fromJSDate(now, { zone: timeZone }).toISODate() ?? now.toISOString().slice(0, 10);
+}
+
+/** When the due reminder is planned: two days before, at 09:00 local; never before `now`. */
+export function dueReminderAt(dueDate: string, timeZone: string, now: Date): Date {
+  const at = DateTime.fromISO(dueDate, { zone: timeZone }).minus({ days: REMINDER_DAYS_BEFORE }).set({ hour: REMINDER_HOUR, minute: 0, second: 0, millisecond: 0 });
+  const when = at.isValid ? at.toJSDate() : now;
+  return when > now ? when : now;
+}
+
+/** "vrijdag 12 juni" / "Friday 12 June". */
+export function formatDay(day: string, lang: 'nl' | 'en'): string {
+  const dt = DateTime.fromISO(day, { zone: 'UTC' }).setLocale(lang === 'nl' ? 'nl-BE' : 'en-GB');
+  return dt.isValid ? dt.toFormat('cccc d LLLL yyyy') : day;
+}
