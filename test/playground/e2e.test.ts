@@ -294,6 +294,105 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   await page.close();
 });
 
+it('closes the loop in the browser: the team votes, records actions, and the repeated round shows them beside the trend', async () => {
+  const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
+  const pg = new PlaygroundPage(page);
+  await pg.open(`${running.url}/?as=els&lang=nl`);
+  const fu = (key: string, params?: Record<string, string | number>) => nl(`followup:${key}`, params);
+
+  // ---- The coordinator opens the vote; it is announced in the team channel.
+  await pg.newCard(pg.chat(), fu('vote.opened'), () => pg.say('start stemming'));
+  const announcement = await pg.card(pg.channel(), fu('vote.announceTitle', { title: TITLE }), 30_000);
+
+  // ---- Five colleagues vote in their own chat (the channel button points them there).
+  const votes: Record<string, string[]> = { lotte: ['B'], bram: ['B', 'A1'], sofie: ['B'], karel: ['A1'], nele: ['B'] };
+  for (const [key, dims] of Object.entries(votes)) {
+    await pg.as(key);
+    if (key === 'lotte') {
+      await announcement.getByRole('button', { name: fu('vote.voteButton'), exact: true }).click();
+      await page.locator('.toast', { hasText: fu('vote.announceTextTeams') }).waitFor();
+    }
+    const ballot = await pg.newCard(pg.chat(), fu('vote.ballotTitle', { title: TITLE }), () => pg.say('stem'));
+    for (const d of dims) await ballot.getByLabel(dimension(d).title.nl, { exact: true }).check();
+    await pg.click(ballot, fu('vote.submit'));
+    await pg.card(pg.chat(), fu('vote.cast'));
+  }
+
+  // ---- Closing the vote posts the ranked result: B (4 votes) before A1 (2).
+  await pg.as('els');
+  await pg.newCard(pg.chat(), fu('vote.closing'), () => pg.say('sluit stemming'));
+  const results = await pg.card(pg.channel(), fu('vote.resultsTitle', { title: TITLE }), 30_000);
+  const resultText = await results.innerText();
+  expect(resultText).toContain(fu('vote.rankLine', { rank: 1, subject: dimension('B').title.nl, count: 4 }).replace('1.', '1\u200B.'));
+  expect(resultText).toContain(fu('vote.rankLine', { rank: 2, subject: dimension('A1').title.nl, count: 2 }).replace('2.', '2\u200B.'));
+
+  // ---- An action for the favourite work point, carried by Lotte.
+  const plan = await pg.newCard(pg.chat(), fu('plan.title'), () => pg.say('acties'));
+  await pg.click(plan, fu('form.add'));
+  const form = await pg.card(pg.chat(), fu('form.title'));
+  const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  const WHAT = 'Elke maand een leerlingbespreking per klas';
+  await form.getByLabel(fu('form.workPoint')).selectOption({ label: `${dimension('B').title.nl} — ${fu('form.votes', { count: 4 })}` });
+  await form.getByLabel(fu('form.what')).fill(WHAT);
+  await form.getByLabel(fu('form.owner')).selectOption({ label: 'Lotte Peeters' });
+  await form.getByLabel(fu('form.due')).fill(due);
+  await form.getByLabel(fu('form.success')).fill('Elke klas is besproken');
+  await pg.click(form, fu('form.save'));
+  const saved = await pg.card(pg.chat(), fu('form.saved'));
+  expect(await saved.innerText()).toContain(WHAT);
+  const posted = await pg.card(pg.channel(), WHAT, 30_000);
+  expect(await posted.innerText()).toContain(fu('plan.title'));
+
+  // ---- Marked done with a note; the channel post follows.
+  await pg.click(saved, fu('form.edit'));
+  const edit = await pg.card(pg.chat(), fu('form.editTitle'));
+  await edit.getByLabel(fu('status.done'), { exact: true }).check();
+  await edit.getByLabel(fu('form.statusNote')).fill('Alle klassen besproken');
+  await pg.click(edit, fu('form.save'));
+  await pg.card(pg.channel(), 'Alle klassen besproken', 30_000);
+  // Lotte heard that she carries it.
+  await pg.as('lotte');
+  await pg.card(pg.chat(), fu('owner.assignedTitle'), 30_000);
+
+  // ---- "Herhaal de vorige bevraging": the same questions again; the team answers (simulated).
+  await pg.as('els');
+  const newForm = await pg.newCard(pg.chat(), nl('cards:roundForm.submit'), () => pg.say('nieuwe ronde'));
+  await pg.click(newForm, fu('repeat.button'));
+  const repeated = await pg.card(pg.chat(), nl('cards:roundForm.submit'));
+  expect(await repeated.getByLabel(dimensionTitle('C'), { exact: true }).isChecked()).toBe(false);
+  expect(await repeated.getByLabel(dimensionTitle('B'), { exact: true }).isChecked()).toBe(true);
+  await repeated.getByLabel(startsWith(nl('cards:roundForm.title'))).fill('Tweede meting');
+  await pg.click(repeated, nl('cards:roundForm.submit'));
+  await pg.card(pg.chat(), nl('cards:roundForm.createdTitle', { title: 'Tweede meting' }));
+  const second = (await running.db.repos.rounds.listByTenant('teams:playground', { limit: 1 }))[0]!;
+  expect(second).toMatchObject({ title: 'Tweede meting', dimensionIds: ['A1', 'B'], depth: 'quick', includeReflection: true });
+  for (let i = 0; i < 200 && ((await running.db.repos.participations.countByStatus(second.id)).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
+  await page.getByRole('button', { name: nl('playground:simulate.button') }).click();
+  await page.locator('.toast', { hasText: t('nl', 'playground:simulate.done', { count: 12 }) }).waitFor({ timeout: 60_000 });
+
+  const confirmClose = await pg.newCard(pg.chat(), nl('cards:confirm.close.title', { title: 'Tweede meting' }), () => pg.say('sluit'));
+  await pg.click(confirmClose, nl('cards:confirm.close.yes'));
+  await pg.card(pg.chat(), nl('orchestration:actions.review'), 30_000);
+  const confirmPublish = await pg.newCard(pg.chat(), nl('cards:confirm.publish.title', { title: 'Tweede meting' }), () => pg.say('publiceer'));
+  // The repeated round screens open answers like the first; publishing confirms leaving the unread ones out (#13).
+  const publishLabels = [nl('cards:confirm.publish.yes'), nl('cards:confirm.publishUnscreened.yes')];
+  await pg.click(confirmPublish, new RegExp(`^(${publishLabels.map(escapeRegExp).join('|')})$`));
+
+  // ---- The second summary: per dimension the trend, and beside it what the team did.
+  const summary = await pg.card(pg.channel(), t('nl', 'summary:title', { title: 'Tweede meting' }), 30_000);
+  const text = await summary.innerText();
+  expect(text).toContain(fu('summary.heading'));
+  // The card draws the action lines as a list (the bullet becomes the list's own marker).
+  expect(text).toContain(fu('summary.action', { what: WHAT, status: fu('status.done') }).replace(/^• /, ''));
+  // B was 3,6 in the first round (the test's own clicks); the simulated team decides the rest.
+  expect(text).toMatch(new RegExp(`${dimension('B').title.nl}: [+\u2212]?\\d,\\d \\(van 3,6 naar \\d,\\d\\)`));
+  await summary.screenshot({ path: path.join(OUTPUT, 'playground-follow-up.png') });
+
+  expect(pg.errors).toEqual([]);
+  expect(pg.cardWarnings).toEqual([]);
+  await page.close();
+});
+
 it('a school of 25: 200+ open answers screened in at most 30 actions, every approved answer readable in the channel thread and in the export', async () => {
   const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
   const pg = new PlaygroundPage(page);
@@ -402,103 +501,6 @@ it('a school of 25: 200+ open answers screened in at most 30 actions, every appr
   for (let i = 0; i < 100 && (await repos.jobs.countByStatus({ roundId: round.id })).pending; i++) await page.waitForTimeout(100);
   await pg.as('wout');
   await pg.card(pg.chat(), nl('orchestration:results.title', { title }));
-  expect(pg.errors).toEqual([]);
-  expect(pg.cardWarnings).toEqual([]);
-  await page.close();
-});
-
-it('closes the loop in the browser: the team votes, records actions, and the repeated round shows them beside the trend', async () => {
-  const page = await browser!.newPage({ viewport: { width: 1440, height: 900 } });
-  const pg = new PlaygroundPage(page);
-  await pg.open(`${running.url}/?as=els&lang=nl`);
-  const fu = (key: string, params?: Record<string, string | number>) => nl(`followup:${key}`, params);
-
-  // ---- The coordinator opens the vote; it is announced in the team channel.
-  await pg.newCard(pg.chat(), fu('vote.opened'), () => pg.say('start stemming'));
-  const announcement = await pg.card(pg.channel(), fu('vote.announceTitle', { title: TITLE }), 30_000);
-
-  // ---- Five colleagues vote in their own chat (the channel button points them there).
-  const votes: Record<string, string[]> = { lotte: ['B'], bram: ['B', 'A1'], sofie: ['B'], karel: ['A1'], nele: ['B'] };
-  for (const [key, dims] of Object.entries(votes)) {
-    await pg.as(key);
-    if (key === 'lotte') {
-      await announcement.getByRole('button', { name: fu('vote.voteButton'), exact: true }).click();
-      await page.locator('.toast', { hasText: fu('vote.announceTextTeams') }).waitFor();
-    }
-    const ballot = await pg.newCard(pg.chat(), fu('vote.ballotTitle', { title: TITLE }), () => pg.say('stem'));
-    for (const d of dims) await ballot.getByLabel(dimension(d).title.nl, { exact: true }).check();
-    await pg.click(ballot, fu('vote.submit'));
-    await pg.card(pg.chat(), fu('vote.cast'));
-  }
-
-  // ---- Closing the vote posts the ranked result: B (4 votes) before A1 (2).
-  await pg.as('els');
-  await pg.newCard(pg.chat(), fu('vote.closing'), () => pg.say('sluit stemming'));
-  const results = await pg.card(pg.channel(), fu('vote.resultsTitle', { title: TITLE }), 30_000);
-  const resultText = await results.innerText();
-  expect(resultText).toContain(fu('vote.rankLine', { rank: 1, subject: dimension('B').title.nl, count: 4 }).replace('1.', '1\u200B.'));
-  expect(resultText).toContain(fu('vote.rankLine', { rank: 2, subject: dimension('A1').title.nl, count: 2 }).replace('2.', '2\u200B.'));
-
-  // ---- An action for the favourite work point, carried by Lotte.
-  const plan = await pg.newCard(pg.chat(), fu('plan.title'), () => pg.say('acties'));
-  await pg.click(plan, fu('form.add'));
-  const form = await pg.card(pg.chat(), fu('form.title'));
-  const due = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
-  const WHAT = 'Elke maand een leerlingbespreking per klas';
-  await form.getByLabel(fu('form.workPoint')).selectOption({ label: `${dimension('B').title.nl} — ${fu('form.votes', { count: 4 })}` });
-  await form.getByLabel(fu('form.what')).fill(WHAT);
-  await form.getByLabel(fu('form.owner')).selectOption({ label: 'Lotte Peeters' });
-  await form.getByLabel(fu('form.due')).fill(due);
-  await form.getByLabel(fu('form.success')).fill('Elke klas is besproken');
-  await pg.click(form, fu('form.save'));
-  const saved = await pg.card(pg.chat(), fu('form.saved'));
-  expect(await saved.innerText()).toContain(WHAT);
-  const posted = await pg.card(pg.channel(), WHAT, 30_000);
-  expect(await posted.innerText()).toContain(fu('plan.title'));
-
-  // ---- Marked done with a note; the channel post follows.
-  await pg.click(saved, fu('form.edit'));
-  const edit = await pg.card(pg.chat(), fu('form.editTitle'));
-  await edit.getByLabel(fu('status.done'), { exact: true }).check();
-  await edit.getByLabel(fu('form.statusNote')).fill('Alle klassen besproken');
-  await pg.click(edit, fu('form.save'));
-  await pg.card(pg.channel(), 'Alle klassen besproken', 30_000);
-  // Lotte heard that she carries it.
-  await pg.as('lotte');
-  await pg.card(pg.chat(), fu('owner.assignedTitle'), 30_000);
-
-  // ---- "Herhaal de vorige bevraging": the same questions again; the team answers (simulated).
-  await pg.as('els');
-  const newForm = await pg.newCard(pg.chat(), nl('cards:roundForm.submit'), () => pg.say('nieuwe ronde'));
-  await pg.click(newForm, fu('repeat.button'));
-  const repeated = await pg.card(pg.chat(), nl('cards:roundForm.submit'));
-  expect(await repeated.getByLabel(dimensionTitle('C'), { exact: true }).isChecked()).toBe(false);
-  expect(await repeated.getByLabel(dimensionTitle('B'), { exact: true }).isChecked()).toBe(true);
-  await repeated.getByLabel(startsWith(nl('cards:roundForm.title'))).fill('Tweede meting');
-  await pg.click(repeated, nl('cards:roundForm.submit'));
-  await pg.card(pg.chat(), nl('cards:roundForm.createdTitle', { title: 'Tweede meting' }));
-  const second = (await running.db.repos.rounds.listByTenant('teams:playground', { limit: 1 }))[0]!;
-  expect(second).toMatchObject({ title: 'Tweede meting', dimensionIds: ['A1', 'B'], depth: 'quick', includeReflection: true });
-  for (let i = 0; i < 200 && ((await running.db.repos.participations.countByStatus(second.id)).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
-  await page.getByRole('button', { name: nl('playground:simulate.button') }).click();
-  await page.locator('.toast', { hasText: t('nl', 'playground:simulate.done', { count: 12 }) }).waitFor({ timeout: 60_000 });
-
-  const confirmClose = await pg.newCard(pg.chat(), nl('cards:confirm.close.title', { title: 'Tweede meting' }), () => pg.say('sluit'));
-  await pg.click(confirmClose, nl('cards:confirm.close.yes'));
-  await pg.card(pg.chat(), nl('orchestration:actions.review'), 30_000);
-  const confirmPublish = await pg.newCard(pg.chat(), nl('cards:confirm.publish.title', { title: 'Tweede meting' }), () => pg.say('publiceer'));
-  await pg.click(confirmPublish, nl('cards:confirm.publish.yes'));
-
-  // ---- The second summary: per dimension the trend, and beside it what the team did.
-  const summary = await pg.card(pg.channel(), t('nl', 'summary:title', { title: 'Tweede meting' }), 30_000);
-  const text = await summary.innerText();
-  expect(text).toContain(fu('summary.heading'));
-  // The card draws the action lines as a list (the bullet becomes the list's own marker).
-  expect(text).toContain(fu('summary.action', { what: WHAT, status: fu('status.done') }).replace(/^• /, ''));
-  // B was 3,6 in the first round (the test's own clicks); the simulated team decides the rest.
-  expect(text).toMatch(new RegExp(`${dimension('B').title.nl}: [+\u2212]?\\d,\\d \\(van 3,6 naar \\d,\\d\\)`));
-  await summary.screenshot({ path: path.join(OUTPUT, 'playground-follow-up.png') });
-
   expect(pg.errors).toEqual([]);
   expect(pg.cardWarnings).toEqual([]);
   await page.close();
