@@ -11,13 +11,14 @@ import { loadRound, loadTenant, payloadString } from './common';
 /**
  * "Feed back and thank": when the summary is published, every invited colleague gets one short
  * direct message with thanks and a link to it. Everyone gets the same message whether or not
- * they answered, so it says nothing about who did. Only people the invitation never reached are
- * left out. The key makes it once per person.
+ * they answered, so it says nothing about who did. Left out: people the invitation never reached,
+ * and people who withdrew ("Ik doe niet mee"): thanking them for a contribution they took back
+ * would be untrue, and they asked to be out. The key makes it once per person.
  */
 export async function announceResultsSpecs(deps: Pick<OrchestrationDeps, 'repos'>, round: Pick<Round, 'id' | 'tenantId'>, post: MessageRef, now: Date): Promise<JobSpec[]> {
   const participations = await deps.repos.participations.listByRound(round.id);
   return participations
-    .filter((p) => p.status !== 'undeliverable')
+    .filter((p) => p.status !== 'undeliverable' && p.status !== 'opted_out')
     .map((p) => ({
       kind: 'announce-results' as const,
       key: `results:${round.id}:${p.platformUserId}`,
