@@ -30,6 +30,7 @@ export const SURVEY_ERROR_CODES = [
   'claim_invalid',
   'claim_not_needed',
   'threshold_too_low',
+  'retention_out_of_range',
   'store_unavailable',
   'quote_not_found',
   'summary_published',

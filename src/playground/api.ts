@@ -5,7 +5,7 @@ import { t } from '../i18n';
 import type { Logger } from '../log';
 import { BotUnreachableError } from './bot-client';
 import type { StoredActivity, StoreEvent } from './connector/conversation-store';
-import { findPersona, personaById, personalConversationId, type Persona, type School } from './school';
+import { personaById, personalConversationId, schoolOfPersona, type Persona, type School } from './school';
 import type { PlaygroundSession, Where } from './session';
 import { simulateAnswers } from './simulate';
 import { pageStrings } from './strings';
@@ -43,7 +43,12 @@ export interface ActivityView {
   replyToId?: string;
 }
 
-export function activityView(school: School, key: string, a: StoredActivity): ActivityView {
+/** A school's team channel as the page names it: "channel" for the first school, "channel-<key>" for the others. */
+export function channelKey(schools: readonly School[], school: School): string {
+  return school === schools[0] ? 'channel' : `channel-${school.key}`;
+}
+
+export function activityView(schools: readonly School[], key: string, a: StoredActivity): ActivityView {
   const act = a.activity as {
     from?: { id?: string; name?: string };
     text?: string;
@@ -57,7 +62,7 @@ export function activityView(school: School, key: string, a: StoredActivity): Ac
     conversation: key,
     sender: a.sender,
     from: { id: act.from?.id, name: act.from?.name },
-    personaKey: a.sender === 'user' && act.from?.id ? personaById(school, act.from.id)?.key : undefined,
+    personaKey: a.sender === 'user' && act.from?.id ? schools.map((school) => personaById(school, act.from!.id!)).find(Boolean)?.key : undefined,
     text: act.text,
     textFormat: act.textFormat,
     attachments: Array.isArray(act.attachments) ? act.attachments : [],
@@ -75,27 +80,39 @@ class HttpError extends Error {
 
 export function createApiRouter(deps: { session: PlaygroundSession; questionnaire: Questionnaire; logger: Logger; defaultLang: Lang }): { router: Router; closeStreams(): void } {
   const { session, logger } = deps;
-  const { school, store } = session;
+  const { schools, store } = session;
   const router = express.Router();
   router.use(express.json({ limit: '1mb' }));
   const streams = new Set<Response>();
 
   const langOf = (req: Request): Lang => langSchema.parse(req.query.lang ?? deps.defaultLang);
-  const persona = (key: string): Persona => {
-    const p = findPersona(school, key);
-    if (!p) throw new HttpError(404, 'playground:server.unknownPersona');
-    return p;
+  /** A school the page names; one the app has not been added to yet has no conversations to use. */
+  const addedSchool = async (school: School): Promise<School> => {
+    if (!(await session.isAdded(school))) throw new HttpError(409, 'playground:server.schoolNotAdded', { school: school.name });
+    return school;
   };
-  /** A conversation key is "channel" or a persona key (that persona's chat). */
-  const conversation = (key: string): { where: Where; id: string; owner?: Persona } => {
-    if (key === 'channel') return { where: 'channel', id: school.channel.id };
-    const owner = findPersona(school, key);
-    if (!owner) throw new HttpError(404, 'playground:server.unknownConversation');
-    return { where: 'personal', id: personalConversationId(owner), owner };
+  const persona = async (key: string): Promise<Persona> => {
+    const found = schoolOfPersona(schools, key);
+    if (!found) throw new HttpError(404, 'playground:server.unknownPersona');
+    await addedSchool(found.school);
+    return found.persona;
+  };
+  /** A conversation key is a school's channel ("channel", "channel-<school>") or a persona key (that persona's chat). */
+  const conversation = async (key: string): Promise<{ where: Where; id: string; school: School; owner?: Persona }> => {
+    const team = schools.find((school) => channelKey(schools, school) === key);
+    if (team) return { where: 'channel', id: team.channel.id, school: await addedSchool(team) };
+    const found = schoolOfPersona(schools, key);
+    if (!found) throw new HttpError(404, 'playground:server.unknownConversation');
+    return { where: 'personal', id: personalConversationId(found.persona), school: await addedSchool(found.school), owner: found.persona };
+  };
+  /** Only the school's own people speak in its channel; only the owner in a personal chat. */
+  const assertMayUse = (c: { school: School; owner?: Persona }, who: Persona): void => {
+    if (c.owner ? c.owner.key !== who.key : session.schoolOf(who) !== c.school) throw new HttpError(403, 'playground:server.unknownConversation');
   };
   const keyOf = (conversationId: string): string | undefined => {
-    if (conversationId === school.channel.id) return 'channel';
-    return school.personas.find((p) => personalConversationId(p) === conversationId)?.key;
+    const team = schools.find((school) => school.channel.id === conversationId);
+    if (team) return channelKey(schools, team);
+    return schools.flatMap((school) => school.personas).find((p) => personalConversationId(p) === conversationId)?.key;
   };
   const param = (req: Request, name: string) => String(req.params[name] ?? '');
 
@@ -121,6 +138,15 @@ export function createApiRouter(deps: { session: PlaygroundSession; questionnair
       }
     };
 
+  const schoolView = async (school: School) => ({
+    key: school.key,
+    name: school.name,
+    team: school.team.name,
+    channelKey: channelKey(schools, school),
+    added: await session.isAdded(school),
+    personas: school.personas.map((p) => ({ key: p.key, name: p.name, group: p.group, coordinator: p.coordinator })),
+  });
+
   router.get(
     '/bootstrap',
     handle(async (req, res) => {
@@ -135,11 +161,21 @@ export function createApiRouter(deps: { session: PlaygroundSession; questionnair
       res.json({
         lang,
         strings: pageStrings(lang),
-        school: { name: school.name, team: school.team.name },
-        bot: { name: school.bot.name },
-        personas: school.personas.map((p) => ({ key: p.key, name: p.name, group: p.group, coordinator: p.coordinator })),
+        bot: { name: session.school.bot.name },
+        schools: await Promise.all(schools.map((school) => schoolView(school))),
         installError: installError ? t(lang, 'playground:status.botUnreachable') : undefined,
       });
+    }),
+  );
+
+  // Someone adds the app to a further school's team (as in Teams, they become its first coordinator).
+  router.post(
+    '/schools/:key',
+    handle(async (req, res) => {
+      const school = schools.find((s) => s.key === param(req, 'key'));
+      if (!school) throw new HttpError(404, 'playground:server.unknownSchool');
+      await session.addSchool(school);
+      res.status(201).json({ school: await schoolView(school) });
     }),
   );
 
@@ -154,10 +190,10 @@ export function createApiRouter(deps: { session: PlaygroundSession; questionnair
     '/conversations/:key',
     handle(async (req, res) => {
       const key = param(req, 'key');
-      const c = conversation(key);
+      const c = await conversation(key);
       // Opening someone's chat is opening the app as them: the bot learns their conversation.
       if (c.owner) await session.ensurePersonalInstalled(c.owner, langOf(req)).catch((e: unknown) => logger.warn({ err: String(e) }, 'playground: personal install failed'));
-      res.json({ key, activities: store.list(c.id).map((a) => activityView(school, key, a)) });
+      res.json({ key, activities: store.list(c.id).map((a) => activityView(schools, key, a)) });
     }),
   );
 
@@ -165,14 +201,14 @@ export function createApiRouter(deps: { session: PlaygroundSession; questionnair
     '/conversations/:key/messages',
     handle(async (req, res) => {
       const body = messageSchema.parse(req.body);
-      const c = conversation(param(req, 'key'));
-      const who = persona(body.as);
-      if (c.owner && c.owner.key !== who.key) throw new HttpError(403, 'playground:server.unknownConversation');
+      const c = await conversation(param(req, 'key'));
+      const who = await persona(body.as);
+      assertMayUse(c, who);
       const text = body.text.trim();
       if (!text) throw new HttpError(400, 'playground:server.emptyMessage');
       if (text.length > MAX_MESSAGE_LENGTH) throw new HttpError(400, 'playground:server.messageTooLong', { max: MAX_MESSAGE_LENGTH });
       const shown = await session.sendMessage(who, c.where, text, body.lang);
-      res.status(201).json({ activity: activityView(school, param(req, 'key'), shown) });
+      res.status(201).json({ activity: activityView(schools, param(req, 'key'), shown) });
     }),
   );
 
@@ -181,13 +217,13 @@ export function createApiRouter(deps: { session: PlaygroundSession; questionnair
     handle(async (req, res) => {
       const body = executeSchema.parse(req.body);
       const key = param(req, 'key');
-      const c = conversation(key);
-      const who = persona(body.as);
-      if (c.owner && c.owner.key !== who.key) throw new HttpError(403, 'playground:server.unknownConversation');
+      const c = await conversation(key);
+      const who = await persona(body.as);
+      assertMayUse(c, who);
       const stored = store.get(c.id, param(req, 'activityId'));
       if (!stored || stored.sender !== 'bot') throw new HttpError(404, 'playground:server.unknownActivity');
       const { result, activity } = await session.execute(who, c.where, stored, body.action, body.lang);
-      res.json({ result, activity: activityView(school, key, activity) });
+      res.json({ result, activity: activityView(schools, key, activity) });
     }),
   );
 
@@ -195,9 +231,9 @@ export function createApiRouter(deps: { session: PlaygroundSession; questionnair
     '/simulate',
     handle(async (req, res) => {
       const body = simulateSchema.parse(req.body);
-      const who = persona(body.as);
+      const who = await persona(body.as);
       if (!who.coordinator) throw new HttpError(403, 'playground:simulate.onlyCoordinator');
-      const report = await simulateAnswers(session, { questionnaire: deps.questionnaire, lang: body.lang, except: [who], logger });
+      const report = await simulateAnswers(session, { school: session.schoolOf(who), questionnaire: deps.questionnaire, lang: body.lang, except: [who], logger });
       res.json(report);
     }),
   );
@@ -210,7 +246,7 @@ export function createApiRouter(deps: { session: PlaygroundSession; questionnair
       const conversationId = event.kind === 'upsert' ? event.activity.conversationId : event.conversationId;
       const key = keyOf(conversationId);
       if (!key) return;
-      const data = event.kind === 'upsert' ? { kind: 'upsert', activity: activityView(school, key, event.activity) } : { kind: 'delete', conversation: key, id: event.activityId };
+      const data = event.kind === 'upsert' ? { kind: 'upsert', activity: activityView(schools, key, event.activity) } : { kind: 'delete', conversation: key, id: event.activityId };
       res.write(`data: ${JSON.stringify(data)}\n\n`);
     };
     const unsubscribe = store.subscribe(push);

@@ -5,7 +5,7 @@ import { createApiRouter, API_PATH } from './api';
 import type { BotEndpoint } from './bot-client';
 import { CONNECTOR_PATH, createConnectorRouter } from './connector/routes';
 import { TranscriptFile } from './connector/transcript-file';
-import { SCHOOL, type School } from './school';
+import { SCHOOLS, type School } from './school';
 import { PlaygroundSession } from './session';
 import { createStaticRouter } from './static';
 
@@ -13,7 +13,8 @@ import { createStaticRouter } from './static';
 export const BOT_MESSAGES_PATH = '/api/messages';
 
 export interface PlaygroundOptions {
-  school?: School;
+  /** The schools of the simulated tenant; the first is there from the start, the others can be added. */
+  schools?: readonly School[];
   /** The bot's messaging endpoint path on this same server. */
   messagesPath?: string;
   /**
@@ -24,7 +25,7 @@ export interface PlaygroundOptions {
 }
 
 /**
- * The playground: a simulated school in the browser that talks to the bot exactly as Microsoft
+ * The playground: simulated schools of one tenant in the browser that talks to the bot exactly as Microsoft
  * Teams does — Bot Framework activities to the Teams integration's `/api/messages`, with
  * `serviceUrl` pointing at an emulated Bot Connector on this server — so it drives the real core,
  * the real store and the real cards.
@@ -41,12 +42,12 @@ export function playgroundIntegration(options: PlaygroundOptions = {}): Integrat
       logger.warn('playground is off: MicrosoftAppId is set, so the Teams endpoint only accepts activities signed by Microsoft. Unset MicrosoftAppId (or use a separate development instance) to use the playground.');
       return undefined;
     }
-    const school = options.school ?? SCHOOL;
+    const schools = options.schools ?? SCHOOLS;
     const messagesPath = options.messagesPath ?? BOT_MESSAGES_PATH;
     // The bot calls itself on loopback; behind PUBLIC_URL (a tunnel) the local port is still the shortest way.
     const base = () => (env.PUBLIC_URL ? `http://127.0.0.1:${env.PORT}` : ctx.publicUrl()).replace(/\/$/, '');
     const endpoint = (): BotEndpoint => ({ messagesUrl: `${base()}${messagesPath}`, serviceUrl: `${base()}${CONNECTOR_PATH}/` });
-    const session = new PlaygroundSession(school, endpoint, { services: ctx.services, logger, defaultLang: env.DEFAULT_LANGUAGE });
+    const session = new PlaygroundSession(schools, endpoint, { services: ctx.services, logger, defaultLang: env.DEFAULT_LANGUAGE });
     const api = createApiRouter({ session, questionnaire: ctx.questionnaire, logger, defaultLang: env.DEFAULT_LANGUAGE });
     const file = options.transcriptFile ?? (env.NODE_ENV === 'test' ? false : path.resolve(env.DATA_DIR, 'playground', 'conversations.json'));
     const transcript = file ? new TranscriptFile(file, session.store, logger) : undefined;
@@ -54,7 +55,7 @@ export function playgroundIntegration(options: PlaygroundOptions = {}): Integrat
     return {
       name: 'playground',
       mount(http) {
-        http.use(CONNECTOR_PATH, createConnectorRouter({ school, store: session.store, logger }));
+        http.use(CONNECTOR_PATH, createConnectorRouter({ schools, store: session.store, logger }));
         http.use(API_PATH, api.router);
         http.use(createStaticRouter());
       },

@@ -5,7 +5,7 @@ import type { Logger } from '../log';
 import { activityCard, cardActions, cardInputs, executeData, type CardAction, type CardInput, type CardNode } from './card-walk';
 import type { InvokeResult } from './bot-client';
 import type { StoredActivity } from './connector/conversation-store';
-import { personalConversationId, type Persona, type PersonaGroup } from './school';
+import { personalConversationId, type Persona, type PersonaGroup, type School } from './school';
 import type { PlaygroundSession } from './session';
 
 /**
@@ -162,11 +162,12 @@ const MAX_STEPS = 30;
 
 export async function simulateAnswers(
   session: PlaygroundSession,
-  opts: { questionnaire: Questionnaire; lang: Lang; except: Persona[]; logger: Logger },
+  opts: { school?: School; questionnaire: Questionnaire; lang: Lang; except: Persona[]; logger: Logger },
 ): Promise<SimulationReport> {
   const report: SimulationReport = { answered: 0, alreadyDone: 0, notInvited: 0, failed: 0 };
   const skip = new Set(opts.except.map((p) => p.key));
-  for (const p of session.school.personas) {
+  // Only the colleagues of the coordinator's own school: another school's round is not theirs to fill in.
+  for (const p of (opts.school ?? session.school).personas) {
     if (skip.has(p.key)) continue;
     let outcome: SimulationOutcome;
     try {

@@ -1,3 +1,4 @@
+import { SCHOOLS } from './school';
 import { pageStrings } from './strings';
 
 function leaves(node: unknown, prefix = ''): Record<string, string> {
@@ -21,7 +22,9 @@ describe('page strings', () => {
     for (const key of Object.keys(nl)) expect([key, params(en[key]!)]).toEqual([key, params(nl[key]!)]);
   });
 
-  it('has a job title for every persona', () => {
-    expect(Object.keys(nl).filter((k) => k.startsWith('personas.'))).toHaveLength(13);
+  it('has a job title for every persona of every school, and no other', () => {
+    const people = SCHOOLS.flatMap((school) => school.personas.map((p) => `personas.${p.key}`));
+    expect(people).toHaveLength(20);
+    expect(Object.keys(nl).filter((k) => k.startsWith('personas.')).sort()).toEqual([...people].sort());
   });
 });

@@ -290,12 +290,15 @@ async function saveSettings(deps: CardActionDeps, actor: Actor, data: Record<str
   const chosenChannel = channelId ? options.channels.find((c) => c.id === channelId) : undefined;
   const threshold = str(data.anonymityThreshold).trim();
   const language = str(data.language);
+  const retention = str(data.retentionMonths).trim();
   const patch: SettingsPatch = {
     // Only a channel of this school's own teams: an id from elsewhere in the card is not trusted.
     ...(chosenChannel ? { teamChannel: { id: chosenChannel.id, name: chosenChannel.name } } : {}),
     ...(data.coordinators !== undefined ? { coordinators: list(data.coordinators) } : {}),
     ...(language === 'nl' || language === 'en' ? { language } : {}),
     ...(threshold ? { anonymityThreshold: Number(threshold) } : {}),
+    // Any text goes to the core as a number (NaN for "abc"), which refuses it in the user's words.
+    ...(retention ? { retentionMonths: Number(retention) } : {}),
   };
   try {
     const tenant = await deps.services.coordinators.updateSettings(actor, patch);

@@ -122,7 +122,7 @@ describe('the retention sweep', () => {
   it("follows the workspace's own retention period, read at each sweep", async () => {
     const round = await published();
     for (const months of [0, 1.5, 121]) {
-      await expect(services.coordinators.updateSettings(coordinator(), { retentionMonths: months })).rejects.toMatchObject({ code: 'invalid_round', params: { reason: 'retention_months' } });
+      await expect(services.coordinators.updateSettings(coordinator(), { retentionMonths: months })).rejects.toMatchObject({ code: 'retention_out_of_range', field: 'retentionMonths', params: { min: 1, max: 120 } });
     }
     await services.coordinators.updateSettings(coordinator(), { retentionMonths: 1 });
     await sweep(new Date(round.publishedAt!.getTime() + 20 * DAY));

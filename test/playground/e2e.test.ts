@@ -568,3 +568,24 @@ it('lets the coordinator simulate the rest of the team with one button', async (
   expect(pg.cardWarnings).toEqual([]);
   await page.close();
 });
+
+it('adds a second school of the same tenant and switches between the two, each with its own people and channel', async () => {
+  const page = await browser!.newPage({ viewport: { width: 1280, height: 860 } });
+  const pg = new PlaygroundPage(page);
+  await pg.open(`${running.url}/?as=els&lang=nl`);
+  const second = 'Basisschool De Zonnebloem';
+  await page.getByRole('button', { name: nl('playground:school.add', { school: second }) }).click();
+  // Hilde added the app to her team: she is its coordinator, and its own channel greets its team.
+  await page.locator('.persona[data-persona="hilde"][aria-pressed="true"]').waitFor();
+  expect(await page.locator('.persona[data-persona="els"]').count()).toBe(0);
+  expect(await page.locator('#channel-heading').innerText()).toBe(nl('playground:school.channelHeading', { team: second }));
+  await pg.card(pg.channel(), nl('teams:welcome.team.title', { team: second }));
+  expect(await pg.channel().innerText()).not.toContain('Basisschool De Regenboog');
+  // Back to the first school: its people and its channel, with everything that happened there.
+  await page.getByRole('button', { name: 'Basisschool De Regenboog', exact: true }).click();
+  await page.locator('.persona[data-persona="els"][aria-pressed="true"]').waitFor();
+  await pg.card(pg.channel(), nl('teams:welcome.team.title', { team: 'Basisschool De Regenboog' }));
+  expect(await page.locator('.persona[data-persona="hilde"]').count()).toBe(0);
+  expect(pg.errors).toEqual([]);
+  await page.close();
+});

@@ -48,11 +48,15 @@ describe('playground ↔ botbuilder', () => {
     expect(json.activities.map((a: { text: string }) => a.text)).toEqual(['Hello team of 13']);
   });
 
-  it('bootstraps the page with the personas and its strings in the chosen language', async () => {
+  it('bootstraps the page with the schools, their personas and its strings in the chosen language', async () => {
     const nl = await call('GET', '/bootstrap?lang=nl');
     expect(nl.status).toBe(200);
-    expect(nl.json.personas).toHaveLength(13);
-    expect(nl.json.personas.filter((p: { coordinator: boolean }) => p.coordinator)).toHaveLength(1);
+    const [first, second] = nl.json.schools;
+    expect(first).toMatchObject({ key: 'regenboog', channelKey: 'channel', added: true });
+    expect(first.personas).toHaveLength(13);
+    expect(first.personas.filter((p: { coordinator: boolean }) => p.coordinator)).toHaveLength(1);
+    // The second school of the tenant is there to be added; until then it is not.
+    expect(second).toMatchObject({ key: 'zonnebloem', channelKey: 'channel-zonnebloem', added: false });
     expect(nl.json.strings.simulate.button).toBe('Antwoorden simuleren');
     const en = await call('GET', '/bootstrap?lang=en');
     expect(en.json.strings.simulate.button).toBe('Simulate answers');

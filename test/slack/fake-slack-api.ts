@@ -5,7 +5,7 @@ import { parse as parseQuery } from 'node:querystring';
 /**
  * A small stand-in for Slack's Web API on loopback, pointed at with SLACK_API_URL. It records every
  * call (method, decoded params, token) and answers like Slack does for the methods the app uses:
- * auth.test, users.info (with locale), conversations.open/history/members, chat.postMessage/
+ * auth.test, users.info (with locale), conversations.open/history/members/info, chat.postMessage/
  * update/postEphemeral, views.open/update/push/publish, usergroups.list/users.list, the files
  * upload v2 flow (getUploadURLExternal → POST to the upload URL → completeUploadExternal), and
  * response_url posts. Failures can be injected per method.
@@ -70,6 +70,12 @@ export class FakeSlackApi {
   readonly uploads: { fileId: string; bytes: number }[] = [];
   readonly users = new Map<string, FakeUser>();
   readonly channels = new Map<string, string[]>();
+  /**
+   * Channels that live elsewhere or are shared (conversations.info): the workspace that owns each
+   * (context_team_id), the workspaces it is shared with, and whether another organisation is in it.
+   * A channel of `channels` without an entry here belongs to this workspace alone.
+   */
+  readonly channelHomes = new Map<string, { teamId: string; sharedTeamIds?: string[]; extShared?: boolean }>();
   readonly usergroups = new Map<string, { name: string; handle: string; users: string[] }>();
   teamId = 'T0SCHOOL';
   teamName = 'Basisschool De Linde';
@@ -258,6 +264,36 @@ export class FakeSlackApi {
         const page = members.slice(start, start + limit);
         const next = start + limit < members.length ? String(start + limit) : '';
         return { ok: true, members: page, response_metadata: { next_cursor: next } };
+      }
+      case 'conversations.info': {
+        // As Slack does: a channel this workspace's token cannot see is channel_not_found, never
+        // a hint that it exists elsewhere; a shared one names its owner and the workspaces in it.
+        const id = str('channel') ?? '';
+        const home = this.channelHomes.get(id);
+        const sharedTeamIds = home ? [home.teamId, ...(home.sharedTeamIds ?? [])] : [this.teamId];
+        if ((!home && !this.channels.has(id)) || !sharedTeamIds.includes(this.teamId)) return { ok: false, error: 'channel_not_found' };
+        const shared = sharedTeamIds.length > 1 || Boolean(home?.extShared);
+        return {
+          ok: true,
+          channel: {
+            id,
+            name: id.toLowerCase(),
+            is_channel: true,
+            is_group: false,
+            is_im: false,
+            is_mpim: false,
+            is_private: false,
+            is_archived: false,
+            is_general: false,
+            is_shared: shared,
+            is_ext_shared: Boolean(home?.extShared),
+            is_org_shared: sharedTeamIds.length > 1 && !home?.extShared,
+            context_team_id: home?.teamId ?? this.teamId,
+            shared_team_ids: sharedTeamIds,
+            is_member: true,
+            created: 1700000000,
+          },
+        };
       }
       case 'usergroups.list':
         return { ok: true, usergroups: [...this.usergroups.entries()].map(([id, g]) => ({ id, name: g.name, handle: g.handle })) };

@@ -124,6 +124,24 @@ test('settings refuse a channel that is not in one of this school’s teams (an 
   expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.teamChannel?.id).toBe('19:channel-zorg@thread.tacv2');
 });
 
+test('settings: how long raw answers are kept, with what is deleted and what stays; out of range is refused on the card', async () => {
+  const card = await h.say(coordinator, 'instellingen');
+  const retention = inputsOf(card).find((i) => i.id === 'retentionMonths');
+  expect(retention).toMatchObject({ type: 'Input.Number', value: 12, min: 1, max: 120 });
+  expect(cardText(card)).toContain('Daarna wist Zorgspiegel de ruwe antwoorden van elke collega. De samenvatting (cijfers en gedeelde citaten) blijft bewaard voor de trend.');
+  const save = actionWithVerb(card, 'saveSettings');
+  for (const wrong of ['0', '121', 'veel']) {
+    const refused = await h.invoke(coordinator, 'saveSettings', { ...save.data, ...fillCard(card, (i) => (i.id === 'retentionMonths' ? wrong : undefined)) });
+    expect(cardText(refused.card)).toContain('Bewaar de ruwe antwoorden minstens 1 en hoogstens 120 maanden na de publicatie (een heel getal).');
+  }
+  // Unchanged by the refusals (earlier saves of this form stored the 12 months it showed).
+  expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.retentionMonths).toBe(12);
+  const saved = await h.invoke(coordinator, 'saveSettings', { ...save.data, ...fillCard(card, (i) => (i.id === 'retentionMonths' ? '6' : undefined)) });
+  expect(cardText(saved.card)).toContain('Instellingen bewaard.');
+  expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.retentionMonths).toBe(6);
+  expect(inputsOf(await h.say(coordinator, 'instellingen')).find((i) => i.id === 'retentionMonths')).toMatchObject({ value: 6 });
+});
+
 test('after closing: a late submit says the round is closed; the export is a short-lived download', async () => {
   const p = staff[3]!;
   const form = (await h.invoke(p, 'start', { roundId })).card!;

@@ -18,7 +18,7 @@ export type QuoteAction = { type: 'approve' } | { type: 'hide' } | { type: 'edit
 export type SettingsPatch = Partial<Pick<TenantSettings, 'teamChannel' | 'coordinators' | 'language' | 'anonymityThreshold' | 'timeZone' | 'quietHours' | 'retentionMonths'>>;
 
 /** How long a workspace may keep raw answers after publication: at least a month, at most ten years. */
-const RETENTION_MONTHS = { min: 1, max: 120 };
+export const RETENTION_MONTHS = { min: 1, max: 120 } as const;
 
 /**
  * What a coordinator can do. Every method checks the coordinator rule first, and every state
@@ -158,7 +158,7 @@ export class CoordinatorService {
     if (patch.anonymityThreshold !== undefined) validateThreshold(patch.anonymityThreshold);
     const months = patch.retentionMonths;
     if (months !== undefined && (!Number.isInteger(months) || months < RETENTION_MONTHS.min || months > RETENTION_MONTHS.max)) {
-      throw new SurveyError('invalid_round', { reason: 'retention_months' }, 'retentionMonths');
+      throw new SurveyError('retention_out_of_range', { ...RETENTION_MONTHS }, 'retentionMonths');
     }
     if (patch.coordinators && patch.coordinators.length === 0) throw new SurveyError('invalid_round', { reason: 'no_coordinator' }, 'coordinators');
     return this.deps.repos.tenants.updateSettings(actor.tenant.id, patch, this.deps.clock.now());

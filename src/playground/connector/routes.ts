@@ -1,13 +1,14 @@
 import express, { type Request, type Response, type Router } from 'express';
 import type { Logger } from '../../log';
-import { personalConversationId, personaById, rosterEntry, type School } from '../school';
+import { personalConversationId, rosterEntry, schoolOfConversation, type Persona, type School } from '../school';
 import { baseConversationId, type ConversationStore } from './conversation-store';
 
 /**
  * A small Bot Connector: the REST API the bot's botbuilder ConnectorClient calls at the
  * activity's `serviceUrl`. It answers the way the Teams service does for the calls Zorgspiegel
  * makes (create a 1:1, send, reply, update in place, delete, roster, team channels) and keeps
- * every activity so the page can show the conversations.
+ * every activity so the page can show the conversations. It serves every school (team) of the
+ * playground's tenant: a team's roster and channel are that school's own.
  */
 export const CONNECTOR_PATH = '/playground/connector';
 
@@ -17,20 +18,22 @@ function fail(res: Response, status: number, code: ErrorCode, message: string): 
   res.status(status).json({ error: { code, message } });
 }
 
-export function createConnectorRouter(deps: { school: School; store: ConversationStore; logger: Logger }): Router {
-  const { school, store, logger } = deps;
+export function createConnectorRouter(deps: { schools: readonly School[]; store: ConversationStore; logger: Logger }): Router {
+  const { schools, store, logger } = deps;
   const router = express.Router();
   router.use(express.json({ limit: '5mb' }));
 
-  const teamIds = new Set([school.team.id, school.channel.id]);
-  const isChannel = (conversationId: string) => teamIds.has(baseConversationId(conversationId));
-  const roster = () => school.personas.map((p) => rosterEntry(school, p));
+  const schoolOf = (conversationId: string) => schoolOfConversation(schools, baseConversationId(conversationId));
+  const isChannel = (conversationId: string) => schoolOf(conversationId) !== undefined;
+  const everyone = schools.flatMap((school) => school.personas.map((persona) => ({ school, persona })));
+  const personaById = (id: string): { school: School; persona: Persona } | undefined => everyone.find(({ persona: p }) => p.teamsId === id || p.aadObjectId === id);
 
-  /** Everyone in a conversation: the whole roster in the channel, the one person in a 1:1. */
+  /** Everyone in a conversation: the team's whole roster in its channel, the one person in a 1:1. */
   function membersOf(conversationId: string) {
-    if (isChannel(conversationId)) return roster();
-    const persona = school.personas.find((p) => personalConversationId(p) === baseConversationId(conversationId));
-    return persona ? [rosterEntry(school, persona)] : undefined;
+    const team = schoolOf(conversationId);
+    if (team) return team.personas.map((p) => rosterEntry(team, p));
+    const one = everyone.find(({ persona: p }) => personalConversationId(p) === baseConversationId(conversationId));
+    return one ? [rosterEntry(one.school, one.persona)] : undefined;
   }
 
   function param(req: Request, name: string): string {
@@ -66,7 +69,7 @@ export function createConnectorRouter(deps: { school: School; store: Conversatio
     }
     const members = body.members ?? [];
     if (body.isGroup || members.length !== 1) return fail(res, 400, 'BadArgument', 'only 1:1 conversations (one member) can be created here');
-    const persona = personaById(school, String(members[0]!.id ?? ''));
+    const persona = personaById(String(members[0]!.id ?? ''))?.persona;
     if (!persona) return fail(res, 404, 'MemberNotFoundInConversation', `User ${members[0]!.id} is not a member of this team`);
     const id = personalConversationId(persona);
     store.open(id);
@@ -120,12 +123,14 @@ export function createConnectorRouter(deps: { school: School; store: Conversatio
   });
 
   router.get('/v3/teams/:teamId', (req, res) => {
-    if (!isChannel(param(req, 'teamId'))) return fail(res, 404, 'NotFound', 'team not found');
+    const school = schoolOf(param(req, 'teamId'));
+    if (!school) return fail(res, 404, 'NotFound', 'team not found');
     res.json({ id: school.team.id, name: school.team.name, aadGroupId: school.team.aadGroupId, memberCount: school.personas.length, channelCount: 1 });
   });
 
   router.get('/v3/teams/:teamId/conversations', (req, res) => {
-    if (!isChannel(param(req, 'teamId'))) return fail(res, 404, 'NotFound', 'team not found');
+    const school = schoolOf(param(req, 'teamId'));
+    if (!school) return fail(res, 404, 'NotFound', 'team not found');
     // Teams leaves the General channel's name empty; clients show "General" in the user's language.
     res.json({ conversations: [{ id: school.channel.id }] });
   });

@@ -25,6 +25,7 @@ export const api = {
   execute: (key, activityId, as, action, lang) =>
     request('POST', `/conversations/${encodeURIComponent(key)}/activities/${encodeURIComponent(activityId)}/execute`, { as, action, lang }),
   simulate: (as, lang) => request('POST', '/simulate', { as, lang }),
+  addSchool: (key, lang) => request('POST', `/schools/${encodeURIComponent(key)}?lang=${lang}`, { lang }),
 };
 
 /** Subscribes to the server's event stream; EventSource reconnects by itself. */

@@ -11,12 +11,15 @@ const $ = (id) => document.getElementById(id);
 const state = {
   lang: 'nl',
   strings: {},
+  /** Every school of the tenant (from the server), each with its people and channel key. */
+  schools: [],
+  /** The school on screen: its people on the left, its team channel on the right. */
+  school: { key: '', name: '', team: '', channelKey: 'channel', added: true, personas: [] },
   personas: [],
-  school: { name: '', team: '' },
   bot: { name: 'Zorgspiegel' },
   current: undefined,
   /** Activity versions on screen, per conversation key, so a late push never overwrites a newer card. */
-  versions: { channel: new Map() },
+  versions: {},
   unread: new Set(),
 };
 
@@ -67,6 +70,19 @@ function time(iso) {
 
 function persona(key) {
   return state.personas.find((p) => p.key === key);
+}
+
+/** Anyone of any school (a message in a chat names its writer). */
+function anyPersona(key) {
+  for (const school of state.schools) {
+    const p = school.personas.find((x) => x.key === key);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+function schoolOfPersona(key) {
+  return state.schools.find((school) => school.personas.some((p) => p.key === key));
 }
 
 function announce(text) {
@@ -171,16 +187,91 @@ function renderChips(p) {
   }
 }
 
+// ---------- schools ----------
+/** A button per school the app has been added to, and one to add the next (as adding the app to that team). */
+function renderSchools() {
+  const added = state.schools.filter((s) => s.added);
+  const next = state.schools.find((s) => !s.added);
+  $('school-switch').hidden = state.schools.length < 2;
+  const tabs = $('school-tabs');
+  tabs.replaceChildren();
+  tabs.hidden = added.length < 2;
+  for (const school of added) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'school-tab';
+    button.dataset.school = school.key;
+    button.setAttribute('aria-pressed', String(school.key === state.school.key));
+    button.textContent = school.name;
+    button.addEventListener('click', () => void selectSchool(school.key));
+    tabs.append(button);
+  }
+  const add = $('add-school');
+  const hint = $('add-school-hint');
+  add.hidden = hint.hidden = !next;
+  if (next) {
+    const coordinator = next.personas.find((p) => p.coordinator);
+    add.dataset.school = next.key;
+    add.textContent = t('school.add', { school: next.name });
+    hint.textContent = t('school.addHint', { school: next.name, name: coordinator?.name ?? '' });
+  }
+}
+
+async function addSchool() {
+  const add = $('add-school');
+  const school = state.schools.find((s) => s.key === add.dataset.school);
+  if (!school) return;
+  add.disabled = true;
+  add.setAttribute('aria-busy', 'true');
+  add.textContent = t('school.adding', { school: school.name });
+  try {
+    const { school: added } = await api.addSchool(school.key, state.lang);
+    Object.assign(school, added);
+    const coordinator = school.personas.find((p) => p.coordinator);
+    toast(t('school.added', { school: school.name, name: coordinator?.name ?? '' }));
+    await selectSchool(school.key);
+  } catch (e) {
+    toast(e.message, 'error');
+    renderSchools();
+  } finally {
+    add.disabled = false;
+    add.removeAttribute('aria-busy');
+  }
+}
+
+/** Shows a school: its people, its channel; the chosen person is `as` if they belong to it, else its coordinator. */
+async function selectSchool(key, as) {
+  const school = state.schools.find((s) => s.key === key && s.added);
+  if (!school) return;
+  state.school = school;
+  state.personas = school.personas;
+  applyStaticText();
+  renderSchools();
+  const who = school.personas.some((p) => p.key === as) ? as : (school.personas.find((p) => p.coordinator) ?? school.personas[0]).key;
+  const channelKey = school.channelKey;
+  $('channel-log').replaceChildren();
+  await Promise.all([
+    selectPersona(who),
+    api.conversation(channelKey, state.lang).then(({ activities }) => {
+      if (state.school.channelKey === channelKey) renderConversation(channelKey, activities);
+    }),
+  ]);
+}
+
 // ---------- conversations ----------
 function logFor(key) {
-  if (key === 'channel') return $('channel-log');
+  if (key === state.school.channelKey) return $('channel-log');
   return key === state.current ? $('chat-log') : undefined;
+}
+
+function isChannelKey(key) {
+  return state.schools.some((s) => s.channelKey === key);
 }
 
 function emptyState(key) {
   const el = document.createElement('p');
   el.className = 'empty';
-  el.textContent = t(key === 'channel' ? 'chat.emptyChannel' : 'chat.empty');
+  el.textContent = t(isChannelKey(key) ? 'chat.emptyChannel' : 'chat.empty');
   return el;
 }
 
@@ -199,7 +290,7 @@ function messageElement(a) {
   const wrapper = document.createElement('article');
   wrapper.className = `message ${fromUser ? 'from-user' : 'from-bot'}`;
   wrapper.dataset.id = a.id;
-  const who = fromUser ? persona(a.personaKey) : undefined;
+  const who = fromUser ? anyPersona(a.personaKey) : undefined;
   const avatar = document.createElement('span');
   avatar.className = `avatar ${fromUser ? '' : 'bot'}`;
   avatar.setAttribute('aria-hidden', 'true');
@@ -302,7 +393,7 @@ function cardError(text) {
 function upsert(a, opts = {}) {
   const log = logFor(a.conversation);
   if (!log) {
-    if (a.sender === 'bot' && a.version === 1) {
+    if (a.sender === 'bot' && a.version === 1 && !isChannelKey(a.conversation)) {
       state.unread.add(a.conversation);
       renderPersonas();
     }
@@ -366,7 +457,7 @@ async function execute(a, action, host) {
 }
 
 async function send(where, text) {
-  const key = where === 'channel' ? 'channel' : state.current;
+  const key = where === 'channel' ? state.school.channelKey : state.current;
   const input = where === 'channel' ? $('channel-input') : $('chat-input');
   if (!text.trim()) return;
   input.value = '';
@@ -437,10 +528,13 @@ async function load(lang) {
   const data = await api.bootstrap(lang);
   state.lang = data.lang;
   state.strings = data.strings;
-  state.personas = data.personas;
-  state.school = data.school;
+  state.schools = data.schools;
+  // Keep the school on screen (a language switch), else the first one.
+  state.school = state.schools.find((s) => s.key === state.school.key && s.added) ?? state.schools[0];
+  state.personas = state.school.personas;
   state.bot = data.bot;
   applyStaticText();
+  renderSchools();
   showBanner(data.installError);
   setConnection($('connection').dataset.state || 'connecting');
 }
@@ -480,8 +574,9 @@ async function main() {
     },
     (status) => setConnection(status),
   );
-  const coordinator = state.personas.find((p) => p.coordinator) ?? state.personas[0];
-  await Promise.all([selectPersona(persona(start.as) ? start.as : coordinator.key), api.conversation('channel', state.lang).then(({ activities }) => renderConversation('channel', activities))]);
+  // The remembered person's school, if the app has been added to it; else the first school.
+  const home = schoolOfPersona(start.as);
+  await selectSchool(home?.added ? home.key : state.schools[0].key, start.as);
 
   $('chat-form').addEventListener('submit', (e) => {
     e.preventDefault();
@@ -492,6 +587,7 @@ async function main() {
     void send('channel', $('channel-input').value);
   });
   $('simulate-button').addEventListener('click', () => void simulate());
+  $('add-school').addEventListener('click', () => void addSchool());
   $('lightbox-close').addEventListener('click', () => $('lightbox').close());
   $('lightbox').addEventListener('click', (e) => {
     if (e.target === $('lightbox')) $('lightbox').close();

@@ -2,7 +2,7 @@ import type { SettingsPatch } from '../../core/services/coordinator-service';
 import { SETTINGS_BLOCKS } from '../presenters/settings';
 import { blockState, stateString, type ViewState } from '../schema';
 
-/** The settings modal as a settings patch; the core checks the values (threshold, coordinators). */
+/** The settings modal as a settings patch; the core checks the values (threshold, coordinators, retention). */
 export function parseSettings(state: ViewState, channelName?: string): SettingsPatch {
   const patch: SettingsPatch = {};
   const channel = stateString(blockState(state, SETTINGS_BLOCKS.teamChannel));
@@ -13,6 +13,9 @@ export function parseSettings(state: ViewState, channelName?: string): SettingsP
   if (language === 'nl' || language === 'en') patch.language = language;
   const threshold = stateString(blockState(state, SETTINGS_BLOCKS.anonymityThreshold)).trim();
   if (threshold !== '') patch.anonymityThreshold = Number(threshold);
+  const retention = stateString(blockState(state, SETTINGS_BLOCKS.retentionMonths)).trim();
+  // Any text goes to the core as a number (NaN for "abc"), which refuses it in the user's words.
+  if (retention !== '') patch.retentionMonths = Number(retention);
   return patch;
 }
 
@@ -25,6 +28,8 @@ export function settingsFieldBlock(field: string | undefined): string {
       return SETTINGS_BLOCKS.teamChannel;
     case 'language':
       return SETTINGS_BLOCKS.language;
+    case 'retentionMonths':
+      return SETTINGS_BLOCKS.retentionMonths;
     default:
       return SETTINGS_BLOCKS.anonymityThreshold;
   }

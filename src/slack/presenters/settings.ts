@@ -1,4 +1,4 @@
-import type { Tenant } from '../../core/tenant';
+import { retentionMonths, type Tenant } from '../../core/tenant';
 import type { Translate } from '../../i18n';
 import { ACTIONS, CALLBACKS } from '../ids';
 import { BLOCK_KIT } from '../limits';
@@ -11,9 +11,10 @@ export const SETTINGS_BLOCKS = {
   coordinators: 'coordinators',
   language: 'language',
   anonymityThreshold: 'anonymityThreshold',
+  retentionMonths: 'retentionMonths',
 } as const;
 
-/** `/zorgspiegel settings`: team channel, coordinators, language and anonymity threshold. */
+/** `/zorgspiegel settings`: team channel, coordinators, language, anonymity threshold and how long raw answers are kept. */
 export function settingsModal(tenant: Tenant, t: Translate): ModalView {
   const s = tenant.settings;
   const languages = [option('Nederlands', 'nl'), option('English', 'en')];
@@ -49,6 +50,13 @@ export function settingsModal(tenant: Tenant, t: Translate): ModalView {
       label: plain(t('slack:settings.threshold'), BLOCK_KIT.inputLabel),
       hint: plain(t('slack:settings.thresholdHint'), BLOCK_KIT.inputHint),
       element: { type: 'number_input', action_id: ACTIONS.input, is_decimal_allowed: false, initial_value: String(s.anonymityThreshold) },
+    },
+    {
+      type: 'input',
+      block_id: SETTINGS_BLOCKS.retentionMonths,
+      label: plain(t('slack:settings.retention'), BLOCK_KIT.inputLabel),
+      hint: plain(t('slack:settings.retentionHint'), BLOCK_KIT.inputHint),
+      element: { type: 'number_input', action_id: ACTIONS.input, is_decimal_allowed: false, initial_value: String(retentionMonths(s)) },
     },
   ];
   return {

@@ -7,9 +7,12 @@ import { CALLBACKS } from '../../ids';
 import { escapeKeepingMentions, sections } from '../../presenters/blocks';
 import { SETTINGS_BLOCKS } from '../../presenters/settings';
 import { parseMetadata, submittedViewSchema } from '../../schema';
+import { checkTeamChannel } from '../../team-channel-check';
 
 /**
- * The settings modal: the core validates (threshold ≥ 3, at least one coordinator) and stores.
+ * The settings modal: the core validates (threshold ≥ 3, at least one coordinator, retention
+ * 1–120 months) and stores. A newly chosen team channel must be one Slack shows this workspace's
+ * bot token as its own (a forged id of another workspace's channel is refused and logged).
  * Every copy of a submission is checked afresh, so a corrected form (same view id and hash after
  * an `errors` answer) is accepted.
  */
@@ -25,6 +28,19 @@ export function registerSettingsSubmission(app: App, deps: SlackDeps): void {
     const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { schoolId: meta?.k === 'create' || meta?.k === 'settings' ? meta.t : undefined });
     const patch = parseSettings(parsed.data.state.values);
     try {
+      deps.services.coordinators.assertCoordinator(actor);
+      if (patch.teamChannel && patch.teamChannel.id !== actor.tenant.settings.teamChannel?.id) {
+        const check = await checkTeamChannel(client, patch.teamChannel.id, teamId);
+        if (!check.ok) {
+          const t = translator(actor.lang);
+          if (check.reason === 'unverified') deps.logger.warn({ tenant: actor.tenant.id, error: check.error }, 'settings: could not check the team channel with Slack');
+          else deps.logger.warn({ tenant: actor.tenant.id, team: teamId, reason: check.reason }, 'settings refused a team channel outside the workspace');
+          const key = check.reason === 'foreign' ? 'slack:settings.foreignChannel' : check.reason === 'external' ? 'slack:settings.externalChannel' : 'slack:settings.channelUnverified';
+          await ack({ response_action: 'errors', errors: { [SETTINGS_BLOCKS.teamChannel]: t(key) } });
+          return;
+        }
+        if (check.name) patch.teamChannel = { id: patch.teamChannel.id, name: check.name };
+      }
       const tenant = await deps.services.coordinators.updateSettings(actor, patch);
       await ack({ response_action: 'clear' });
       // Saving the same settings twice changes nothing; the confirmation is sent once.

@@ -1,5 +1,6 @@
 import type { Lang } from '../../../core/questionnaire/schema';
-import { MIN_ANONYMITY_THRESHOLD, type Tenant } from '../../../core/tenant';
+import { RETENTION_MONTHS } from '../../../core/services/coordinator-service';
+import { MIN_ANONYMITY_THRESHOLD, retentionMonths, type Tenant } from '../../../core/tenant';
 import { t } from '../../../i18n';
 import { renderCard, type AdaptiveCard } from '../render-card';
 
@@ -10,7 +11,7 @@ export interface SettingsOptions {
   people: { id: string; name: string }[];
 }
 
-/** `instellingen`: the team channel, the coordinators, the language and the anonymity threshold. */
+/** `instellingen`: the team channel, the coordinators, the language, the anonymity threshold and how long raw answers are kept. */
 export function settingsCard(lang: Lang, tenant: Tenant, options: SettingsOptions, errors: Record<string, string> = {}, saved = false): AdaptiveCard {
   const { settings } = tenant;
   const channels = [...options.channels];
@@ -47,6 +48,14 @@ export function settingsCard(lang: Lang, tenant: Tenant, options: SettingsOption
       value: settings.anonymityThreshold,
       min: MIN_ANONYMITY_THRESHOLD,
       error: errors.anonymityThreshold ?? '',
+    },
+    retention: {
+      label: t(lang, 'cards:settings.retention'),
+      hint: t(lang, 'cards:settings.retentionHint'),
+      value: retentionMonths(settings),
+      min: RETENTION_MONTHS.min,
+      max: RETENTION_MONTHS.max,
+      error: errors.retentionMonths ?? '',
     },
     save: t(lang, 'cards:settings.save'),
   });
