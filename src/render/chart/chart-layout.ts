@@ -115,7 +115,7 @@ export function layoutSummaryChart(summary: RoundSummary, lang: Lang): ChartLayo
   const idWidth = Math.max(0, ...ids.map((id) => textWidth(id, LABEL_SIZE, true)));
   const names = summary.dimensions.map((d) => chartName(d, lang).text);
   const notes = summary.dimensions.map((d) => (d.noView && d.noView.noView > 0 ? t(lang, 'summary:figure.noView', { noView: d.noView.noView, answered: d.noView.answered }) : ''));
-  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(...names.map((n) => textWidth(n, LABEL_SIZE)), ...notes.map((n) => textWidth(n, SMALL_SIZE))));
+  const nameWidth = Math.min(MAX_NAME_WIDTH, Math.max(0, ...names.map((n) => textWidth(n, LABEL_SIZE)), ...notes.map((n) => textWidth(n, SMALL_SIZE))));
   const means = summary.dimensions.map((d) => (d.score.status === 'shown' ? formatDecimal(d.score.mean, lang) : ''));
   const valueWidth = Math.max(textWidth(formatDecimal(max, lang), LABEL_SIZE, true), ...means.map((m) => textWidth(m, LABEL_SIZE, true)));
   const nameX = PADDING + idWidth + 6;
