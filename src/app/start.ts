@@ -69,7 +69,7 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
       messengers,
       clock,
       logger: log,
-      // vega and resvg load at the first summary, not at start-up. A lazy require, not import():
+      // The chart's renderer (resvg) loads at the first summary, not at start-up. A lazy require, not import():
       // under tsx's require hook import() goes to Node's ESM loader, which cannot resolve the path.
       renderChart: async (summary) => {
         const { renderSummaryChart } = require('../render/chart/index') as typeof import('../render/chart/index');

@@ -20,7 +20,7 @@ export type SummarySnapshotBuilder = (round: Round, now: Date) => Promise<Summar
 export type ChartRenderer = (summary: RoundSummary) => Promise<Buffer | undefined>;
 
 /**
- * The real chart (src/render/chart), in the round's language; vega is loaded on first use. A lazy
+ * The real chart (src/render/chart), in the round's language; resvg is loaded on first use. A lazy
  * `require` of the file, not `import()`: the app runs as CommonJS through tsx's require hook, and
  * a dynamic import() goes to Node's ESM loader instead, which resolves neither a directory nor
  * an extensionless TypeScript path (ERR_UNSUPPORTED_DIR_IMPORT / ERR_MODULE_NOT_FOUND).

@@ -72,7 +72,7 @@ export async function createWorld(
         logger: silent,
         clock,
         sleep: clock.sleep,
-        // No real chart unless a test asks for one (vega takes a moment to start).
+        // No real chart unless a test asks for one (rasterising takes a moment).
         renderChart: async () => undefined,
         respondentSecret: TEST_RESPONDENT_SECRET,
         ...processOptions,

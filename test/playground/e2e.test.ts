@@ -6,7 +6,7 @@ import { formatDecimal, formatPercent } from '../../src/core/summary/labels';
 import { t } from '../../src/i18n';
 import { createOrchestrator } from '../../src/orchestration';
 import { createPlaygroundIntegration } from '../../src/playground/integration';
-import { renderSummaryChart } from '../../src/render/chart';
+import { CHART_SCALE, CHART_WIDTH, renderSummaryChart } from '../../src/render/chart';
 import { teamsIntegration } from '../../src/teams';
 import ExcelJS from 'exceljs';
 import type { RoundSummary } from '../../src/core/summary/model';
@@ -253,6 +253,12 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
   const chart = summary.locator('img[src*="/charts/"]');
   await chart.waitFor();
   await page.waitForFunction((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0, await chart.elementHandle());
+  // Shown at the width it is drawn for (a 2× PNG, labels sized for that width): not stretched over
+  // the card, shrunk only where the card is narrower.
+  const size = await chart.evaluate((img) => ({ shown: img.getBoundingClientRect().width, natural: (img as HTMLImageElement).naturalWidth, room: img.parentElement!.getBoundingClientRect().width }));
+  expect(size.natural).toBe(CHART_WIDTH * CHART_SCALE);
+  expect(size.shown).toBeCloseTo(Math.min(CHART_WIDTH, size.room), 0);
+  expect(size.shown).toBeGreaterThanOrEqual(480);
 
   // The approved open answer reaches the team in the replies under the overview.
   await pg.card(pg.channel(), QUOTE);

@@ -65,6 +65,11 @@ export const dimensionSchema = z
   .object({
     id: itemIdSchema,
     title: localizedTextSchema,
+    /**
+     * A name of a few words for where the full title does not fit (the summary chart, shown at
+     * chat width). Optional: without it the chart wraps the full title over lines.
+     */
+    shortTitle: localizedTextSchema.optional(),
     /** One sentence: why this dimension matters. Shown under the title. */
     intro: localizedTextSchema,
     globalJudgement: z.object({ id: itemIdSchema, text: localizedTextSchema }).strict(),

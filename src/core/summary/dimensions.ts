@@ -22,6 +22,7 @@ export function dimensionSummaries(round: RoundShape, tally: RoundTally, stateme
     return {
       dimensionId: d.id,
       title: d.title,
+      ...(d.shortTitle ? { shortTitle: d.shortTitle } : {}),
       score: toScaleFigure(scale, figure.score),
       agreement: figure.agreement,
       statements: statements

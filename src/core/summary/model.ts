@@ -83,6 +83,8 @@ export type DimensionQuotes = {
 export type DimensionSummary = {
   dimensionId: string;
   title: LocalizedText;
+  /** The questionnaire's short name, for the chart (absent when it has none, and in older summaries). */
+  shortTitle?: LocalizedText;
   /** Statements pooled (detailed round) or the global judgement (quick round). */
   score: ScaleFigure;
   agreement: AgreementFigure;

@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 
+export const FONT_FAMILY = 'DejaVu Sans';
+
 /**
  * The chart is drawn in DejaVu Sans: free, wide Unicode coverage (ë, é, ’, −). The
  * `dejavu-fonts-ttf` npm package ships the files, so a slim container image with no fonts at all

@@ -1,3 +1,4 @@
 export { renderSummaryChart, summaryChartSvg, svgToPng, type SummaryChart } from './summary-chart';
-export { summaryChartSpec, chartRows, CHART_WIDTH } from './chart-spec';
+export { layoutSummaryChart, chartName, type ChartLayout, type ChartText } from './chart-layout';
+export { CHART_WIDTH, CHART_SCALE, CHART_MIN_FONT } from './size';
 export { chartAltText } from './alt-text';

@@ -2,7 +2,8 @@ import { buildSummary } from '../../core/summary/build-summary';
 import type { RoundSummary } from '../../core/summary/model';
 import { closedRound, FIXTURE_NOW, MAIN_PROGRESS, mainResponses } from '../../core/summary/__fixtures__/summary-fixture';
 import { chartAltText } from './alt-text';
-import { chartRows, CHART_WIDTH } from './chart-spec';
+import { layoutSummaryChart } from './chart-layout';
+import { CHART_SCALE, CHART_WIDTH } from './size';
 import { renderSummaryChart, summaryChartSvg, svgToPng } from './summary-chart';
 
 /** Width and height from a PNG's IHDR chunk, after checking the signature. */
@@ -20,14 +21,14 @@ const withYWithheld = () =>
   summaryOf(mainResponses().map((r) => (['RKEY1', 'RKEY2'].includes(r.respondentKey) ? r : { ...r, submittedSections: r.submittedSections.filter((s) => s !== 'Y') })));
 
 describe('renderSummaryChart', () => {
-  it('renders a PNG of the chat width whose header matches the reported size', async () => {
+  it('renders a PNG at twice the chat width whose header matches the reported size', async () => {
     const chart = await renderSummaryChart(summaryOf(), 'nl');
     const size = pngSize(chart.png);
     expect(size).toEqual({ width: chart.width, height: chart.height });
-    expect(chart.width).toBe(CHART_WIDTH);
-    // Title, legend and two dimension rows: a wide, short image.
-    expect(chart.height).toBeGreaterThan(200);
-    expect(chart.height).toBeLessThan(450);
+    expect(chart.width).toBe(CHART_WIDTH * CHART_SCALE);
+    // Title, legend, two dimension rows and the axis: a short image.
+    expect(chart.height / CHART_SCALE).toBeGreaterThan(150);
+    expect(chart.height / CHART_SCALE).toBeLessThan(300);
   });
 
   it('grows by one row per dimension', async () => {
@@ -35,8 +36,9 @@ describe('renderSummaryChart', () => {
     const s = summaryOf();
     const three = await renderSummaryChart({ ...s, dimensions: [...s.dimensions, { ...s.dimensions[0]!, dimensionId: 'Z' }] }, 'nl');
     expect(three.width).toBe(two.width);
-    expect(three.height - two.height).toBeGreaterThan(50);
-    expect(three.height - two.height).toBeLessThan(120);
+    // One line of 14 px text plus the gap between rows, in logical pixels.
+    expect((three.height - two.height) / CHART_SCALE).toBeGreaterThan(20);
+    expect((three.height - two.height) / CHART_SCALE).toBeLessThan(40);
   });
 
   it('is deterministic, and differs when the data differ', async () => {
@@ -59,43 +61,52 @@ describe('renderSummaryChart', () => {
     expect(svgToPng(svg).png.equals(svgToPng(withoutText).png)).toBe(false);
   });
 
-  it('labels dimensions, means and bands, with a decimal comma in Dutch', async () => {
+  it('labels dimensions and means, with a decimal comma in Dutch', async () => {
     const svg = await summaryChartSvg(summaryOf(), 'nl');
-    expect(svg).toContain('X · Dimensie X');
-    // X: 47/14 = 3.357 → "3,4", approaching; n = 7.
-    expect(svg).toContain('gem. 3,4 · Benadert de verwachtingen · n = 7');
-    // Y: 45/12 = 3.75 → "3,8" (rounded half up), meeting; n = 6.
-    expect(svg).toContain('gem. 3,8 · Volgens de verwachtingen · n = 6');
-    // X's 2s: 3 of 14 = 21%.
-    expect(svg).toContain('>21%<');
+    expect(svg).toContain('>X</text>');
+    expect(svg).toContain('>Dimensie X</text>');
+    // X: 47/14 = 3.357 → "3,4", approaching (orange); Y: 45/12 = 3.75 → "3,8" (rounded half up), meeting (sky blue).
+    expect(svg).toContain('>3,4</text>');
+    expect(svg).toContain('>3,8</text>');
+    expect(svg).toContain('fill="#E69F00"');
+    expect(svg).toContain('fill="#56B4E9"');
+    expect(svg).toContain('>Benadert de verwachtingen</text>');
+    expect(svg).toContain('Schaal: 1 = punt 1 … 6 = punt 6');
+  });
+
+  it('draws a bar from the bottom of the scale to the mean', () => {
+    const items = layoutSummaryChart(summaryOf(), 'nl').items;
+    const ticks = items.filter((i) => i.kind === 'text' && /^[1-6]$/.test(i.text));
+    const xOf = (v: number) => (ticks.find((i) => i.kind === 'text' && i.text === String(v)) as { x: number }).x;
+    const bars = items.filter((i) => i.kind === 'rect' && i.fill === '#E69F00' && i.height > 12); // not the legend's swatch
+    expect(bars).toHaveLength(1);
+    const bar = bars[0] as { x: number; width: number };
+    expect(bar.x).toBeCloseTo(xOf(1), 6);
+    expect(bar.x + bar.width).toBeCloseTo(xOf(1) + ((47 / 14 - 1) / 5) * (xOf(6) - xOf(1)), 6);
   });
 
   it('draws a withheld dimension as a grey bar saying so, with no figure', async () => {
     const s = withYWithheld();
     expect(s.dimensions[1]!.score.status).toBe('withheld');
-    const rows = chartRows(s, 'nl').filter((r) => r.header.startsWith('Y '));
-    expect(rows).toEqual([expect.objectContaining({ kind: 'segment', x0: 0, x1: 1, label: 'te weinig antwoorden' })]);
     const svg = await summaryChartSvg(s, 'nl');
-    expect(svg).toContain('>te weinig antwoorden<');
+    expect(svg).toContain('>te weinig antwoorden</text>');
     expect(svg).toContain('#C9CDD2');
-    expect(svg).not.toContain('n = 2');
+    expect(svg).not.toContain('>3,8<');
   });
 
-  it('stacks the shares of each shown dimension from 0 to exactly 1', () => {
-    const rows = chartRows(summaryOf(), 'nl').filter((r) => r.kind === 'segment' && r.header.startsWith('X '));
-    // X has answers on all six points: 1/14, 3/14, 4/14, 3/14, 2/14, 1/14.
-    expect(rows.map((r) => r.legend)).toEqual(['1 punt 1', '2 punt 2', '3 punt 3', '4 punt 4', '5 punt 5', '6 punt 6']);
-    expect(rows[0]!.x0).toBe(0);
-    expect(rows[5]!.x1).toBe(1);
-    for (let i = 1; i < rows.length; i++) expect(rows[i]!.x0).toBe(rows[i - 1]!.x1);
-    expect(rows[1]!.x1! - rows[1]!.x0!).toBeCloseTo(3 / 14, 12);
+  it('writes the "geen zicht" count under the name when there is one', async () => {
+    const s = summaryOf();
+    const withNoView = { ...s, dimensions: [{ ...s.dimensions[0]!, noView: { noView: 4, answered: 20 } }, s.dimensions[1]!] };
+    expect(await summaryChartSvg(s, 'nl')).not.toContain('geen zicht');
+    expect(await summaryChartSvg(withNoView, 'nl')).toContain('>4 van 20: geen zicht</text>');
+    expect(await summaryChartSvg(withNoView, 'en')).toContain('>4 of 20: no view</text>');
   });
 });
 
 describe('chartAltText', () => {
   it('describes each dimension in words', () => {
     expect(chartAltText(summaryOf(), 'nl')).toBe(
-      'Staafdiagram met de verdeling van de antwoorden per dimensie van "Voorjaar 2026". ' +
+      'Staafdiagram met de gemiddelde score per dimensie van "Voorjaar 2026". ' +
         'X Dimensie X: gemiddeld 3,4 op 6, benadert de verwachtingen (7 respondenten). ' +
         'Y Dimensie Y: gemiddeld 3,8 op 6, volgens de verwachtingen (6 respondenten).',
     );

@@ -1,35 +1,27 @@
 import { Resvg } from '@resvg/resvg-js';
-import * as vega from 'vega';
-import { compile } from 'vega-lite';
 import type { Lang } from '../../core/questionnaire/schema';
 import type { RoundSummary } from '../../core/summary/model';
 import { chartAltText } from './alt-text';
-import { CHART_WIDTH, FONT_FAMILY, summaryChartSpec } from './chart-spec';
-import { chartFontFiles } from './fonts';
-import { useDejaVuTextMetrics, type VegaTextMetrics } from './text-width';
+import { layoutSummaryChart } from './chart-layout';
+import { chartSvg } from './chart-svg';
+import { chartFontFiles, FONT_FAMILY } from './fonts';
+import { CHART_SCALE, CHART_WIDTH } from './size';
 
 export interface SummaryChart {
   png: Buffer;
+  /** Pixels of the PNG: CHART_SCALE × the logical width it is meant to be shown at. */
   width: number;
   height: number;
   altText: string;
 }
 
-/** The chart as SVG: Vega-Lite → Vega → a headless View (no browser, no canvas). */
+/** The chart as SVG, in logical pixels (CHART_WIDTH wide). */
 export async function summaryChartSvg(summary: RoundSummary, lang: Lang): Promise<string> {
-  // vega exports textMetrics at runtime but not in its typings.
-  useDejaVuTextMetrics((vega as unknown as { textMetrics: VegaTextMetrics }).textMetrics);
-  const { spec } = compile(summaryChartSpec(summary, lang));
-  const view = new vega.View(vega.parse(spec), { renderer: 'none' });
-  try {
-    return await view.toSVG();
-  } finally {
-    view.finalize();
-  }
+  return chartSvg(layoutSummaryChart(summary, lang));
 }
 
-/** Rasterises the SVG with resvg (a Rust library: no system packages, no browser). */
-export function svgToPng(svg: string, width = CHART_WIDTH): { png: Buffer; width: number; height: number } {
+/** Rasterises the SVG with resvg (a Rust library: no system packages, no browser), at CHART_SCALE× by default. */
+export function svgToPng(svg: string, width = CHART_WIDTH * CHART_SCALE): { png: Buffer; width: number; height: number } {
   const resvg = new Resvg(svg, {
     fitTo: { mode: 'width', value: width },
     background: '#FFFFFF',

@@ -1,4 +1,4 @@
-import { textWidth, useDejaVuTextMetrics } from './text-width';
+import { textWidth } from './text-width';
 
 describe('textWidth', () => {
   it("adds DejaVu Sans's advance widths", () => {
@@ -11,14 +11,4 @@ describe('textWidth', () => {
     expect(textWidth('✓', 10)).toBeCloseTo(6.2, 10);
   });
 
-  it("replaces Vega's estimate, never a real canvas measurement", () => {
-    const estimateWidth = () => 0;
-    const guessing = { width: estimateWidth as (item: Record<string, unknown>, text?: unknown) => number, estimateWidth };
-    useDejaVuTextMetrics(guessing);
-    expect(guessing.width({ fontSize: 10, fontWeight: 'bold' }, 'Mijn')).toBeCloseTo(20.53 * 1.11, 10);
-    const measure = () => 42;
-    const measuring = { width: measure, estimateWidth };
-    useDejaVuTextMetrics(measuring);
-    expect(measuring.width).toBe(measure);
-  });
 });

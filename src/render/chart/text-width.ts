@@ -1,7 +1,5 @@
 /**
- * Text widths for laying out the chart without a browser or canvas. Vega measures text with a
- * canvas when it has one and otherwise guesses 0.8 em per character, which is far too wide:
- * legends spread out and long dimension titles get cut. These are DejaVu Sans's advance widths
+ * Text widths for laying out the chart without a browser or canvas. These are DejaVu Sans's advance widths
  * (the font the PNG is drawn with, see fonts.ts) in thousandths of an em, for ASCII and Latin-1;
  * any other character counts as 0.62 em. Bold is about 11% wider. Kerning is ignored (a few
  * pixels at most on a title).
@@ -33,24 +31,4 @@ export function textWidth(text: string, fontSize: number, bold = false): number 
   let units = 0;
   for (const ch of text) units += charWidth(ch.codePointAt(0)!);
   return (units / 1000) * fontSize * (bold ? BOLD_FACTOR : 1);
-}
-
-const isBold = (weight: unknown) => weight === 'bold' || (typeof weight === 'number' && weight >= 600) || (typeof weight === 'string' && Number(weight) >= 600);
-
-export type VegaTextMetrics = { width: (item: Record<string, unknown>, text?: unknown) => number; estimateWidth: unknown };
-
-/**
- * Makes Vega lay text out with these widths. It only replaces Vega's own guess (never a real
- * canvas measurement), so it is safe to call more than once.
- */
-export function useDejaVuTextMetrics(metrics: VegaTextMetrics): void {
-  if (metrics.width !== metrics.estimateWidth && !(metrics.width as { dejavu?: boolean }).dejavu) return;
-  const width = (item: Record<string, unknown>, text?: unknown) => {
-    const value = text ?? item.text;
-    const str = Array.isArray(value) ? value.map(String).reduce((a, b) => (a.length >= b.length ? a : b), '') : value == null ? '' : String(value);
-    const size = typeof item.fontSize === 'number' ? item.fontSize : 11;
-    return textWidth(str, size, isBold(item.fontWeight));
-  };
-  (width as { dejavu?: boolean }).dejavu = true;
-  metrics.width = width;
 }

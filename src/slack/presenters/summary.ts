@@ -68,7 +68,8 @@ function figureLines(summary: RoundSummary, figure: ScaleFigure, lang: Lang): st
 }
 
 function dimensionLine(summary: RoundSummary, d: DimensionSummary, lang: Lang): string {
-  const lines = [`*${escapeMrkdwn(localize(d.title, lang))}*`, figureLines(summary, d.score, lang)];
+  // The id links the line to the chart's row, which may carry only the dimension's short name.
+  const lines = [`*${escapeMrkdwn(`${d.dimensionId}. ${localize(d.title, lang)}`)}*`, figureLines(summary, d.score, lang)];
   if (d.agreement.status === 'shown') lines.push(escapeMrkdwn(t(lang, 'summary:figure.agreement', { share: formatPercent(d.agreement.share, lang) })));
   return lines.join('\n');
 }

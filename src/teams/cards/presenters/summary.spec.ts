@@ -1,6 +1,7 @@
 import { sampleSummary } from '../../../../test/teams/sample-cards';
 import { assertValidCard } from '../../../../test/teams/parse-card';
 import { cardSize, MAX_CARD_BYTES } from '../render-card';
+import { CHART_WIDTH } from '../../../render/chart/size';
 import { summaryCard } from './summary';
 
 test('the summary shows rate, per dimension band/mean/spread/n, strengths, priorities, and the chart by URL', () => {
@@ -11,6 +12,9 @@ test('the summary shows rate, per dimension band/mean/spread/n, strengths, prior
   expect(json).toContain('12 van de 16 uitgenodigde');
   expect(json).toContain('"url":"https://bot.example/charts/t.png"');
   expect(json).toContain('"altText":"Diagram"');
+  // At the width the chart is drawn for, not stretched over the card.
+  expect(json).toContain(`"width":"${CHART_WIDTH}px"`);
+  expect(json).not.toContain('"size":"Stretch"');
   for (const label of ['Niveau', 'Gemiddelde', 'Spreiding (standaardafwijking)', 'Respondenten', 'Sterktes', 'Werkpunten', 'Bedankt aan iedereen']) expect(json).toContain(label);
   expect(cardSize(card)).toBeLessThanOrEqual(MAX_CARD_BYTES);
 });

@@ -3,6 +3,7 @@ import { followUpLines } from '../../../core/summary/follow-up-lines';
 import type { DimensionSummary, RoundSummary, ScaleFigure } from '../../../core/summary/model';
 import { bandLabel, formatChange, formatDecimal, formatPercent, localize, resolveMessage, scaleMax, spreadText, statementSentence, withheldLabel } from '../../../core/summary/labels';
 import { t } from '../../../i18n';
+import { CHART_WIDTH } from '../../../render/chart/size';
 import { cardSize, MAX_CARD_BYTES, renderCard, type AdaptiveCard } from '../render-card';
 import { keepLeadingNumber, typedText } from './shared';
 
@@ -131,7 +132,8 @@ function summaryData(summary: RoundSummary, lang: Lang, chart: SummaryChart | un
         ? t(lang, 'summary:responseRate.nobodyInvited')
         : t(lang, 'summary:responseRate.line', { count: rate.completed, invited: rate.invited, rate: formatPercent(rate.rate, lang) }),
     startedLine: rate.startedNotCompleted > 0 ? t(lang, 'summary:responseRate.startedNotCompleted', { count: rate.startedNotCompleted }) : '',
-    chart: chart ? { url: chart.url, altText: chart.altText } : { url: '', altText: '' },
+    // Shown at the width the chart is drawn for (a 2× PNG): never stretched over a wide card, shrunk only on a narrower one.
+    chart: chart ? { url: chart.url, altText: chart.altText, width: `${CHART_WIDTH}px` } : { url: '', altText: '', width: '' },
     dimensionsHeading: t(lang, 'summary:dimensions.heading'),
     levelRule: t(lang, 'summary:figure.levelRule'),
     dimensions: summary.dimensions.map((d) => dimensionData(summary, d, lang, maxQuotes)),
