@@ -1,10 +1,11 @@
 import type { AnswerSet } from '../aggregation';
 import type { AnswerValue } from '../answers';
+import { countedSections } from '../group-dimensions';
 import { roundItems } from '../items';
 import type { ResponseRecord } from '../response';
 import type { Round } from '../round';
 
-type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
+type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'> & Partial<Pick<Round, 'groupDimensions'>>;
 
 /**
  * What aggregation may see of each response: only the answers of sections the respondent
@@ -17,7 +18,7 @@ export function submittedAnswerSets(round: RoundShape, responses: readonly Respo
   const sectionOf = new Map(roundItems(round).map((i) => [i.id, i.section]));
   const groups = new Set(round.questionnaire.groups.map((g) => g.id));
   return responses.map((r) => {
-    const submitted = new Set(r.submittedSections);
+    const submitted = countedSections(round, r);
     const answers: Record<string, AnswerValue> = {};
     for (const [itemId, value] of Object.entries(r.answers)) {
       const section = sectionOf.get(itemId);
