@@ -28,9 +28,12 @@ export function submittedAnswerSets(round: RoundShape, responses: readonly Respo
   });
 }
 
-/** How many respondents submitted each section: the threshold for showing its open answers unmoderated. */
-export function sectionRespondents(responses: readonly Pick<ResponseRecord, 'submittedSections'>[]): Map<string, number> {
+/**
+ * How many respondents submitted each section: the threshold for showing its open answers
+ * unmoderated. With the round, only sections the respondent's group was asked count (as in the tally).
+ */
+export function sectionRespondents(responses: readonly Pick<ResponseRecord, 'submittedSections' | 'group'>[], round?: RoundShape): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const r of responses) for (const s of new Set(r.submittedSections)) counts.set(s, (counts.get(s) ?? 0) + 1);
+  for (const r of responses) for (const s of round ? countedSections(round, r) : new Set(r.submittedSections)) counts.set(s, (counts.get(s) ?? 0) + 1);
   return counts;
 }
