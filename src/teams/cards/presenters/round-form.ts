@@ -27,7 +27,8 @@ export function roundFormCard(input: RoundFormCardInput): AdaptiveCard {
   const err = (id: string) => errors[id] ?? '';
   const groupInputs = input.questionnaire.groups.map((g) => `${GROUP_DIMENSIONS_PREFIX}${g.id}`);
   const known = new Set(['title', 'dimensionIds', 'depth', 'audienceId', 'closesDate', 'reminderHours', ...groupInputs]);
-  const dimensionChoices = input.questionnaire.dimensions.map((d) => ({ title: `${d.id}. ${d.title[lang]}`, value: d.id }));
+  // Worded apart from the main dimension list ("A1 · …", not "A1. …"), so each checkbox's label is its own.
+  const dimensionChoices = input.questionnaire.dimensions.map((d) => ({ title: `${d.id} · ${d.title[lang]}`, value: d.id }));
   const audienceLabel = (a: AudienceOption) => t(lang, 'cards:roundForm.audienceTeam', { name: a.name, count: a.size });
   return renderCard('round-form', {
     heading: t(lang, 'cards:roundForm.heading'),
