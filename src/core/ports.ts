@@ -259,6 +259,11 @@ export interface SummaryRecord {
   chartPng?: Buffer;
   computedAt: Date;
   publishedAt?: Date;
+  /**
+   * Where the overview was posted (channel and the message id the platform gave back), so the
+   * results message can link to it. Ids only: no time of its own, no person.
+   */
+  post?: { conversationId: string; messageId: string };
 }
 
 export interface SummaryRepository {
@@ -267,7 +272,7 @@ export interface SummaryRepository {
   get(roundId: string): Promise<SummaryRecord | null>;
   getByChartToken(token: string): Promise<SummaryRecord | null>;
   /** Replaces the summary model (after moderation) while the round is not yet published. */
-  update(roundId: string, patch: Partial<Pick<SummaryRecord, 'summary' | 'chartPng' | 'publishedAt'>>): Promise<void>;
+  update(roundId: string, patch: Partial<Pick<SummaryRecord, 'summary' | 'chartPng' | 'publishedAt' | 'post'>>): Promise<void>;
 }
 
 /**

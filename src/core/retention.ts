@@ -27,7 +27,7 @@ export function openTextItemIds(round: Pick<Round, 'questionnaire' | 'dimensionI
 export async function settleQuotes(repos: Pick<Repositories, 'quotes' | 'responses'>, round: Round): Promise<void> {
   const quotes = await repos.quotes.listByRound(round.id);
   const responses = await repos.responses.listByRound(round.id);
-  const shown = new Set(visibleQuotes(round, quotes, sectionRespondents(responses)).map((q) => q.id));
+  const shown = new Set(visibleQuotes(round, quotes, sectionRespondents(responses, round)).map((q) => q.id));
   for (const quote of quotes) {
     if (!shown.has(quote.id)) {
       if (!quote.textDeleted) await repos.quotes.settleText(quote.id, '', 'deleted');

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SurveyError } from './errors';
+import { GROUP_STEP, hasGroupAssignment, resolveGroupDimensions, type GroupDimensions } from './group-dimensions';
 import type { Dimension, Lang, Questionnaire } from './questionnaire/schema';
 
 export const ROUND_STATES = ['draft', 'scheduled', 'open', 'closed', 'published', 'cancelled'] as const;
@@ -39,6 +40,11 @@ export interface Round {
   /** A frozen copy: later edits to the questionnaire file never change a running round. */
   questionnaire: Questionnaire;
   dimensionIds: string[];
+  /**
+   * Which of the round's dimensions each respondent group is asked (see group-dimensions.ts);
+   * absent when every group is asked every dimension. With it, the group is asked first.
+   */
+  groupDimensions?: GroupDimensions[];
   depth: Depth;
   includeReflection: boolean;
   audience: Audience;
@@ -77,6 +83,8 @@ export const roundInputSchema = z.object({
   reminderHours: z.array(z.number().positive()).max(MAX_REMINDERS, `at most ${MAX_REMINDERS} reminders`).default(DEFAULT_REMINDER_HOURS),
   moderation: z.boolean().default(true),
   language: z.enum(['nl', 'en']),
+  /** Per group the dimensions it can judge (see resolveGroupDimensions); checked after the rest. */
+  groupDimensions: z.unknown().optional(),
 });
 export type RoundInput = z.input<typeof roundInputSchema>;
 
@@ -107,12 +115,14 @@ export function createRound(
   const reminderHours = [...new Set(v.reminderHours)].filter((h) => h < durationHours).sort((a, b) => b - a);
   // Keep the questionnaire's order whatever order the coordinator ticked the boxes in.
   const dimensionIds = ctx.questionnaire.dimensions.map((d) => d.id).filter((id) => v.dimensionIds.includes(id));
+  const groupDimensions = resolveGroupDimensions(v.groupDimensions, ctx.questionnaire, dimensionIds, v.language);
   return {
     id: ctx.id,
     tenantId: ctx.tenantId,
     title: v.title,
     questionnaire: ctx.questionnaire,
     dimensionIds,
+    ...(groupDimensions ? { groupDimensions } : {}),
     depth: v.depth,
     includeReflection: v.includeReflection,
     audience: v.audience,
@@ -135,9 +145,15 @@ export function roundDimensions(round: Pick<Round, 'questionnaire' | 'dimensionI
 
 export const REFLECTION_SECTION = 'reflection';
 
-/** Sections a respondent submits one at a time: each chosen dimension, then the reflection. */
-export function roundSections(round: Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection'>): string[] {
-  return [...roundDimensions(round).map((d) => d.id), ...(round.includeReflection ? [REFLECTION_SECTION] : [])];
+type SectionShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection'> & Partial<Pick<Round, 'groupDimensions'>>;
+
+/**
+ * Sections a respondent submits one at a time: the group (first, when groups are asked different
+ * dimensions), each dimension, then the reflection. For one respondent, pass the round as their
+ * group sees it (roundForGroup).
+ */
+export function roundSections(round: SectionShape): string[] {
+  return [...(hasGroupAssignment(round) ? [GROUP_STEP] : []), ...roundDimensions(round).map((d) => d.id), ...(round.includeReflection ? [REFLECTION_SECTION] : [])];
 }
 
 /**
@@ -147,12 +163,12 @@ export function roundSections(round: Pick<Round, 'questionnaire' | 'dimensionIds
  */
 export const QUICK_STEP = 'dimensions';
 
-type StepShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'includeReflection' | 'depth'>;
+type StepShape = SectionShape & Pick<Round, 'depth'>;
 
-/** The forms a respondent goes through, in order: one per dimension (detailed) or one for all (quick), then the reflection. */
+/** The forms a respondent goes through, in order: (the group,) one per dimension (detailed) or one for all (quick), then the reflection. */
 export function answerSteps(round: StepShape): string[] {
   if (round.depth !== 'quick') return roundSections(round);
-  return [QUICK_STEP, ...(round.includeReflection ? [REFLECTION_SECTION] : [])];
+  return [...(hasGroupAssignment(round) ? [GROUP_STEP] : []), QUICK_STEP, ...(round.includeReflection ? [REFLECTION_SECTION] : [])];
 }
 
 /** The sections a step submits. */

@@ -1,4 +1,5 @@
 import type { AnswerValue } from './answers';
+import { countedSections } from './group-dimensions';
 import { scoreItemIds } from './items';
 import type { ResponseRecord } from './response';
 import { REFLECTION_SECTION, roundDimensions, type Round } from './round';
@@ -71,7 +72,7 @@ export interface RoundTally {
   sectionRespondents: Map<string, number>;
 }
 
-type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
+type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'> & Partial<Pick<Round, 'groupDimensions'>>;
 
 interface DimensionPlan {
   id: string;
@@ -94,7 +95,7 @@ export class RoundTallier {
   private readonly knownGroups: Set<string>;
   readonly tally: RoundTally = { items: new Map(), scores: new Map(), groupScores: new Map(), allocations: new Map(), sectionRespondents: new Map() };
 
-  constructor(round: RoundShape) {
+  constructor(private readonly round: RoundShape) {
     this.dimensions = roundDimensions(round).map((d) => {
       const scoreIds = new Set(scoreItemIds(d, round.depth));
       const itemIds = [d.globalJudgement.id, ...(round.depth === 'detailed' ? d.statements.map((s) => s.id) : [])];
@@ -163,11 +164,12 @@ export class RoundTallier {
   }
 
   /**
-   * One stored response: only its submitted sections count, and its group only when the
-   * questionnaire knows it. The respondent key and time stamps are never read.
+   * One stored response: only its submitted sections its group was asked count (countedSections),
+   * and its group only when the questionnaire knows it. The respondent key and time stamps are
+   * never read.
    */
   addResponse(response: Pick<ResponseRecord, 'answers' | 'submittedSections' | 'group'>): void {
-    const submitted = new Set(response.submittedSections);
+    const submitted = countedSections(this.round, response);
     for (const section of submitted) this.tally.sectionRespondents.set(section, (this.tally.sectionRespondents.get(section) ?? 0) + 1);
     const group = response.group !== undefined && this.knownGroups.has(response.group) ? response.group : undefined;
     this.add(response.answers, group, submitted);

@@ -162,6 +162,7 @@ async function createRound(deps: CardActionDeps, actor: Actor, data: Record<stri
       closesAt: closes,
       reminderHours: state.reminderHours,
       moderation: state.moderation,
+      ...(state.groupDimensions.length ? { groupDimensions: state.groupDimensions } : {}),
     }, memoKey ? { requestKey: memoKey } : {});
     if (memoKey) await deps.memo?.set(memoKey, round.id);
     return roundCreated(deps, actor, round.id, round, audience);

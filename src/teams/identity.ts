@@ -16,9 +16,12 @@ export function msTenantIdOf(activity: Pick<Activity, 'conversation' | 'channelD
 }
 
 /** The team an activity happened in; undefined in personal and group chats. */
-export function teamOf(activity: Pick<Activity, 'channelData'>): { id: string; name?: string } | undefined {
-  const team = (activity.channelData as { team?: { id?: string; name?: string } } | undefined)?.team;
-  return team?.id ? { id: team.id, name: team.name } : undefined;
+export function teamOf(activity: Pick<Activity, 'channelData'>): { id: string; name?: string; aadGroupId?: string } | undefined {
+  const team = (activity.channelData as { team?: { id?: string; name?: string; aadGroupId?: unknown } } | undefined)?.team;
+  if (!team?.id) return undefined;
+  // The team's Microsoft 365 group id: a deep link to a channel message needs it (see message-link.ts).
+  const aadGroupId = typeof team.aadGroupId === 'string' && team.aadGroupId ? team.aadGroupId : undefined;
+  return { id: team.id, name: team.name, ...(aadGroupId ? { aadGroupId } : {}) };
 }
 
 export class UnknownTenantError extends Error {

@@ -29,6 +29,7 @@ export async function repeatRoundForm(
     includeReflection: previous.includeReflection,
     reminderHours: previous.reminderHours,
     moderation: previous.moderation,
+    groupDimensions: previous.groupDimensions ?? [],
     closesDate: closes.toFormat('yyyy-MM-dd'),
     closesTime: closes.toFormat('HH:mm'),
   });

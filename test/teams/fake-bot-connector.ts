@@ -7,6 +7,9 @@ import express, { type Request, type Response } from 'express';
  * (send, reply, update, create a 1:1, paged roster, team channels, one member) and records
  * everything the bot sends, so tests can read the cards people would see.
  */
+/** 3 March 2026 09:00 UTC in milliseconds: the fake's channel post ids count up from here. */
+const CHANNEL_POST_EPOCH = 1_772_528_400_000;
+
 export interface RosterMember {
   id: string;
   aadObjectId?: string;
@@ -116,7 +119,10 @@ export class FakeBotConnector {
 
     const record = (req: Request, res: Response, kind: SentActivity['kind']) => {
       const conversationId = req.params.conversationId as string;
-      const activityId = kind === 'update' ? (req.params.activityId as string) : `act-${++this.seq}`;
+      // Teams gives a new post in a channel (not a reply in its thread) its creation time in
+      // milliseconds as id; other messages get an opaque id.
+      const channelPost = kind === 'send' && conversationId.startsWith('19:') && !conversationId.includes(';messageid=');
+      const activityId = kind === 'update' ? (req.params.activityId as string) : channelPost ? String(CHANNEL_POST_EPOCH + ++this.seq) : `act-${++this.seq}`;
       this.sent.push({ seq: this.seq, conversationId, activityId, kind, ...(kind === 'reply' ? { replyToId: req.params.activityId as string } : {}), activity: req.body });
       res.json({ id: activityId });
     };

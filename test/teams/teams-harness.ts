@@ -32,8 +32,11 @@ export type Person = RosterMember & { aadObjectId: string };
 export interface TeamRef {
   id: string;
   name: string;
+  /** The team's Microsoft 365 group id, which Teams sends in channelData.team when the app is added. */
+  aadGroupId?: string;
 }
-export const DEFAULT_TEAM: TeamRef = { id: TEAM_ID, name: TEAM_NAME };
+export const TEAM_GROUP_ID = '6f3d2c1b-0a9e-4d8c-b7a6-5e4f3d2c1b0a';
+export const DEFAULT_TEAM: TeamRef = { id: TEAM_ID, name: TEAM_NAME, aadGroupId: TEAM_GROUP_ID };
 
 export function person(n: number, name: string): Person {
   return { id: `29:user-${n}`, aadObjectId: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`, name };
@@ -143,11 +146,13 @@ export class TeamsHarness {
 
   async installInTeam(installer: Person, locale = 'nl-BE', team: TeamRef = DEFAULT_TEAM, msTenant = MS_TENANT): Promise<void> {
     const base = this.envelope(installer, 'channel', locale, team, msTenant);
+    const channelData = base.channelData as { team: Record<string, unknown> };
     const res = await this.post({
       ...base,
       type: 'conversationUpdate',
       membersAdded: [{ id: BOT.id }],
-      channelData: { ...(base.channelData as object), eventType: 'teamMemberAdded' },
+      // The install event names the team's group too (ordinary messages often do not).
+      channelData: { ...channelData, team: { ...channelData.team, ...(team.aadGroupId ? { aadGroupId: team.aadGroupId } : {}) }, eventType: 'teamMemberAdded' },
     });
     if (res.status >= 300) throw new Error(`install failed: HTTP ${res.status} ${res.text}`);
   }

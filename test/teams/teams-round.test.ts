@@ -1,5 +1,5 @@
 import { FakeBotConnector } from './fake-bot-connector';
-import { actionsOf, actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TEAM_ID, TEAM_NAME, TeamsHarness, type Person } from './teams-harness';
+import { actionsOf, actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TEAM_GROUP_ID, TEAM_ID, TEAM_NAME, TeamsHarness, type Person } from './teams-harness';
 
 /**
  * A whole round on Teams, the way the Emulator would drive it: the app is installed in a team
@@ -186,6 +186,26 @@ test('a whole round: install, plan, invite, answer, unreachable, close, review, 
   expect(png.headers.get('content-type')).toBe('image/png');
   expect(Buffer.from(await png.arrayBuffer()).subarray(0, 4).toString('hex')).toBe('89504e47');
   expect((await fetch(`${h.url}/charts/not-a-real-token-at-all.png`)).status).toBe(404);
+
+  // Everyone invited hears the results are out, with a button that opens the overview post in
+  // the channel: a Teams deep link built from the id the Bot Connector gave that post.
+  const overviewPost = h.connector.sent.filter((s) => s.conversationId === TEAM_ID && s.kind === 'send').at(-1)!;
+  expect(overviewPost.activityId).toMatch(/^\d{13}$/);
+  expect((await h.repos.summaries.get(round!.id))!.post).toEqual({ conversationId: TEAM_ID, messageId: overviewPost.activityId });
+  const resultsDm = h.connector.cards(h.dmOf(staff[0]!)).map((c) => c.card).find((c) => cardText(c).includes('zijn er'))!;
+  expect(cardText(resultsDm)).toContain('Bedankt voor je bijdrage');
+  const openResults = actionsOf(resultsDm).find((a) => a.type === 'Action.OpenUrl')!;
+  expect(openResults.title).toBe('Bekijk de resultaten');
+  const link = new URL(openResults.url!);
+  expect(`${link.origin}${link.pathname}`).toBe(`https://teams.microsoft.com/l/message/${encodeURIComponent(TEAM_ID)}/${overviewPost.activityId}`);
+  expect(Object.fromEntries(link.searchParams)).toEqual({
+    tenantId: 'tenant-0001',
+    groupId: TEAM_GROUP_ID,
+    parentMessageId: overviewPost.activityId,
+    teamName: TEAM_NAME,
+    channelName: 'General',
+    createdTime: overviewPost.activityId,
+  });
 
   // Every card sent or answered parses at Adaptive Cards 1.5.
   h.seeConnectorCards();

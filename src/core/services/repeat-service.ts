@@ -1,3 +1,4 @@
+import type { GroupDimensions } from '../group-dimensions';
 import type { Audience, Depth } from '../round';
 import type { Actor, ServiceDeps } from './deps';
 
@@ -11,6 +12,8 @@ export interface RepeatSettings {
   /** Hours before closing, as the previous round had them. */
   reminderHours: number[];
   moderation: boolean;
+  /** Which group judged which dimensions, when not every group judged all. */
+  groupDimensions?: GroupDimensions[];
   /** The previous round's length in whole days (at least one). */
   durationDays: number;
 }
@@ -38,6 +41,7 @@ export class RepeatService {
       audience: { ...round.audience },
       reminderHours: [...round.reminderHours],
       moderation: round.moderation,
+      ...(round.groupDimensions ? { groupDimensions: round.groupDimensions.map((g) => ({ group: g.group, dimensionIds: [...g.dimensionIds] })) } : {}),
       durationDays: Math.max(1, Math.round((round.closesAt.getTime() - round.opensAt.getTime()) / 86_400_000)),
     };
   }

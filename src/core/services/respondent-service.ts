@@ -16,9 +16,13 @@ import { schoolName } from '../tenant';
 import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
 import { invitationState } from '../views/invitation';
+import { GROUP_STEP, hasGroupAssignment, roundForGroup } from '../group-dimensions';
 
-/** The optional self-declared group travels with the first section's fields. */
+/** The optional self-declared group travels with the first section's fields (the group step, when there is one). */
 const GROUP_FIELD = 'group';
+
+/** The round as this respondent's group sees it: only the dimensions their group is asked. */
+const asked = (round: Round, response: Pick<ResponseRecord, 'group'> | null | undefined): Round => roundForGroup(round, response?.group);
 
 export type NextStep = { kind: 'form'; view: SectionFormView } | { kind: 'review'; view: ReviewView };
 /** What "Ik doe niet mee" leads to: a question first when there is something to erase, or done. */
@@ -88,13 +92,14 @@ export class RespondentService {
     if (!participation) throw new SurveyError('not_invited');
     await this.advanceFrom(round, actor, participation, 'started');
     const submitted = response?.submittedSections ?? [];
-    const section = nextStep(round, submitted);
-    if (!section) return { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, submitted) };
+    const section = nextStep(asked(round, response), submitted);
+    if (!section) return { kind: 'review', view: buildReview(asked(round, response), actor.lang, actor.tenant.settings.timeZone, submitted) };
     return { kind: 'form', view: await this.form(round, actor, section, response) };
   }
 
   /** A section's form with the saved answers and, over them, a paused draft of it if there is one. */
-  private async form(round: Round, actor: Actor, section: string, response: ResponseRecord | null): Promise<SectionFormView> {
+  private async form(full: Round, actor: Actor, section: string, response: ResponseRecord | null): Promise<SectionFormView> {
+    const round = asked(full, response);
     const draft = await this.deps.repos.drafts.get(round.id, this.key(round, actor), section);
     const restored = draft && Object.keys(draft).length ? draftAnswers(round, section, draft) : undefined;
     return buildSectionForm(round, section, actor.lang, {
@@ -115,8 +120,9 @@ export class RespondentService {
     const round = await this.round(actor, roundId);
     assertAcceptsAnswers(round, this.deps.clock.now());
     await this.invited(round, actor);
-    if (!answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
-    return this.deps.repos.drafts.save(round.id, this.key(round, actor), section, draftFields(round, section, fields), mode, round.closesAt);
+    const mine = hasGroupAssignment(round) ? asked(round, await this.deps.repos.responses.get(round.id, this.key(round, actor))) : round;
+    if (!answerSteps(mine).includes(section)) throw new SurveyError('unknown_section', {}, section);
+    return this.deps.repos.drafts.save(round.id, this.key(round, actor), section, draftFields(mine, section, fields), mode, round.closesAt);
   }
 
   /** The draft of a section as stored (flat fields), for an adapter that collects a section page by page. */
@@ -131,9 +137,10 @@ export class RespondentService {
     const { round, participation, response } = await this.roundAndInvitation(actor, roundId, true);
     assertAcceptsAnswers(round, this.deps.clock.now());
     if (!participation) throw new SurveyError('not_invited');
-    // A dimension of a quick round opens the one form they share.
+    // A dimension of a quick round opens the one form they share; a dimension the person's group
+    // is not asked does not open at all.
     const section = stepOf(round, requested);
-    if (!answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, requested);
+    if (!answerSteps(asked(round, response)).includes(section)) throw new SurveyError('unknown_section', {}, requested);
     // A later page of a section already open needs no second "started".
     if (opts.advance !== false) await this.advanceFrom(round, actor, participation, 'started');
     return this.form(round, actor, section, response);
@@ -149,21 +156,25 @@ export class RespondentService {
     section: string,
     fields: Record<string, unknown> | ((blank: SectionFormView) => Record<string, unknown>),
   ): Promise<SubmitOutcome> {
-    const { round, participation } = await this.roundAndInvitation(actor, roundId, false);
+    const { round: full, participation, response } = await this.roundAndInvitation(actor, roundId, true);
     const now = this.deps.clock.now();
-    assertAcceptsAnswers(round, now);
+    assertAcceptsAnswers(full, now);
     if (!participation) throw new SurveyError('not_invited');
+    // Only the steps the person's group is asked can be submitted (a forged payload cannot add another).
+    const round = asked(full, response);
+    const assigned = hasGroupAssignment(full);
+    if ((assigned || typeof fields === 'function') && !answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
     if (typeof fields === 'function') {
       // The adapter reads the typed values by the form's own layout (e.g. Slack's modal pages).
-      if (!answerSteps(round).includes(section)) throw new SurveyError('unknown_section', {}, section);
       fields = fields(buildSectionForm(round, section, actor.lang, {}));
     }
     // Only the section's own inputs are read; anything else in the payload refuses the submission.
-    const { fields: raw, unknown } = formToAnswers(fields, formShape(round, section, [GROUP_FIELD]));
+    // When the group decides the dimensions, it is asked on its own step and nowhere else.
+    const { fields: raw, unknown } = formToAnswers(fields, formShape(round, section, !assigned || section === GROUP_STEP ? [GROUP_FIELD] : []));
     const group = raw[GROUP_FIELD];
     delete raw[GROUP_FIELD];
     const groupError = this.checkGroup(round, group);
-    const check = checkSection(round, section, raw);
+    const check: ReturnType<typeof checkSection> = section === GROUP_STEP ? { ok: true, answers: {} } : checkSection(round, section, raw);
     if (!check.ok || groupError || unknown.length) {
       const errors = [...(check.ok ? [] : check.errors), ...(groupError ? [groupError] : []), ...(unknown.length ? [new SurveyError('unknown_item')] : [])];
       return { ok: false, form: buildSectionForm(round, section, actor.lang, { answers: raw, errors, group: typeof group === 'string' ? group : undefined }) };
@@ -177,15 +188,17 @@ export class RespondentService {
     const [first, ...others] = stepSections(round, section);
     let record = await responses.saveSection(round.id, key, first!, check.answers, groupChange, now);
     for (const s of others) record = await responses.markSectionSubmitted(round.id, key, s, false, now);
-    const complete = isComplete(round, record.submittedSections);
+    // The group just given decides what is left to answer.
+    const mine = asked(full, record);
+    const complete = isComplete(mine, record.submittedSections);
     await Promise.all([
       ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
       this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
       this.deps.repos.drafts.delete(round.id, key, section),
     ]);
-    const next = nextStep(round, record.submittedSections);
-    if (next) return { ok: true, next: { kind: 'form', view: await this.form(round, actor, next, record) } };
-    return { ok: true, next: { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };
+    const next = nextStep(mine, record.submittedSections);
+    if (next) return { ok: true, next: { kind: 'form', view: await this.form(full, actor, next, record) } };
+    return { ok: true, next: { kind: 'review', view: buildReview(mine, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };
   }
 
   private checkGroup(round: Round, group: unknown): SurveyError | undefined {
@@ -198,7 +211,7 @@ export class RespondentService {
     const round = await this.round(actor, roundId);
     await this.invited(round, actor);
     const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
-    return buildReview(round, actor.lang, actor.tenant.settings.timeZone, response?.submittedSections ?? []);
+    return buildReview(asked(round, response), actor.lang, actor.tenant.settings.timeZone, response?.submittedSections ?? []);
   }
 
   /**
@@ -242,9 +255,9 @@ export class RespondentService {
         ? { conversationId: participation.conversationId, messageId: participation.invitationMessageId }
         : undefined;
     const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
-    const state = invitationState(round, participation.status, response?.submittedSections ?? [], this.deps.clock.now());
+    const state = invitationState(asked(round, response), participation.status, response?.submittedSections ?? [], this.deps.clock.now());
     return {
-      view: buildInvitation(round, lang ?? actor.lang, actor.tenant.settings.timeZone, state, await this.schoolLabel(actor)),
+      view: buildInvitation(asked(round, response), lang ?? actor.lang, actor.tenant.settings.timeZone, state, await this.schoolLabel(actor), hasGroupAssignment(round) && response?.group === undefined),
       ...(delivered ? { delivered } : {}),
       scale: { title: t(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) },
     };
@@ -265,9 +278,10 @@ export class RespondentService {
       if (!round || round.state !== 'open') continue;
       const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
       const submitted = response?.submittedSections ?? [];
+      const mine = asked(round, response);
       const status: MyRoundView['status'] =
-        p.status === 'opted_out' ? 'opted_out' : isComplete(round, submitted) ? 'completed' : submitted.length || p.status === 'started' ? 'in_progress' : 'todo';
-      views.push(buildMyRound(round, actor.lang, actor.tenant.settings.timeZone, status, submitted));
+        p.status === 'opted_out' ? 'opted_out' : isComplete(mine, submitted) ? 'completed' : submitted.length || p.status === 'started' ? 'in_progress' : 'todo';
+      views.push(buildMyRound(mine, actor.lang, actor.tenant.settings.timeZone, status, submitted));
     }
     return views;
   }

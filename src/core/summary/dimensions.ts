@@ -1,4 +1,5 @@
 import { dimensionFigures, statementFigures, strongestAndWeakest, type StatementFigure } from '../aggregation';
+import { groupsAskedAbout } from '../group-dimensions';
 import type { Quote } from '../ports';
 import { roundDimensions, type Round } from '../round';
 import type { RoundTally } from '../tally';
@@ -6,7 +7,7 @@ import { toScaleFigure } from './figures';
 import type { DimensionSummary, RankedStatement } from './model';
 import { quoteText } from './quotes';
 
-type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'anonymityThreshold'>;
+type RoundShape = Pick<Round, 'questionnaire' | 'dimensionIds' | 'depth' | 'anonymityThreshold'> & Partial<Pick<Round, 'groupDimensions'>>;
 
 /**
  * Each dimension of the round with its score, global-judgement agreement, statements (detailed
@@ -18,6 +19,7 @@ export function dimensionSummaries(round: RoundShape, tally: RoundTally, stateme
   return roundDimensions(round).map((d) => {
     const figure = scores.get(d.id)!;
     const kindOf = new Map(d.openQuestions.map((o) => [o.id, o.kind]));
+    const asked = groupsAskedAbout(round, d.id);
     const textsOf = (kind: 'strengths' | 'priorities' | 'practice') => quotes.filter((q) => q.section === d.id && kindOf.get(q.itemId) === kind).map(quoteText);
     return {
       dimensionId: d.id,
@@ -30,6 +32,7 @@ export function dimensionSummaries(round: RoundShape, tally: RoundTally, stateme
         .map((s) => ({ statementId: s.statementId, text: d.statements.find((x) => x.id === s.statementId)!.text, figure: toScaleFigure(scale, s.figure), noView: { ...s.noView } })),
       quotes: { strengths: textsOf('strengths'), priorities: textsOf('priorities'), practices: textsOf('practice') },
       noView: { ...figure.noView },
+      ...(asked ? { askedGroups: asked.map((id) => round.questionnaire.groups.find((g) => g.id === id)!.label) } : {}),
     };
   });
 }

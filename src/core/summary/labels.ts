@@ -2,7 +2,7 @@ import { t } from '../../i18n';
 import type { WithheldReason } from '../anonymity';
 import { formatNumber, formatPercent } from '../views/format';
 import type { Lang, LocalizedText, RokBand } from '../questionnaire/schema';
-import type { RoundSummary, SummaryMessage } from './model';
+import type { DimensionSummary, RoundSummary, SummaryMessage } from './model';
 
 /**
  * Small helpers every renderer of a RoundSummary needs (Slack, Teams, playground, chart,
@@ -77,4 +77,10 @@ export function spreadWord(sd: number, lang: Lang): string {
 /** "eensgezind (spreiding 0,8)". */
 export function spreadText(sd: number, lang: Lang): string {
   return t(lang, 'summary:figure.spreadLine', { word: spreadWord(sd, lang), sd: formatDecimal(sd, lang) });
+}
+
+/** "Alleen gevraagd aan: Leraar, Zorgteam." when the round asked not every group about the dimension. */
+export function askedGroupsLine(d: Pick<DimensionSummary, 'askedGroups'>, lang: Lang): string | undefined {
+  if (!d.askedGroups?.length) return undefined;
+  return t(lang, 'summary:askedGroups', { groups: d.askedGroups.map((g) => localize(g, lang)).join(', ') });
 }

@@ -93,6 +93,8 @@ export type DimensionSummary = {
   quotes: DimensionQuotes;
   /** "Geen zicht" over the dimension's statements, counted as answers (absent in older summaries). */
   noView?: NoViewSummary;
+  /** The groups asked about this dimension, when not every group was (absent otherwise). */
+  askedGroups?: LocalizedText[];
 };
 
 /** One of the round's strongest or weakest statements. Only statements with a shown figure qualify. */

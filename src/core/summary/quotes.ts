@@ -1,11 +1,12 @@
 import { randomInt } from 'node:crypto';
+import { countedSections } from '../group-dimensions';
 import { roundItems } from '../items';
 import type { Quote } from '../ports';
 import { randomId } from '../random-id';
 import type { ResponseRecord } from '../response';
 import type { Round } from '../round';
 
-type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
+type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'> & Partial<Pick<Round, 'groupDimensions'>>;
 
 /** A random rank for listing order; injectable so tests can fix it. */
 export type RandomRank = () => number;
@@ -42,7 +43,8 @@ export function extractQuotes(round: RoundShape, responses: readonly ResponseRec
   });
   for (const r of responses) {
     if (r.roundId !== round.id) continue;
-    const submitted = new Set(r.submittedSections);
+    // Open answers, like figures, only from what the respondent's group was asked.
+    const submitted = countedSections(round, r);
     for (const item of items) {
       if (!submitted.has(item.section)) continue;
       const value = r.answers[item.id];

@@ -1,3 +1,4 @@
+import { hasGroupAssignment } from '../group-dimensions';
 import { roundItems } from '../items';
 import type { ParticipationStatus } from '../participation';
 import { isComplete } from '../response';
@@ -16,7 +17,7 @@ const START_LABEL: Record<InvitationState, string> = {
   closed: 'survey:actions.start',
 };
 
-type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt' | 'anonymityThreshold'>;
+type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt' | 'anonymityThreshold'> & Partial<Pick<Round, 'groupDimensions'>>;
 
 /**
  * Seconds a colleague typically spends per kind of item: reading a statement and picking a point;
@@ -48,17 +49,25 @@ export function estimatedMinutes(round: Omit<RoundShape, 'id' | 'title' | 'close
  * names the school in the title when the person may belong to several (one platform tenant holds
  * more than one school), so two invitations are never mistaken for each other.
  */
-export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string, state: InvitationState = 'todo', school?: string): InvitationView {
+export function buildInvitation(
+  round: RoundShape,
+  lang: Lang,
+  timeZone: string,
+  state: InvitationState = 'todo',
+  school?: string,
+  /** The round asks groups different dimensions and this person's group is not known yet: say "at most". */
+  groupPending = hasGroupAssignment(round),
+): InvitationView {
   const closes = formatDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
     lang,
     title: school ? t(lang, 'survey:invitation.titleAtSchool', { title: round.title, school }) : round.title,
     greeting: t(lang, 'survey:invitation.greeting'),
-    purpose: t(lang, 'survey:invitation.purpose', { count: round.dimensionIds.length }),
+    purpose: t(lang, groupPending ? 'survey:invitation.purposeByGroup' : 'survey:invitation.purpose', { count: round.dimensionIds.length }),
     anonymity: t(lang, 'survey:invitation.anonymity', { k: round.anonymityThreshold }),
     anonymityDetails: t(lang, 'survey:invitation.anonymityDetails', { k: round.anonymityThreshold }),
-    duration: t(lang, 'survey:invitation.duration', { minutes: estimatedMinutes(round) }),
+    duration: t(lang, groupPending ? 'survey:invitation.durationUpTo' : 'survey:invitation.duration', { minutes: estimatedMinutes(round) }),
     afterwards: t(lang, 'survey:invitation.afterwards'),
     closes: t(lang, 'survey:invitation.closes', { closes }),
     labels: { start: t(lang, START_LABEL[state]), anonymity: t(lang, 'survey:actions.anonymity'), optOut: t(lang, 'survey:actions.optOut') },

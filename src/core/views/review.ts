@@ -1,6 +1,7 @@
 import type { Lang } from '../questionnaire/schema';
 import { answerSteps, QUICK_STEP, REFLECTION_SECTION, stepSections, type Round } from '../round';
 import { t } from '../../i18n';
+import { GROUP_STEP } from '../group-dimensions';
 import { formatDateTime } from './format';
 import type { MyRoundView, ReviewView } from './types';
 import { progressView } from './section-form';
@@ -9,6 +10,7 @@ type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' 
 
 export function sectionTitle(round: Pick<Round, 'questionnaire'> & Partial<Pick<Round, 'dimensionIds'>>, section: string, lang: Lang): string {
   if (section === REFLECTION_SECTION) return round.questionnaire.reflection.title[lang];
+  if (section === GROUP_STEP) return t(lang, 'survey:groupStep.title');
   if (section === QUICK_STEP) return t(lang, 'survey:quickTitle', { count: round.dimensionIds?.length ?? 0 });
   const d = round.questionnaire.dimensions.find((x) => x.id === section);
   return d ? `${d.id}. ${d.title[lang]}` : section;

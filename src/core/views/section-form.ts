@@ -7,6 +7,7 @@ import { answerSteps, QUICK_STEP, REFLECTION_SECTION, type Round } from '../roun
 import { describeError, t } from '../../i18n';
 import { formatDays } from './format';
 import { NO_VIEW, type NoView } from '../no-view';
+import { GROUP_STEP } from '../group-dimensions';
 import type { FormField, ProgressView, ScalePointView, SectionFormView } from './types';
 
 type RoundShape = Pick<Round, 'id' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>;
@@ -19,12 +20,16 @@ export function progressView(round: RoundShape, section: string, lang: Lang): Pr
   const sections = answerSteps(round);
   const index = Math.max(0, sections.indexOf(section)) + 1;
   const dimensions = round.dimensionIds.length;
+  // "Dimensie 1 van 3" counts dimensions only, also when the group step comes first.
+  const dimensionIndex = Math.max(0, round.dimensionIds.indexOf(section)) + 1;
   const label =
     section === REFLECTION_SECTION
       ? t(lang, 'survey:progressReflection')
-      : section === QUICK_STEP
-        ? t(lang, 'survey:progressQuick', { count: dimensions })
-        : t(lang, 'survey:progress', { index: Math.min(index, dimensions), total: dimensions });
+      : section === GROUP_STEP
+        ? t(lang, 'survey:groupStep.progress')
+        : section === QUICK_STEP
+          ? t(lang, 'survey:progressQuick', { count: dimensions })
+          : t(lang, 'survey:progress', { index: Math.min(dimensionIndex, dimensions), total: dimensions });
   return { index, total: sections.length, label };
 }
 
@@ -133,7 +138,7 @@ export function buildSectionForm(
     fields.push({
       type: 'group',
       id: 'group',
-      label: t(lang, 'survey:groupQuestion'),
+      label: t(lang, section === GROUP_STEP ? 'survey:groupStep.question' : 'survey:groupQuestion'),
       required: false,
       value: opts.group,
       options: q.groups.map((g) => ({ id: g.id, label: g.label[lang] })),
@@ -143,14 +148,23 @@ export function buildSectionForm(
   const dimension = q.dimensions.find((d) => d.id === section);
   const isReflection = section === REFLECTION_SECTION;
   const isQuick = section === QUICK_STEP && round.depth === 'quick';
+  const isGroup = section === GROUP_STEP;
   return {
     roundId: round.id,
     section,
     kind: isReflection ? 'reflection' : 'dimension',
     lang,
-    title: isReflection ? q.reflection.title[lang] : isQuick ? t(lang, 'survey:quickTitle', { count: round.dimensionIds.length }) : dimension ? `${dimension.id}. ${dimension.title[lang]}` : section,
-    intro: isReflection ? q.reflection.intro[lang] : isQuick ? t(lang, 'survey:quickIntro') : (dimension?.intro[lang] ?? ''),
-    stem: isReflection ? undefined : q.stem[lang],
+    title: isReflection
+      ? q.reflection.title[lang]
+      : isGroup
+        ? t(lang, 'survey:groupStep.title')
+        : isQuick
+          ? t(lang, 'survey:quickTitle', { count: round.dimensionIds.length })
+          : dimension
+            ? `${dimension.id}. ${dimension.title[lang]}`
+            : section,
+    intro: isReflection ? q.reflection.intro[lang] : isGroup ? t(lang, 'survey:groupStep.intro') : isQuick ? t(lang, 'survey:quickIntro') : (dimension?.intro[lang] ?? ''),
+    stem: isReflection || isGroup ? undefined : q.stem[lang],
     progress: progressView(round, section, lang),
     scale: { title: t(lang, 'survey:scaleHelpTitle'), points: scalePoints(round, lang) },
     fields,

@@ -62,7 +62,7 @@ export function publishSummaryHandler(deps: OrchestrationDeps): JobHandler {
       const post = { conversationId: result.conversationId ?? channel.id, messageId: result.messageId };
       await enqueueAll(deps, await announceResultsSpecs(deps, round, post, now));
       await deps.repos.rounds.transition(round.id, 'closed', 'published', { publishedAt: now });
-      await deps.repos.summaries.update(round.id, { publishedAt: now });
+      await deps.repos.summaries.update(round.id, { publishedAt: now, post });
       // What the team did not see is gone now: hidden quotes' text, edited quotes' originals.
       await settleQuotes(deps.repos, round);
       deps.logger.info({ roundId: round.id }, 'summary published');

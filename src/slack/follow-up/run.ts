@@ -50,6 +50,7 @@ export async function newRoundView(deps: SlackDeps, actor: Actor, opts: { channe
       title: t('slack:create.defaultTitle', { date: now.setLocale(lang === 'nl' ? 'nl-BE' : 'en-GB').toFormat('LLLL yyyy') }),
       closesAt: Math.floor(now.plus({ days }).set({ hour: 17, minute: 0, second: 0, millisecond: 0 }).toSeconds()),
       dimensions: deps.questionnaire.dimensions.map((d) => ({ id: d.id, title: `${d.id}. ${d.title[lang]}` })),
+      groups: deps.questionnaire.groups.map((g) => ({ id: g.id, label: g.label[lang] })),
       ...(opts.channelId ? { channelId: opts.channelId } : {}),
       schoolId: actor.tenant.id,
       ...(severalSchools ? { schoolName: schoolName(actor.tenant) } : {}),
@@ -61,6 +62,7 @@ export async function newRoundView(deps: SlackDeps, actor: Actor, opts: { channe
               includeReflection: repeat.includeReflection,
               reminderHours: repeat.reminderHours,
               moderation: repeat.moderation,
+              ...(repeat.groupDimensions ? { groupDimensions: repeat.groupDimensions } : {}),
               ...(repeat.audience.kind === 'channel' ? { audienceChannel: repeat.audience.id } : {}),
             },
           }

@@ -1,6 +1,6 @@
 import type { RoundInput } from '../../core/round';
 import type { Translate } from '../../i18n';
-import { CREATE_BLOCKS } from '../presenters/create-round';
+import { CREATE_BLOCKS, GROUP_DIMENSIONS_BLOCK } from '../presenters/create-round';
 import { blockState, stateString, type ViewState } from '../schema';
 
 export type CreateRoundInput = Omit<RoundInput, 'language'>;
@@ -22,6 +22,11 @@ export function parseCreateRound(state: ViewState, t: Translate): ParsedCreateRo
   const usergroup = blockState(state, CREATE_BLOCKS.audienceUsergroup)?.selected_option;
   const opens = blockState(state, CREATE_BLOCKS.opensAt)?.selected_date_time ?? undefined;
   const closes = blockState(state, CREATE_BLOCKS.closesAt)?.selected_date_time ?? undefined;
+  // A list of pairs, never an object keyed by a block id the client sent: a "__proto__" group
+  // reaches the core as a name, and the core refuses it.
+  const groupDimensions = Object.keys(state)
+    .filter((blockId) => blockId.startsWith(GROUP_DIMENSIONS_BLOCK))
+    .map((blockId) => ({ group: blockId.slice(GROUP_DIMENSIONS_BLOCK.length), dimensionIds: (blockState(state, blockId)?.selected_options ?? []).map((o) => o.value) }));
   const reminderHours = (blockState(state, CREATE_BLOCKS.reminderHours)?.selected_options ?? []).map((o) => Number(o.value)).filter((n) => Number.isFinite(n) && n > 0);
 
   if (channel && usergroup) errors[CREATE_BLOCKS.audienceUsergroup] = t('slack:create.audienceBoth');
@@ -44,12 +49,15 @@ export function parseCreateRound(state: ViewState, t: Translate): ParsedCreateRo
       closesAt: new Date(closes! * 1000),
       reminderHours,
       moderation,
+      ...(groupDimensions.length ? { groupDimensions } : {}),
     },
   };
 }
 
 /** The block that shows a core error about a round field ("closesAt", "audience", …). */
-export function coreFieldBlock(field: string | undefined): string {
+export function coreFieldBlock(field: string | undefined, blockIds: readonly string[] = []): string {
+  // A group's own block when the modal has it; otherwise the dimensions (a forged group has no block).
+  if (field?.startsWith(GROUP_DIMENSIONS_BLOCK)) return blockIds.includes(field) ? field : CREATE_BLOCKS.dimensionIds;
   switch (field) {
     case 'audience':
       return CREATE_BLOCKS.audienceChannel;
@@ -62,6 +70,8 @@ export function coreFieldBlock(field: string | undefined): string {
     case 'reminderHours':
     case 'moderation':
       return CREATE_BLOCKS[field];
+    case 'groupDimensions':
+      return CREATE_BLOCKS.dimensionIds;
     default:
       return CREATE_BLOCKS.title;
   }

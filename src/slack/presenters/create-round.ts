@@ -19,6 +19,9 @@ export const CREATE_BLOCKS = {
   moderation: 'moderation',
 } as const;
 
+/** One optional multi-select per respondent group: "groupDimensions.<group id>". */
+export const GROUP_DIMENSIONS_BLOCK = 'groupDimensions.';
+
 /** Reminder choices offered, in hours before closing. */
 export const REMINDER_CHOICES = [168, 72, 48, 24, 4] as const;
 export const DEFAULT_REMINDERS = [72, 24] as const;
@@ -28,13 +31,23 @@ export interface CreateRoundDefaults {
   /** Unix seconds. */
   closesAt: number;
   dimensions: { id: string; title: string }[];
+  /** The questionnaire's respondent groups, each offered the dimensions it judges. */
+  groups?: { id: string; label: string }[];
   /** The channel the command was run in, offered as the audience. */
   channelId?: string;
   /** The school the round is for, and its name when the workspace holds several. */
   schoolId?: string;
   schoolName?: string;
   /** "Herhaal de vorige bevraging" (issue #14): the previous round's choices, filled in. */
-  repeat?: { dimensionIds: string[]; depth: 'quick' | 'detailed'; includeReflection: boolean; reminderHours: number[]; moderation: boolean; audienceChannel?: string };
+  repeat?: {
+    dimensionIds: string[];
+    depth: 'quick' | 'detailed';
+    includeReflection: boolean;
+    reminderHours: number[];
+    moderation: boolean;
+    audienceChannel?: string;
+    groupDimensions?: { group: string; dimensionIds: string[] }[];
+  };
   /** Offer the button that fills in the previous round's choices. */
   offerRepeat?: boolean;
 }
@@ -53,6 +66,32 @@ function input(blockId: string, label: string, element: Record<string, unknown>,
 function yesNo(yes: string, no: string, initialYes: boolean) {
   const options = [option(yes, 'yes'), option(no, 'no')];
   return { type: 'radio_buttons', options, initial_option: initialYes ? options[0] : options[1] };
+}
+
+/**
+ * "Which group judges which dimensions": one multi-select per group, each starting with every
+ * dimension (the default: everyone judges everything). The core checks what comes back.
+ */
+function groupBlocks(defaults: CreateRoundDefaults, dimensionOptions: ReturnType<typeof option>[], t: Translate): KnownBlock[] {
+  const groups = defaults.groups ?? [];
+  if (groups.length === 0) return [];
+  const options = dimensionOptions.slice(0, BLOCK_KIT.selectOptions);
+  const picked = (groupId: string) => {
+    const ids = defaults.repeat?.groupDimensions?.find((g) => g.group === groupId)?.dimensionIds ?? defaults.repeat?.dimensionIds;
+    return ids ? options.filter((o) => ids.includes(o.value ?? '')) : options;
+  };
+  return [
+    context(escapeMrkdwn(`*${t('cards:roundForm.groupDimensions')}* ${t('cards:roundForm.groupDimensionsHint')}`)),
+    ...groups.map((g) => {
+      const initial = picked(g.id);
+      return input(
+        `${GROUP_DIMENSIONS_BLOCK}${g.id}`,
+        g.label,
+        { type: 'multi_static_select', options, ...(initial.length ? { initial_options: initial } : {}), placeholder: plain(t('slack:create.groupDimensionsPlaceholder'), BLOCK_KIT.placeholder) },
+        { optional: true },
+      );
+    }),
+  ];
 }
 
 /** `/zorgspiegel new`: everything a round needs, in one modal. */
@@ -77,6 +116,7 @@ export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): M
     context(escapeMrkdwn(t('slack:create.intro'))),
     input(CREATE_BLOCKS.title, t('slack:create.title'), { type: 'plain_text_input', initial_value: defaults.title, max_length: 120 }),
     input(CREATE_BLOCKS.dimensionIds, t('slack:create.dimensions'), dimensionsElement),
+    ...groupBlocks(defaults, dimensionOptions, t),
     input(CREATE_BLOCKS.depth, t('slack:create.depth'), { type: 'radio_buttons', options: depthOptions, initial_option: repeat?.depth === 'quick' ? depthOptions[1] : depthOptions[0] }),
     input(CREATE_BLOCKS.includeReflection, t('slack:create.reflection'), yesNo(t('slack:create.reflectionYes'), t('slack:create.reflectionNo'), repeat?.includeReflection ?? true)),
     input(

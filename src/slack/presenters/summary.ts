@@ -1,6 +1,7 @@
 import type { Lang } from '../../core/questionnaire/schema';
 import { followUpBlocks } from '../follow-up/summary-blocks';
 import {
+  askedGroupsLine,
   bandLabel,
   formatChange,
   formatDecimal,
@@ -171,6 +172,8 @@ function detailBlocks(summary: RoundSummary, lang: Lang): KnownBlock[] {
   const blocks: KnownBlock[] = [];
   for (const d of summary.dimensions) {
     const part: KnownBlock[] = [header(localize(d.title, lang))];
+    const asked = askedGroupsLine(d, lang);
+    if (asked) part.push(context(escapeMrkdwn(asked)));
     if (d.noView && d.noView.noView > 0) part.push(context(escapeMrkdwn(t(lang, 'summary:figure.noView', { noView: d.noView.noView, answered: d.noView.answered }))));
     if (d.statements.length) {
       const lines = d.statements.map((s) => `• ${escapeMrkdwn(localize(s.text, lang))}\n${figureLines(summary, s.figure, lang)}${noViewText(s.noView, lang)}`);

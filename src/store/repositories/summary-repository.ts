@@ -41,7 +41,7 @@ export function createSummaryRepository(db: Db): SummaryRepository {
 
     async update(roundId, patch) {
       const set: Document = {};
-      for (const field of ['summary', 'chartPng', 'publishedAt'] as const) if (patch[field] !== undefined) set[field] = patch[field];
+      for (const field of ['summary', 'chartPng', 'publishedAt', 'post'] as const) if (patch[field] !== undefined) set[field] = patch[field];
       // Once published the snapshot is what people saw; it never changes after that.
       if (Object.keys(set).length) await summaries.updateOne({ roundId, publishedAt: { $exists: false } }, { $set: set });
     },

@@ -58,7 +58,7 @@ export async function installInTeam(context: TurnContext, deps: InstallationDeps
   if (team) await oneAtATime(`team:${team.id}`, () => installTeamNow(context, deps, team));
 }
 
-async function installTeamNow(context: TurnContext, deps: InstallationDeps, team: { id: string; name?: string }): Promise<void> {
+async function installTeamNow(context: TurnContext, deps: InstallationDeps, team: { id: string; name?: string; aadGroupId?: string }): Promise<void> {
   const { activity } = context;
   const msTenantId = msTenantIdOf(activity);
   if (!msTenantId) return;
@@ -74,6 +74,7 @@ async function installTeamNow(context: TurnContext, deps: InstallationDeps, team
     msTenantId,
     teamId: team.id,
     name: team.name ?? existing?.name ?? team.id,
+    ...(team.aadGroupId || existing?.aadGroupId ? { aadGroupId: team.aadGroupId ?? existing?.aadGroupId } : {}),
     serviceUrl: activity.serviceUrl,
     botId: activity.recipient.id,
     channels: channels.length ? channels : [{ id: team.id }],

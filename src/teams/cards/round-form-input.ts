@@ -27,7 +27,12 @@ export interface RoundFormState {
   closesTime: string;
   reminderHours: number[];
   moderation: boolean;
+  /** Per group the dimensions it judges, as the card's per-group inputs sent them; empty: every group every dimension. */
+  groupDimensions: { group: string; dimensionIds: string[] }[];
 }
+
+/** The per-group inputs are named "groupDimensions.<group id>". */
+export const GROUP_DIMENSIONS_PREFIX = 'groupDimensions.';
 
 /** A sensible first proposal: every dimension in detail, closing in two weeks at five. */
 export function defaultRoundForm(opts: { questionnaire: Questionnaire; lang: Lang; now: Date; timeZone: string; audienceId?: string }): RoundFormState {
@@ -44,6 +49,7 @@ export function defaultRoundForm(opts: { questionnaire: Questionnaire; lang: Lan
     closesTime: closes.toFormat('HH:mm'),
     reminderHours: [...DEFAULT_REMINDER_HOURS],
     moderation: true,
+    groupDimensions: [],
   };
 }
 
@@ -71,6 +77,11 @@ export function readRoundForm(data: Record<string, unknown>): RoundFormState {
       .map(Number)
       .filter((h) => Number.isFinite(h) && h > 0),
     moderation: flag(data.moderation, true),
+    // A list of pairs, never an object keyed by what the client sent (a "__proto__" group is
+    // passed on as a name, for the core to refuse).
+    groupDimensions: Object.entries(data)
+      .filter(([key]) => key.startsWith(GROUP_DIMENSIONS_PREFIX))
+      .map(([key, value]) => ({ group: key.slice(GROUP_DIMENSIONS_PREFIX.length), dimensionIds: list(value) })),
   };
 }
 

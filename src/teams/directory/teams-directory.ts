@@ -31,6 +31,8 @@ export interface TeamRecord {
   msTenantId: string;
   teamId: string;
   name: string;
+  /** The team's Microsoft 365 (Entra) group id, when Teams sent it (channelData.team.aadGroupId). */
+  aadGroupId?: string;
   serviceUrl: string;
   botId: string;
   channels: TeamChannelInfo[];

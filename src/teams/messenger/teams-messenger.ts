@@ -10,6 +10,7 @@ import { readRoster } from '../bot/roster';
 import { conversationReference, teamsTenantKey, type TeamRecord, type TeamsDirectory } from '../directory/teams-directory';
 import { TEAMS_LIMITS } from './limits';
 import { outboundCard } from './outbound-card';
+import { channelMessageLink } from './message-link';
 import { mapSendError } from './send-errors';
 
 export interface TeamsMessengerDeps {
@@ -236,6 +237,12 @@ export class TeamsMessenger implements Messenger {
       logger.warn({ err: e, teamId: team.teamId }, 'Teams roster refresh failed; using the stored roster');
       return team.members.map((m) => m.platformUserId);
     }
+  }
+
+  /** A deep link to a post in one of the school's team channels (the published summary); see message-link.ts. */
+  async messageLink(tenant: Tenant, ref: MessageRef): Promise<string | undefined> {
+    const team = await this.deps.directory.teamOfChannel(tenant.id, ref.conversationId);
+    return team ? channelMessageLink(team, ref.conversationId, ref.messageId) : undefined;
   }
 
   displayName(tenant: Tenant, platformUserId: string): string {

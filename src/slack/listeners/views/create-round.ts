@@ -39,7 +39,7 @@ export function registerCreateRoundSubmission(app: App, deps: SlackDeps): void {
         const round = await deps.services.coordinators.createRound(actor, form.input, { requestKey: `slack-view:${view.id}` });
         return { ack: { response_action: 'clear' }, roundId: round.id };
       } catch (e) {
-        if (isSurveyError(e) && e.code === 'invalid_round') return { ack: { response_action: 'errors', errors: { [coreFieldBlock(e.field)]: describeError(e, actor.lang) } } };
+        if (isSurveyError(e) && e.code === 'invalid_round') return { ack: { response_action: 'errors', errors: { [coreFieldBlock(e.field, Object.keys(view.state.values))]: describeError(e, actor.lang) } } };
         const text = describeFailure(e, actor.lang, deps.logger, 'create round');
         return { ack: { response_action: 'errors', errors: { [coreFieldBlock('title')]: text } } };
       }

@@ -1,7 +1,7 @@
 import type { Lang, Questionnaire } from '../../../core/questionnaire/schema';
 import { t } from '../../../i18n';
 import { renderCard, type AdaptiveCard } from '../render-card';
-import { REMINDER_CHOICES, type AudienceOption, type RoundFormState } from '../round-form-input';
+import { GROUP_DIMENSIONS_PREFIX, REMINDER_CHOICES, type AudienceOption, type RoundFormState } from '../round-form-input';
 
 export interface RoundFormCardInput {
   lang: Lang;
@@ -25,7 +25,10 @@ export function roundFormCard(input: RoundFormCardInput): AdaptiveCard {
   const { lang, state } = input;
   const errors = input.errors ?? {};
   const err = (id: string) => errors[id] ?? '';
-  const known = new Set(['title', 'dimensionIds', 'depth', 'audienceId', 'closesDate', 'reminderHours']);
+  const groupInputs = input.questionnaire.groups.map((g) => `${GROUP_DIMENSIONS_PREFIX}${g.id}`);
+  const known = new Set(['title', 'dimensionIds', 'depth', 'audienceId', 'closesDate', 'reminderHours', ...groupInputs]);
+  // Worded apart from the main dimension list ("A1 · …", not "A1. …"), so each checkbox's label is its own.
+  const dimensionChoices = input.questionnaire.dimensions.map((d) => ({ title: `${d.id} · ${d.title[lang]}`, value: d.id }));
   const audienceLabel = (a: AudienceOption) => t(lang, 'cards:roundForm.audienceTeam', { name: a.name, count: a.size });
   return renderCard('round-form', {
     heading: t(lang, 'cards:roundForm.heading'),
@@ -40,6 +43,18 @@ export function roundFormCard(input: RoundFormCardInput): AdaptiveCard {
       value: state.dimensionIds.join(','),
       error: err('dimensionIds'),
       choices: input.questionnaire.dimensions.map((d) => ({ title: `${d.id}. ${d.title[lang]}`, value: d.id })),
+    },
+    groupDimensions: {
+      label: t(lang, 'cards:roundForm.groupDimensions'),
+      hint: t(lang, 'cards:roundForm.groupDimensionsHint'),
+      // Each group starts with every dimension of the round (the default: everyone judges everything).
+      groups: input.questionnaire.groups.map((g, i) => ({
+        id: groupInputs[i],
+        label: g.label[lang],
+        value: (state.groupDimensions.find((x) => x.group === g.id)?.dimensionIds ?? state.dimensionIds).join(','),
+        choices: dimensionChoices,
+        error: err(groupInputs[i]!),
+      })),
     },
     depth: {
       label: t(lang, 'cards:roundForm.depth'),

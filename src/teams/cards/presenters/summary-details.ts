@@ -1,6 +1,6 @@
 import type { Lang } from '../../../core/questionnaire/schema';
 import type { DimensionSummary, RoundSummary, ScaleFigure, StatementSummary } from '../../../core/summary/model';
-import { bandLabel, formatDecimal, localize, scaleMax, statementSentence, withheldLabel } from '../../../core/summary/labels';
+import { askedGroupsLine, bandLabel, formatDecimal, localize, scaleMax, statementSentence, withheldLabel } from '../../../core/summary/labels';
 import { t } from '../../../i18n';
 import { cardSize, MAX_CARD_BYTES, renderCard, type AdaptiveCard } from '../render-card';
 import { keepLeadingNumber, typedText } from './shared';
@@ -36,7 +36,10 @@ function quotePart(title: string, quotes: readonly string[], lang: Lang): Part[]
 function dimensionDetail(summary: RoundSummary, d: DimensionSummary, lang: Lang): Detail | undefined {
   const parts: Part[] = [];
   const noView = d.noView && d.noView.noView > 0 ? [line(t(lang, 'summary:figure.noView', { noView: d.noView.noView, answered: d.noView.answered }), true)] : [];
-  if (d.statements.length) parts.push({ heading: '', lines: [...noView, ...d.statements.flatMap((s) => statementLines(summary, s, lang))] });
+  const asked = askedGroupsLine(d, lang);
+  const askedLines = asked ? [line(asked, true)] : [];
+  if (d.statements.length) parts.push({ heading: '', lines: [...askedLines, ...noView, ...d.statements.flatMap((s) => statementLines(summary, s, lang))] });
+  else if (asked) parts.push({ heading: '', lines: askedLines });
   parts.push(...quotePart(t(lang, 'summary:quotes.strengths'), d.quotes.strengths, lang));
   parts.push(...quotePart(t(lang, 'summary:quotes.priorities'), d.quotes.priorities, lang));
   parts.push(...quotePart(t(lang, 'summary:quotes.practices'), d.quotes.practices ?? [], lang));
