@@ -306,6 +306,11 @@ export interface OnceRepository {
 export interface PacingRepository {
   /** Books up to `request.count` slots on the key in one atomic update; returns what was booked. */
   claim(key: string, request: SlotRequest): Promise<SlotWindow>;
+  /**
+   * Books one slot at `request.now` on every key that has one free right then, all in one round
+   * trip; false for a key that is busy (claim it on its own). For the many conversations of a fan-out.
+   */
+  claimIfFree(keys: string[], request: Omit<SlotRequest, 'count' | 'horizonMs'>): Promise<boolean[]>;
   /** Pauses the key until `until` (a 429's retry-after); returns the key's generation after it. */
   pause(key: string, until: number, now: number): Promise<number>;
 }

@@ -59,6 +59,14 @@ interface Waiter {
   reject(e: unknown): void;
 }
 
+interface ConversationWaiter {
+  key: string;
+  bucket: Bucket;
+  /** The booked moment, or undefined when the conversation is busy. */
+  resolve(at: number | undefined): void;
+  reject(e: unknown): void;
+}
+
 /** The sends waiting for a slot on one key, and whether a claim for them is on its way. */
 interface KeyQueue {
   waiting: Waiter[];
@@ -77,6 +85,8 @@ export class Pacer {
   /** The newest pause generation seen per tenant: a booking of an older one is void. */
   private readonly generations = new Map<string, number>();
   private readonly maxBatchSeconds: number;
+  /** Conversations to book at once if free (`claimIfFree`), one batch on its way at a time. */
+  private readonly freeConversations: { waiting: ConversationWaiter[]; claiming: boolean } = { waiting: [], claiming: false };
 
   constructor(
     private readonly store: PacingRepository,
@@ -86,11 +96,22 @@ export class Pacer {
     this.maxBatchSeconds = options.maxBatchSeconds ?? 0.5;
   }
 
-  /** The conversation's slot (one message per `perConversationPerSecond`); booked alone. */
+  /**
+   * The conversation's slot (one message per `perConversationPerSecond`). A fan-out sends into
+   * thousands of conversations once each: the sends waiting meanwhile book theirs together, in
+   * one round trip, when free at once; a busy conversation (a channel) is booked on its own.
+   */
   async claimConversation(scope: PaceScope, horizonMs: number): Promise<SlotClaim> {
     const key = `c:${createHmac('sha256', this.options.keySecret).update(`${scope.tenantId}\u0000${scope.conversationId}`).digest('base64url')}`;
-    const got = await this.enqueue(key, { ratePerSecond: scope.limits.perConversationPerSecond, burst: 1 }, horizonMs);
-    return 'later' in got ? { type: 'later', at: got.later } : { type: 'slot', booking: { at: got.at, tenantId: scope.tenantId, generation: 0 } };
+    const bucket = { ratePerSecond: scope.limits.perConversationPerSecond, burst: 1 };
+    const slot = (at: number): SlotClaim => ({ type: 'slot', booking: { at, tenantId: scope.tenantId, generation: 0 } });
+    const free = await new Promise<number | undefined>((resolve, reject) => {
+      this.freeConversations.waiting.push({ key, bucket, resolve, reject });
+      void this.pumpFreeConversations();
+    });
+    if (free !== undefined) return slot(free);
+    const got = await this.enqueue(key, bucket, horizonMs);
+    return 'later' in got ? { type: 'later', at: got.later } : slot(got.at);
   }
 
   /** The tenant's slot; claimed together with the other sends of this process waiting for one. */
@@ -118,6 +139,33 @@ export class Pacer {
     const known = Math.max(generation, this.generations.get(tenantId) ?? 0);
     this.generations.set(tenantId, known);
     return known;
+  }
+
+  private async pumpFreeConversations(): Promise<void> {
+    const queue = this.freeConversations;
+    if (queue.claiming || queue.waiting.length === 0) return;
+    const { bucket } = queue.waiting[0]!;
+    const batch: ConversationWaiter[] = [];
+    const rest: ConversationWaiter[] = [];
+    for (const waiter of queue.waiting) {
+      const same = waiter.bucket.ratePerSecond === bucket.ratePerSecond && waiter.bucket.burst === bucket.burst;
+      (same && batch.length < MAX_CONVERSATION_BATCH ? batch : rest).push(waiter);
+    }
+    queue.waiting = rest;
+    queue.claiming = true;
+    try {
+      const now = this.clock.now().getTime();
+      const booked = await this.store.claimIfFree(
+        batch.map((w) => w.key),
+        { intervalMs: 1000 / Math.max(bucket.ratePerSecond, 1e-6), burst: bucket.burst, now },
+      );
+      batch.forEach((waiter, i) => waiter.resolve(booked[i] ? now : undefined));
+    } catch (e) {
+      for (const waiter of batch) waiter.reject(e);
+    } finally {
+      queue.claiming = false;
+    }
+    await this.pumpFreeConversations();
   }
 
   private enqueue(key: string, bucket: Bucket, horizonMs: number): Promise<{ at: number; window: SlotWindow } | { later: number }> {
@@ -158,6 +206,9 @@ export class Pacer {
     await this.pump(key, queue);
   }
 }
+
+/** Conversations booked in one round trip at most. */
+const MAX_CONVERSATION_BATCH = 256;
 
 function tenantKey(tenantId: string): string {
   return `t:${tenantId}`;

@@ -74,6 +74,17 @@ describe('pacing shared by three processes', () => {
     expect(await pacers[0]!.claimConversation(scope('C-team', 'slack:T2'), 1_000)).toEqual({ type: 'later', at: now + 6000 });
   });
 
+  it('books many free conversations in one round trip, and leaves a busy one to its own claim', async () => {
+    const pacing = createRepositories(t.db).pacing;
+    const request = { intervalMs: 1000, burst: 1, now };
+    expect(await pacing.claimIfFree(['c:busy'], request)).toEqual([true]);
+    // The same key twice in one batch: the second finds it taken by the first.
+    expect(await pacing.claimIfFree(['c:a', 'c:busy', 'c:b', 'c:a'], request)).toEqual([true, false, true, false]);
+    // A busy key's own claim gets the next free slot: no slot is given twice.
+    expect(await pacing.claim('c:busy', { ...request, count: 1, horizonMs: 5_000 })).toMatchObject({ first: now + 1000, granted: 1 });
+    expect(await pacing.claimIfFree(['c:a'], { ...request, now: now + 1000 })).toEqual([true]);
+  });
+
   it('a 429 met by one process pauses the tenant for all, and voids bookings made before it', async () => {
     const [a, b, c] = await processes(3);
     const tenantId = 'slack:T3';

@@ -1,5 +1,5 @@
 import type { Db, Document } from 'mongodb';
-import { claimSlots, EMPTY_PACING_STATE, pauseState, toleranceMs, type PacingState } from '../../core/pacing-slots';
+import { claimSlots, EMPTY_PACING_STATE, pauseState, toleranceMs, type PacingState, type SlotRequest } from '../../core/pacing-slots';
 import type { PacingRepository } from '../../core/ports';
 import { collection, type StringIdDocument } from '../collections';
 import { isDuplicateKeyError } from '../errors';
@@ -17,7 +17,7 @@ export const PACING_IDLE_MS = 60_000;
  * process's pacing and its clock agree (the job leases assume NTP-close clocks already).
  */
 export function createPacingRepository(db: Db): PacingRepository {
-  const keys = collection<StringIdDocument>(db, 'pacing');
+  const pacing = collection<StringIdDocument>(db, 'pacing');
   const tat = { $ifNull: ['$tat', 0] };
   const pausedUntil = { $ifNull: ['$pausedUntil', 0] };
   const generation = { $ifNull: ['$generation', 0] };
@@ -30,7 +30,7 @@ export function createPacingRepository(db: Db): PacingRepository {
   async function upsertBefore(key: string, pipeline: Document[]): Promise<Document | null> {
     for (let attempt = 0; ; attempt++) {
       try {
-        return await keys.findOneAndUpdate({ _id: key }, pipeline, { upsert: true, returnDocument: 'before' });
+        return await pacing.findOneAndUpdate({ _id: key }, pipeline, { upsert: true, returnDocument: 'before' });
       } catch (e) {
         if (attempt === 0 && isDuplicateKeyError(e)) continue;
         throw e;
@@ -38,12 +38,10 @@ export function createPacingRepository(db: Db): PacingRepository {
     }
   }
 
-  return {
-    async claim(key, request) {
-      const tolerance = toleranceMs(request.intervalMs, request.burst);
-      // claimSlots, as an update: first = max(now, tat − tolerance, pausedUntil); within the
-      // horizon, tat = max(tat, first) + count × interval.
-      const pipeline = [
+  /** claimSlots, as an update: first = max(now, tat − tolerance, pausedUntil); within the horizon, tat = max(tat, first) + count × interval. */
+  function claimPipeline(request: SlotRequest): Document[] {
+    const tolerance = toleranceMs(request.intervalMs, request.burst);
+    return [
         { $set: { _first: { $max: [request.now, { $subtract: [tat, tolerance] }, pausedUntil] } } },
         {
           $set: {
@@ -56,7 +54,34 @@ export function createPacingRepository(db: Db): PacingRepository {
         { $set: { expiresAt: expiry } },
         { $unset: '_first' },
       ];
-      return claimSlots(read(await upsertBefore(key, pipeline)), request).window;
+  }
+
+  return {
+    async claim(key, request) {
+      return claimSlots(read(await upsertBefore(key, claimPipeline(request))), request).window;
+    },
+
+    async claimIfFree(ids, request) {
+      if (ids.length === 0) return [];
+      const tolerance = toleranceMs(request.intervalMs, request.burst);
+      // Free right now: the update applies only where the first slot is `now` (claimSlots'
+      // first = now). A busy key does not match, so its upsert meets the existing `_id`: a
+      // duplicate-key error for that statement alone (the batch is unordered).
+      const free = { tat: { $lte: request.now + tolerance }, pausedUntil: { $not: { $gt: request.now } } };
+      const update = claimPipeline({ ...request, count: 1, horizonMs: 0 });
+      const booked = ids.map(() => true);
+      try {
+        await pacing.bulkWrite(
+          ids.map((id) => ({ updateOne: { filter: { _id: id, ...free }, update, upsert: true } })),
+          { ordered: false },
+        );
+      } catch (e) {
+        const errors = (e as { writeErrors?: Array<{ index: number; code?: number }> | { index: number; code?: number } }).writeErrors;
+        const list = Array.isArray(errors) ? errors : errors ? [errors] : [];
+        if (list.length === 0 || list.some((w) => w.code !== 11000)) throw e;
+        for (const w of list) booked[w.index] = false;
+      }
+      return booked;
     },
 
     async pause(key, until, now) {
