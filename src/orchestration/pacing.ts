@@ -71,6 +71,10 @@ interface ConversationWaiter {
 interface KeyQueue {
   waiting: Waiter[];
   claiming: boolean;
+  /** Tenant keys only: slots booked ahead for the next sends, so most never wait for a round trip. */
+  reserve: Array<{ at: number; window: SlotWindow }>;
+  /** How many slots the last claim booked: the reserve is topped up by as many. */
+  lastClaim: number;
 }
 
 export interface PacerOptions {
@@ -116,7 +120,7 @@ export class Pacer {
 
   /** The tenant's slot; claimed together with the other sends of this process waiting for one. */
   async claimTenant(scope: PaceScope, horizonMs: number): Promise<SlotClaim> {
-    const got = await this.enqueue(tenantKey(scope.tenantId), { ratePerSecond: scope.limits.perTenantPerSecond, burst: tenantBurst(scope.limits) }, horizonMs);
+    const got = await this.enqueue(tenantKey(scope.tenantId), { ratePerSecond: scope.limits.perTenantPerSecond, burst: tenantBurst(scope.limits) }, horizonMs, scope.tenantId);
     if ('later' in got) return { type: 'later', at: got.later };
     const generation = this.noteGeneration(scope.tenantId, got.window.generation);
     return { type: 'slot', booking: { at: got.at, tenantId: scope.tenantId, generation } };
@@ -137,6 +141,8 @@ export class Pacer {
 
   private noteGeneration(tenantId: string, generation: number): number {
     const known = Math.max(generation, this.generations.get(tenantId) ?? 0);
+    // A pause voids the slots booked ahead, too.
+    if (known > (this.generations.get(tenantId) ?? 0)) this.queues.get(tenantKey(tenantId))?.reserve.splice(0);
     this.generations.set(tenantId, known);
     return known;
   }
@@ -168,47 +174,74 @@ export class Pacer {
     await this.pumpFreeConversations();
   }
 
-  private enqueue(key: string, bucket: Bucket, horizonMs: number): Promise<{ at: number; window: SlotWindow } | { later: number }> {
+  /**
+   * A slot on `key`. For a tenant (`tenantId` given) from the reserve when it holds one that is
+   * still current; otherwise booked by the next claim, together with everyone queued meanwhile.
+   */
+  private enqueue(key: string, bucket: Bucket, horizonMs: number, tenantId?: string): Promise<{ at: number; window: SlotWindow } | { later: number }> {
     let queue = this.queues.get(key);
-    if (!queue) this.queues.set(key, (queue = { waiting: [], claiming: false }));
+    if (!queue) this.queues.set(key, (queue = { waiting: [], claiming: false, reserve: [], lastClaim: 0 }));
     const q = queue;
+    if (tenantId !== undefined) {
+      const now = this.clock.now().getTime();
+      const generation = this.generations.get(tenantId) ?? 0;
+      // A slot long past is dropped, not used late: late sends would bunch up with punctual ones.
+      while (q.reserve.length && (q.reserve[0]!.at < now - RESERVE_STALE_MS || q.reserve[0]!.window.generation < generation)) q.reserve.shift();
+      const ahead = q.reserve.shift();
+      if (ahead) {
+        // Top up before the reserve runs dry, so the next sends find slots too.
+        if (q.reserve.length < q.lastClaim / 2) void this.pump(key, q, tenantId, bucket, horizonMs);
+        return Promise.resolve(ahead);
+      }
+    }
     return new Promise((resolve, reject) => {
       q.waiting.push({ bucket, horizonMs, resolve, reject });
-      void this.pump(key, q);
+      void this.pump(key, q, tenantId);
     });
   }
 
-  /** One claim at a time per key; whoever queued meanwhile is booked by the next one, together. */
-  private async pump(key: string, queue: KeyQueue): Promise<void> {
+  /**
+   * One claim at a time per key; whoever queued meanwhile is booked by the next one, together.
+   * For a tenant the claim books as many again for the reserve (at most `maxBatchSeconds` worth).
+   */
+  private async pump(key: string, queue: KeyQueue, tenantId?: string, refill?: Bucket, refillHorizonMs?: number): Promise<void> {
     if (queue.claiming) return;
-    if (queue.waiting.length === 0) {
-      this.queues.delete(key);
+    if (queue.waiting.length === 0 && !refill) {
+      if (queue.reserve.length === 0) this.queues.delete(key);
       return;
     }
-    const { bucket, horizonMs } = queue.waiting[0]!;
+    const bucket = queue.waiting[0]?.bucket ?? refill!;
+    const horizonMs = queue.waiting[0]?.horizonMs ?? refillHorizonMs!;
     const maxBatch = Math.max(1, Math.floor(bucket.ratePerSecond * this.maxBatchSeconds));
     const batch = queue.waiting.splice(0, maxBatch);
+    const count = tenantId === undefined ? batch.length : Math.min(maxBatch, Math.max(batch.length * 2, refill ? queue.lastClaim : 0, 1));
     queue.claiming = true;
     try {
       const window = await this.store.claim(key, {
-        count: batch.length,
+        count,
         intervalMs: 1000 / Math.max(bucket.ratePerSecond, 1e-6),
         burst: bucket.burst,
         now: this.clock.now().getTime(),
         horizonMs,
       });
+      if (tenantId !== undefined) this.noteGeneration(tenantId, window.generation);
+      queue.lastClaim = window.granted;
       batch.forEach((waiter, k) => waiter.resolve(k < window.granted ? { at: slotAt(window, k), window } : { later: window.first }));
+      for (let k = batch.length; k < window.granted; k++) queue.reserve.push({ at: slotAt(window, k), window });
     } catch (e) {
       for (const waiter of batch) waiter.reject(e);
     } finally {
       queue.claiming = false;
     }
-    await this.pump(key, queue);
+    await this.pump(key, queue, tenantId);
   }
 }
 
 /** Conversations booked in one round trip at most. */
 const MAX_CONVERSATION_BATCH = 256;
+
+/** A reserved tenant slot this far in the past is dropped rather than used. */
+const RESERVE_STALE_MS = 250;
 
 function tenantKey(tenantId: string): string {
   return `t:${tenantId}`;

@@ -91,9 +91,15 @@ describe('pacing shared by three processes', () => {
     const early = await b!.claimTenant(scope('U1', tenantId), 5_000);
     expect(early.type).toBe('slot');
     await a!.pause(tenantId, now + 3_000, now);
-    // b learns of the pause at its next claim: that slot is after the pause, the earlier one is void.
-    const next = await b!.claimTenant(scope('U2', tenantId), 5_000);
-    expect(next).toMatchObject({ type: 'slot', booking: { at: now + 3_000 } });
+    // b learns of the pause at its next claim from the database (the few slots it booked ahead
+    // go first): from then on its slots are after the pause, and what it booked before is void.
+    const slots: number[] = [];
+    for (let i = 0; i < 10 && !slots.some((at) => at >= now + 3_000); i++) {
+      const next = await b!.claimTenant(scope(`U2-${i}`, tenantId), 5_000);
+      if (next.type === 'slot') slots.push(next.booking.at);
+    }
+    expect(slots.length).toBeLessThanOrEqual(3);
+    expect(slots[slots.length - 1]).toBe(now + 3_000);
     expect(early.type === 'slot' && b!.valid(early.booking)).toBe(false);
     expect(await c!.claimTenant(scope('U3', tenantId), 1_000)).toEqual({ type: 'later', at: now + 3_000 });
     // Another tenant is not held back.
