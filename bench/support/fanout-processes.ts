@@ -115,7 +115,7 @@ export async function runFanoutProcesses(o: FanoutProcessesOptions): Promise<voi
     const phase = (s.lastAt - s.firstAt) / 1000;
     const achieved = s.ok / phase;
     lines.push(
-      `${tenantId}: ${achieved.toFixed(1)} sends/s ÷ allowed ${o.allowedPerSecond}/s = ${(achieved / o.allowedPerSecond).toFixed(2)} over ${phase.toFixed(1)} s; busiest second ${platform.busiestSecond()} (bucket ${o.allowedPerSecond}); over the limit ${s.limit429} · 429s injected ${s.injected429}, during a throttle ${s.penalty429} · duplicates ${dup} · lost ${missing}`,
+      `${tenantId}: ${achieved.toFixed(1)} sends/s ÷ allowed ${o.allowedPerSecond}/s = ${(achieved / o.allowedPerSecond).toFixed(2)} over ${phase.toFixed(1)} s; busiest second ${platform.busiestSecond()} (the platform accepts at most ${2 * o.allowedPerSecond}: a full bucket plus a second of refill); over the limit ${s.limit429} · 429s injected ${s.injected429}, during a throttle ${s.penalty429} · duplicates ${dup} · lost ${missing}`,
     );
   }
   lines.push(`total: duplicates ${duplicates} · lost ${lost}`);

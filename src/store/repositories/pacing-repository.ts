@@ -68,7 +68,13 @@ export function createPacingRepository(db: Db): PacingRepository {
       // first = now). A busy key does not match, so its upsert meets the existing `_id`: a
       // duplicate-key error for that statement alone (the batch is unordered).
       const free = { tat: { $lte: request.now + tolerance }, pausedUntil: { $not: { $gt: request.now } } };
-      const update = claimPipeline({ ...request, count: 1, horizonMs: 0 });
+      // With no burst (a conversation) the slot is `now` and the next is now + interval: a plain
+      // update, cheaper for the server than a pipeline. With a burst, tat may be ahead of now.
+      const next = request.now + request.intervalMs;
+      const update =
+        tolerance === 0
+          ? { $set: { tat: next, expiresAt: new Date(next + PACING_IDLE_MS), schemaVersion: SCHEMA_VERSION.pacing }, $setOnInsert: { pausedUntil: 0, generation: 0 } }
+          : claimPipeline({ ...request, count: 1, horizonMs: 0 });
       const booked = ids.map(() => true);
       try {
         await pacing.bulkWrite(
