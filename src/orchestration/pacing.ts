@@ -106,7 +106,7 @@ export class Pacer {
    * one round trip, when free at once; a busy conversation (a channel) is booked on its own.
    */
   async claimConversation(scope: PaceScope, horizonMs: number): Promise<SlotClaim> {
-    const key = `c:${createHmac('sha256', this.options.keySecret).update(`${scope.tenantId}\u0000${scope.conversationId}`).digest('base64url')}`;
+    const key = `c:${createHmac('sha256', this.options.keySecret).update(`pacing\u0000${scope.tenantId}\u0000${scope.conversationId}`).digest('base64url')}`;
     const bucket = { ratePerSecond: scope.limits.perConversationPerSecond, burst: 1 };
     const slot = (at: number): SlotClaim => ({ type: 'slot', booking: { at, tenantId: scope.tenantId, generation: 0 } });
     const free = await new Promise<number | undefined>((resolve, reject) => {
