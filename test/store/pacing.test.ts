@@ -30,6 +30,9 @@ beforeAll(async () => {
   t = await openTestDatabase();
 });
 afterAll(async () => {
+  // A process tops up its reserve of tenant slots in the background: let those claims land
+  // before the clients close under them.
+  await new Promise((resolve) => setTimeout(resolve, 500));
   await Promise.all(clients.map((c) => c.close()));
   await t.close();
 });
