@@ -5,6 +5,10 @@
  *
  * Prints: elapsed time, achieved sends per second ÷ the platform's allowed rate (goal ≥ 0.9),
  * duplicates (must be 0), lost (must be 0), 429s received.
+ *
+ * `--processes N` runs N bot processes on one database instead, against one simulated platform
+ * shared by all (bench/support/fanout-processes.ts); FANOUT_TENANTS splits the recipients over
+ * that many tenants (default 1).
  */
 import { performance } from 'node:perf_hooks';
 import { MongoClient } from 'mongodb';
@@ -19,6 +23,7 @@ import { ensureIndexes } from '../src/store/indexes';
 import { createRepositories } from '../src/store/repositories';
 import { startEmbeddedMongo } from '../src/store/embedded-mongo';
 import { startEmbeddedMongoThread } from './support/embedded-mongo-thread';
+import { runFanoutProcesses } from './support/fanout-processes';
 import { SimulatedPlatform } from './support/simulated-platform';
 
 const RECIPIENTS = Number(process.env.FANOUT_RECIPIENTS ?? 2_000);
@@ -105,7 +110,31 @@ async function main(): Promise<void> {
   if (duplicates > 0 || lost > 0) process.exitCode = 1;
 }
 
-main().catch((e) => {
+/** `--processes N` (or `--processes=N`) on the command line. */
+function processesArgument(): number | undefined {
+  const args = process.argv.slice(2);
+  const i = args.findIndex((a) => a === '--processes' || a.startsWith('--processes='));
+  if (i < 0) return undefined;
+  const value = Number(args[i]!.includes('=') ? args[i]!.split('=')[1] : args[i + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error('--processes needs a whole number ≥ 1');
+  return value;
+}
+
+const processes = processesArgument();
+const run = processes
+  ? () =>
+      runFanoutProcesses({
+        processes,
+        tenants: Number(process.env.FANOUT_TENANTS ?? 1),
+        recipients: RECIPIENTS,
+        allowedPerSecond: ALLOWED_PER_SECOND,
+        injected429Rate: INJECTED_429_RATE,
+        concurrency: CONCURRENCY,
+        timeoutMs: TIMEOUT_MS,
+      })
+  : main;
+
+run().catch((e) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
   process.exit(1);
 });

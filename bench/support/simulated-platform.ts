@@ -27,6 +27,8 @@ export class SimulatedPlatform implements Messenger {
   readonly limits: PlatformLimits;
   readonly deliveries = new Map<string, number>();
   readonly stats = { requests: 0, ok: 0, limit429: 0, injected429: 0, penalty429: 0, firstAt: 0, lastAt: 0 };
+  /** When each accepted send arrived (performance.now()), for the busiest-second figure. */
+  readonly acceptedAt: number[] = [];
   private readonly random: () => number;
   private app = { tokens: 0, at: 0 };
   private readonly conversations = new Map<string, { tokens: number; at: number }>();
@@ -81,6 +83,7 @@ export class SimulatedPlatform implements Messenger {
     this.stats.ok++;
     if (!this.stats.firstAt) this.stats.firstAt = now;
     this.stats.lastAt = now;
+    this.acceptedAt.push(now);
     this.deliveries.set(platformUserId, (this.deliveries.get(platformUserId) ?? 0) + 1);
     return { ok: true, messageId: `m${this.nextId++}`, conversationId: `D-${platformUserId}` };
   }
@@ -95,5 +98,15 @@ export class SimulatedPlatform implements Messenger {
 
   displayName(_tenant: Tenant, platformUserId: string): string {
     return platformUserId;
+  }
+
+  /** The most sends accepted in any one second. */
+  busiestSecond(): number {
+    let most = 0;
+    for (let i = 0, j = 0; i < this.acceptedAt.length; i++) {
+      while (this.acceptedAt[j]! <= this.acceptedAt[i]! - 1000) j++;
+      most = Math.max(most, i - j + 1);
+    }
+    return most;
   }
 }

@@ -5,6 +5,7 @@ import type { Round, RoundState } from './round';
 import type { Tenant, TenantSettings } from './tenant';
 import type { ActionRepository } from './actions/ports';
 import type { VoteRepository } from './vote/ports';
+import type { SlotRequest, SlotWindow } from './pacing-slots';
 
 /**
  * The storage ports the core's services use. src/store implements them on MongoDB; every
@@ -303,6 +304,23 @@ export interface OnceRepository {
 }
 
 /**
+ * Send pacing shared by every process on the database: one GCRA state per key (a tenant, or a
+ * conversation in it), booked atomically, forgotten once idle (a TTL index). See
+ * src/core/pacing-slots.ts for the arithmetic.
+ */
+export interface PacingRepository {
+  /** Books up to `request.count` slots on the key in one atomic update; returns what was booked. */
+  claim(key: string, request: SlotRequest): Promise<SlotWindow>;
+  /**
+   * Books one slot at `request.now` on every key that has one free right then, all in one round
+   * trip; false for a key that is busy (claim it on its own). For the many conversations of a fan-out.
+   */
+  claimIfFree(keys: string[], request: Omit<SlotRequest, 'count' | 'horizonMs'>): Promise<boolean[]>;
+  /** Pauses the key until `until` (a 429's retry-after); returns the key's generation after it. */
+  pause(key: string, until: number, now: number): Promise<number>;
+}
+
+/**
  * What a respondent typed in a section and paused on ("Later verder"), kept under the same
  * pseudonymous respondent key as the response, never a platform user id. Not an answer: it is
  * not counted, not validated and never aggregated. Flat form fields (field id → typed text).
@@ -328,6 +346,7 @@ export interface Repositories {
   summaries: SummaryRepository;
   downloads: DownloadRepository;
   once: OnceRepository;
+  pacing: PacingRepository;
   drafts: DraftRepository;
   votes: VoteRepository;
   actions: ActionRepository;

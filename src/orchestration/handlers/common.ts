@@ -22,6 +22,8 @@ export const TENANT_TTL_MS = 2_000;
 export class TenantCache {
   private readonly entries = new Map<string, { tenant: Tenant; until: number }>();
   private readonly siblings = new Map<string, { count: number; until: number }>();
+  private readonly reading = new Map<string, Promise<Tenant | null>>();
+  private readonly counting = new Map<string, Promise<number>>();
 
   /**
    * The school's name when its platform tenant holds several schools (a person may then get
@@ -32,7 +34,16 @@ export class TenantCache {
     const key = `${tenant.platform}:${tenant.externalId}`;
     let hit = this.siblings.get(key);
     if (!hit || now >= hit.until || now < hit.until - TENANT_TTL_MS) {
-      hit = { count: (await deps.repos.tenants.listByPlatformTenant(tenant.platform, tenant.externalId)).length, until: now + TENANT_TTL_MS };
+      // One read for all the jobs that miss at once (see get()).
+      let counting = this.counting.get(key);
+      if (!counting) {
+        counting = deps.repos.tenants
+          .listByPlatformTenant(tenant.platform, tenant.externalId)
+          .then((list) => list.length)
+          .finally(() => this.counting.delete(key));
+        this.counting.set(key, counting);
+      }
+      hit = { count: await counting, until: now + TENANT_TTL_MS };
       this.siblings.set(key, hit);
     }
     return hit.count > 1 ? schoolName(tenant) : undefined;
@@ -43,7 +54,13 @@ export class TenantCache {
     const hit = this.entries.get(tenantId);
     // A clock that went backwards (tests) simply misses the cache.
     if (hit && now < hit.until && now >= hit.until - TENANT_TTL_MS) return hit.tenant;
-    const tenant = await deps.repos.tenants.get(tenantId);
+    // The jobs running at once all miss together when the entry expires: one read serves them all.
+    let reading = this.reading.get(tenantId);
+    if (!reading) {
+      reading = deps.repos.tenants.get(tenantId).finally(() => this.reading.delete(tenantId));
+      this.reading.set(tenantId, reading);
+    }
+    const tenant = await reading;
     if (tenant) this.entries.set(tenantId, { tenant, until: now + TENANT_TTL_MS });
     return tenant;
   }

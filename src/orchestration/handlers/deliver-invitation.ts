@@ -40,9 +40,10 @@ export function deliverInvitationHandler(deps: OrchestrationDeps): JobHandler {
     async run(run) {
       const { job } = run;
       const platformUserId = payloadString(job, 'platformUserId');
-      const round = await loadRound(deps, job);
+      const roundId = payloadString(job, 'roundId');
+      // Both at once: each is a round trip, and a fan-out makes thousands of these.
+      const [round, participation] = await Promise.all([loadRound(deps, job), deps.repos.participations.get(roundId, platformUserId)]);
       if (!round) return outcome.done();
-      const participation = await deps.repos.participations.get(round.id, platformUserId);
       if (!participation || participation.status !== 'pending') return outcome.done();
       if (!acceptsMessages(round, deps.clock.now())) return outcome.done();
       const tenant = await loadTenant(deps, round.tenantId);
