@@ -1,5 +1,6 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
+import { findBlockKitViolations } from '../../src/slack/limits';
 import { eventually, openedView, sendCommand, startSlackHarness, submitView, type SlackHarness, type ViewLike } from './harness';
 
 /**
@@ -59,6 +60,7 @@ function inputBlock(view: ViewLike, blockId: string): Record<string, unknown> {
 
 it('offers the retention period with what is deleted and what stays; out of range is refused in Dutch and the corrected form is saved', async () => {
   const view = await openSettings(COORDINATOR, 'instellingen');
+  expect(findBlockKitViolations(h.fake.callsOf('views.open').at(-1)!.params.view)).toEqual([]);
   const retention = inputBlock(view, 'retentionMonths') as { element: { type: string; initial_value: string }; hint: { text: string }; label: { text: string } };
   expect(retention.element).toMatchObject({ type: 'number_input', initial_value: '12' });
   expect(retention.label.text).toContain('bewaren');
