@@ -20,6 +20,8 @@ export interface SentActivity {
   kind: 'send' | 'reply' | 'update';
   replyToId?: string;
   activity: Record<string, unknown>;
+  /** When the fake received it (Date.now()), for rate checks. */
+  at: number;
 }
 
 export interface RecordedCall {
@@ -117,7 +119,7 @@ export class FakeBotConnector {
     const record = (req: Request, res: Response, kind: SentActivity['kind']) => {
       const conversationId = req.params.conversationId as string;
       const activityId = kind === 'update' ? (req.params.activityId as string) : `act-${++this.seq}`;
-      this.sent.push({ seq: this.seq, conversationId, activityId, kind, ...(kind === 'reply' ? { replyToId: req.params.activityId as string } : {}), activity: req.body });
+      this.sent.push({ seq: this.seq, conversationId, activityId, kind, ...(kind === 'reply' ? { replyToId: req.params.activityId as string } : {}), activity: req.body, at: Date.now() });
       res.json({ id: activityId });
     };
     app.post('/v3/conversations/:conversationId/activities', (req, res) => record(req, res, 'send'));
