@@ -5,6 +5,7 @@ import type { Round, RoundState } from './round';
 import type { Tenant, TenantSettings } from './tenant';
 import type { ActionRepository } from './actions/ports';
 import type { VoteRepository } from './vote/ports';
+import type { SlotRequest, SlotWindow } from './pacing-slots';
 
 /**
  * The storage ports the core's services use. src/store implements them on MongoDB; every
@@ -298,6 +299,18 @@ export interface OnceRepository {
 }
 
 /**
+ * Send pacing shared by every process on the database: one GCRA state per key (a tenant, or a
+ * conversation in it), booked atomically, forgotten once idle (a TTL index). See
+ * src/core/pacing-slots.ts for the arithmetic.
+ */
+export interface PacingRepository {
+  /** Books up to `request.count` slots on the key in one atomic update; returns what was booked. */
+  claim(key: string, request: SlotRequest): Promise<SlotWindow>;
+  /** Pauses the key until `until` (a 429's retry-after); returns the key's generation after it. */
+  pause(key: string, until: number, now: number): Promise<number>;
+}
+
+/**
  * What a respondent typed in a section and paused on ("Later verder"), kept under the same
  * pseudonymous respondent key as the response, never a platform user id. Not an answer: it is
  * not counted, not validated and never aggregated. Flat form fields (field id → typed text).
@@ -323,6 +336,7 @@ export interface Repositories {
   summaries: SummaryRepository;
   downloads: DownloadRepository;
   once: OnceRepository;
+  pacing: PacingRepository;
   drafts: DraftRepository;
   votes: VoteRepository;
   actions: ActionRepository;

@@ -49,7 +49,7 @@ const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(reso
 
 /**
  * The durable round orchestration: a job runner with one handler per job kind (open, deliver,
- * remind, close, publish, notify), a pacer per process, quiet hours. See README.md.
+ * remind, close, publish, notify), pacing shared through the database, quiet hours. See README.md.
  */
 export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
   const clock = options.clock ?? systemClock;
@@ -59,7 +59,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     messengers: options.messengers,
     clock,
     logger: options.logger,
-    pacer: new Pacer(),
+    pacer: new Pacer(options.repos.pacing, clock, { keySecret: options.respondentSecret }),
     tenants: new TenantCache(),
     sleep: options.sleep ?? realSleep,
     summarize: options.summarize ?? coreSummarySnapshot(options.repos, { renderChart: options.renderChart ?? renderChartPng, logger: options.logger }),

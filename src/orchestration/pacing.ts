@@ -1,4 +1,7 @@
+import { createHmac } from 'node:crypto';
 import type { PlatformLimits } from '../core/messenger';
+import { slotAt, type SlotWindow } from '../core/pacing-slots';
+import type { Clock, PacingRepository } from '../core/ports';
 
 /**
  * The sender paces itself to each platform's documented limits, so it rarely meets a 429 at all.
@@ -9,16 +12,15 @@ import type { PlatformLimits } from '../core/messenger';
  * conversation plus a workspace-wide rate; Teams 7 per second per conversation and 30–50
  * requests per second per app per tenant.
  *
- * The pacer is a pair of GCRA token buckets (the "virtual scheduling" form of a token bucket:
- * one timestamp per bucket) for every send: one per conversation and one per tenant. A send may
- * go at the first moment both buckets allow; that moment is booked in both at once. A 429's
- * retry-after pauses the whole tenant bucket — not only the job that met it — because the
- * platform throttles the app in the whole workspace, so every other send would meet it too.
- *
- * The pacer lives in one process. Two processes on one database each pace to the full limit, so
- * together they may exceed it; the 429s that follow pause both, and every job is retried, so this
- * costs speed, never a message.
+ * Every send needs a slot in two GCRA buckets: its conversation's, then its tenant's. The buckets
+ * live in MongoDB (the `pacing` collection, src/core/pacing-slots.ts for the arithmetic), so any
+ * number of processes on one database together keep to the limits, not each of them. To keep the
+ * round trips low at 100 sends a second, a process books its tenant slots in batches: the sends
+ * that queue for a slot while one claim is on its way are booked together by the next claim.
+ * A 429's retry-after pauses the whole tenant — in the database, so every process sees it at its
+ * next claim — because the platform throttles the app in the whole workspace.
  */
+
 /**
  * How many sends may go back to back once a bucket has been idle. Half a second's worth for the
  * tenant: the platform's own bucket then always keeps some headroom for network jitter, which
@@ -26,36 +28,6 @@ import type { PlatformLimits } from '../core/messenger';
  */
 export function tenantBurst(limits: PlatformLimits): number {
   return Math.max(1, Math.floor(limits.perTenantPerSecond / 2));
-}
-
-/** One GCRA bucket: `tat` is the theoretical arrival time of the next send at the full rate. */
-class Bucket {
-  tat = 0;
-  /** Bumped by a pause: bookings made before it are void. */
-  generation = 0;
-  pausedUntil = 0;
-  constructor(
-    private interval: number,
-    private tolerance: number,
-  ) {}
-
-  configure(ratePerSecond: number, burst: number): void {
-    this.interval = 1000 / Math.max(ratePerSecond, 1e-6);
-    this.tolerance = (Math.max(1, burst) - 1) * this.interval;
-  }
-
-  earliest(now: number): number {
-    return Math.max(now, this.tat - this.tolerance, this.pausedUntil);
-  }
-
-  book(at: number): void {
-    this.tat = Math.max(this.tat, at) + this.interval;
-  }
-
-  /** Idle long enough that forgetting it changes nothing. */
-  idle(now: number): boolean {
-    return this.tat <= now && this.pausedUntil <= now;
-  }
 }
 
 export interface PaceScope {
@@ -70,95 +42,123 @@ export interface Booking {
   at: number;
   tenantId: string;
   generation: number;
-  /** The conversation's slot stays valid through a tenant pause; only the tenant part is re-booked. */
-  conversationAt: number;
+}
+
+/** A slot (send at `at`), or none within the horizon (come back at `at`). */
+export type SlotClaim = { type: 'slot'; booking: Booking } | { type: 'later'; at: number };
+
+interface Bucket {
+  ratePerSecond: number;
+  burst: number;
+}
+
+interface Waiter {
+  bucket: Bucket;
+  horizonMs: number;
+  resolve(claim: { at: number; window: SlotWindow } | { later: number }): void;
+  reject(e: unknown): void;
+}
+
+/** The sends waiting for a slot on one key, and whether a claim for them is on its way. */
+interface KeyQueue {
+  waiting: Waiter[];
+  claiming: boolean;
+}
+
+export interface PacerOptions {
+  /** Keys conversation ids (which name people, for DMs) so the stored key says nothing (RESPONDENT_KEY_SECRET). */
+  keySecret: string;
+  /** At most this many seconds' worth of a tenant's slots in one claim (default 0.5). */
+  maxBatchSeconds?: number;
 }
 
 export class Pacer {
-  private readonly tenants = new Map<string, Bucket>();
-  private readonly conversations = new Map<string, Bucket>();
-  private bookingsSinceSweep = 0;
+  private readonly queues = new Map<string, KeyQueue>();
+  /** The newest pause generation seen per tenant: a booking of an older one is void. */
+  private readonly generations = new Map<string, number>();
+  private readonly maxBatchSeconds: number;
 
-  private tenant(scope: PaceScope): Bucket {
-    let bucket = this.tenants.get(scope.tenantId);
-    if (!bucket) {
-      bucket = new Bucket(1, 0);
-      this.tenants.set(scope.tenantId, bucket);
-    }
-    // Limits come from the messenger each time, so a changed limit applies at once.
-    bucket.configure(scope.limits.perTenantPerSecond, tenantBurst(scope.limits));
-    return bucket;
+  constructor(
+    private readonly store: PacingRepository,
+    private readonly clock: Clock,
+    private readonly options: PacerOptions,
+  ) {
+    this.maxBatchSeconds = options.maxBatchSeconds ?? 0.5;
   }
 
-  private conversation(scope: PaceScope): Bucket {
-    const key = `${scope.tenantId}\u0000${scope.conversationId}`;
-    let bucket = this.conversations.get(key);
-    if (!bucket) {
-      bucket = new Bucket(1, 0);
-      this.conversations.set(key, bucket);
-    }
-    bucket.configure(scope.limits.perConversationPerSecond, 1);
-    return bucket;
+  /** The conversation's slot (one message per `perConversationPerSecond`); booked alone. */
+  async claimConversation(scope: PaceScope, horizonMs: number): Promise<SlotClaim> {
+    const key = `c:${createHmac('sha256', this.options.keySecret).update(`${scope.tenantId}\u0000${scope.conversationId}`).digest('base64url')}`;
+    const got = await this.enqueue(key, { ratePerSecond: scope.limits.perConversationPerSecond, burst: 1 }, horizonMs);
+    return 'later' in got ? { type: 'later', at: got.later } : { type: 'slot', booking: { at: got.at, tenantId: scope.tenantId, generation: 0 } };
   }
 
-  /** The first moment a send in this scope could go, without booking it. */
-  earliest(scope: PaceScope, now: number): number {
-    return Math.max(this.tenant(scope).earliest(now), this.conversation(scope).earliest(now));
+  /** The tenant's slot; claimed together with the other sends of this process waiting for one. */
+  async claimTenant(scope: PaceScope, horizonMs: number): Promise<SlotClaim> {
+    const got = await this.enqueue(tenantKey(scope.tenantId), { ratePerSecond: scope.limits.perTenantPerSecond, burst: tenantBurst(scope.limits) }, horizonMs);
+    if ('later' in got) return { type: 'later', at: got.later };
+    const generation = this.noteGeneration(scope.tenantId, got.window.generation);
+    return { type: 'slot', booking: { at: got.at, tenantId: scope.tenantId, generation } };
   }
 
-  /** Books the first moment both buckets allow. */
-  book(scope: PaceScope, now: number): Booking {
-    const tenant = this.tenant(scope);
-    const conversation = this.conversation(scope);
-    const at = Math.max(tenant.earliest(now), conversation.earliest(now));
-    tenant.book(at);
-    conversation.book(at);
-    this.sweep(now);
-    return { at, tenantId: scope.tenantId, generation: tenant.generation, conversationAt: at };
-  }
-
-  /** Books the tenant part again for a booking a pause made void; keeps its conversation slot. */
-  rebook(scope: PaceScope, booking: Booking, now: number): Booking {
-    const tenant = this.tenant(scope);
-    const at = Math.max(tenant.earliest(now), booking.conversationAt);
-    tenant.book(at);
-    return { ...booking, at, generation: tenant.generation };
-  }
-
-  /** Whether the booking still holds (no pause since it was made). */
+  /** Whether the booking still holds (no pause seen since it was made). */
   valid(booking: Booking): boolean {
-    const tenant = this.tenants.get(booking.tenantId);
-    return !tenant || tenant.generation === booking.generation;
+    return booking.generation >= (this.generations.get(booking.tenantId) ?? 0);
   }
 
   /**
-   * The platform said "retry after": nothing goes to this tenant until then. The tenant bucket
-   * counts as empty at the moment of the 429 and refills during the pause, the way the
-   * platform's does, so the sends held back can go as a burst once the pause is over.
+   * The platform said "retry after": nothing goes to this tenant until then, from any process.
+   * This process's bookings become void at once; other processes' at their next claim.
    */
-  pause(tenantId: string, until: number, now: number): void {
-    const tenant = this.tenants.get(tenantId);
-    if (!tenant) {
-      const fresh = new Bucket(1, 0);
-      fresh.pausedUntil = until;
-      fresh.tat = now;
-      this.tenants.set(tenantId, fresh);
+  async pause(tenantId: string, until: number, now: number): Promise<void> {
+    this.noteGeneration(tenantId, await this.store.pause(tenantKey(tenantId), until, now));
+  }
+
+  private noteGeneration(tenantId: string, generation: number): number {
+    const known = Math.max(generation, this.generations.get(tenantId) ?? 0);
+    this.generations.set(tenantId, known);
+    return known;
+  }
+
+  private enqueue(key: string, bucket: Bucket, horizonMs: number): Promise<{ at: number; window: SlotWindow } | { later: number }> {
+    let queue = this.queues.get(key);
+    if (!queue) this.queues.set(key, (queue = { waiting: [], claiming: false }));
+    const q = queue;
+    return new Promise((resolve, reject) => {
+      q.waiting.push({ bucket, horizonMs, resolve, reject });
+      void this.pump(key, q);
+    });
+  }
+
+  /** One claim at a time per key; whoever queued meanwhile is booked by the next one, together. */
+  private async pump(key: string, queue: KeyQueue): Promise<void> {
+    if (queue.claiming) return;
+    if (queue.waiting.length === 0) {
+      this.queues.delete(key);
       return;
     }
-    if (until <= tenant.pausedUntil) return;
-    tenant.pausedUntil = until;
-    tenant.tat = now;
-    tenant.generation++;
+    const { bucket, horizonMs } = queue.waiting[0]!;
+    const maxBatch = Math.max(1, Math.floor(bucket.ratePerSecond * this.maxBatchSeconds));
+    const batch = queue.waiting.splice(0, maxBatch);
+    queue.claiming = true;
+    try {
+      const window = await this.store.claim(key, {
+        count: batch.length,
+        intervalMs: 1000 / Math.max(bucket.ratePerSecond, 1e-6),
+        burst: bucket.burst,
+        now: this.clock.now().getTime(),
+        horizonMs,
+      });
+      batch.forEach((waiter, k) => waiter.resolve(k < window.granted ? { at: slotAt(window, k), window } : { later: window.first }));
+    } catch (e) {
+      for (const waiter of batch) waiter.reject(e);
+    } finally {
+      queue.claiming = false;
+    }
+    await this.pump(key, queue);
   }
+}
 
-  pausedUntil(tenantId: string): number {
-    return this.tenants.get(tenantId)?.pausedUntil ?? 0;
-  }
-
-  /** Forgets idle conversation buckets now and then; a fan-out touches thousands of them once. */
-  private sweep(now: number): void {
-    if (++this.bookingsSinceSweep < 1000) return;
-    this.bookingsSinceSweep = 0;
-    for (const [key, bucket] of this.conversations) if (bucket.idle(now)) this.conversations.delete(key);
-  }
+function tenantKey(tenantId: string): string {
+  return `t:${tenantId}`;
 }

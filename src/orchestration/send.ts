@@ -1,15 +1,17 @@
 import type { Messenger, SendResult } from '../core/messenger';
 import type { Tenant } from '../core/tenant';
 import type { OrchestrationDeps } from './context';
-import type { Booking, PaceScope } from './pacing';
+import type { PaceScope } from './pacing';
 import { outcome, type JobOutcome, type JobRun } from './types';
 
 export type PacedSendResult = { type: 'sent'; result: SendResult } | { type: 'deferred'; outcome: JobOutcome };
 
 /**
- * One send, paced: waits for the moment the pacer books (or gives the job back when that is far
- * away), renews the lease right before the send so a runner that lost its job never sends, and
- * turns a 429's retry-after into a pause of the whole tenant.
+ * One send, paced: books the conversation's slot, then the tenant's (shared with every process
+ * through the database), waits for the booked moment — an absolute time, so timer drift never
+ * adds up — or gives the job back when that is far away, renews the lease right before the send
+ * so a runner that lost its job never sends, and turns a 429's retry-after into a pause of the
+ * whole tenant.
  */
 export async function pacedSend(
   deps: OrchestrationDeps,
@@ -23,19 +25,23 @@ export async function pacedSend(
 ): Promise<PacedSendResult> {
   const { pacer, clock } = deps;
   const scope: PaceScope = { tenantId: tenant.id, conversationId, limits: messenger.limits };
-  const earliest = pacer.earliest(scope, clock.now().getTime());
-  if (earliest - clock.now().getTime() > deps.maxInlineWaitMs) {
-    return { type: 'deferred', outcome: outcome.wait(new Date(earliest), 'pacing') };
-  }
-  let booking: Booking = pacer.book(scope, clock.now().getTime());
-  for (;;) {
-    const wait = booking.at - clock.now().getTime();
-    if (wait > deps.maxInlineWaitMs) return { type: 'deferred', outcome: outcome.wait(new Date(booking.at), 'pacing') };
+  const waitUntil = async (at: number): Promise<boolean> => {
+    const wait = at - clock.now().getTime();
     if (wait > 0) await deps.sleep(wait);
-    if (run.signal.aborted) return { type: 'deferred', outcome: outcome.lost() };
-    // A 429 elsewhere paused the tenant while we waited: our slot is void, book again.
-    if (pacer.valid(booking)) break;
-    booking = pacer.rebook(scope, booking, clock.now().getTime());
+    return !run.signal.aborted;
+  };
+  const later = (at: number): PacedSendResult => ({ type: 'deferred', outcome: outcome.wait(new Date(at), 'pacing') });
+
+  const conversation = await pacer.claimConversation(scope, deps.maxInlineWaitMs);
+  if (conversation.type === 'later') return later(conversation.at);
+  // The tenant slot is claimed once the conversation's has come, so it is not spent waiting.
+  if (!(await waitUntil(conversation.booking.at))) return { type: 'deferred', outcome: outcome.lost() };
+  for (;;) {
+    const slot = await pacer.claimTenant(scope, deps.maxInlineWaitMs);
+    if (slot.type === 'later') return later(slot.at);
+    if (!(await waitUntil(slot.booking.at))) return { type: 'deferred', outcome: outcome.lost() };
+    // A 429 paused the tenant while we waited: our slot is void, book again.
+    if (pacer.valid(slot.booking)) break;
   }
   if (!(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
   // Last, right before the send: nothing that takes time stands between this check and the send.
@@ -44,7 +50,12 @@ export async function pacedSend(
   const result = await withTimeout(send(), deps.sendTimeoutMs);
   if (!result.ok && result.retryable && result.retryAfterMs !== undefined) {
     const now = clock.now().getTime();
-    pacer.pause(tenant.id, now + result.retryAfterMs, now);
+    try {
+      await pacer.pause(tenant.id, now + result.retryAfterMs, now);
+    } catch (e) {
+      // The job is retried after the retry-after anyway; only the other sends may meet the throttle too.
+      deps.logger.warn({ err: e, tenantId: tenant.id }, 'could not record a rate-limit pause');
+    }
   }
   return { type: 'sent', result };
 }

@@ -12,6 +12,7 @@ export const COLLECTIONS = {
   summaries: 'summaries',
   downloads: 'downloads',
   once: 'once_keys',
+  pacing: 'pacing',
   drafts: 'drafts',
   // Follow-up (issue #14). Voters and ballots are kept apart: see src/core/vote/ports.ts.
   votes: 'votes',

@@ -36,6 +36,8 @@ export const INDEXES: Record<CollectionName, IndexDescription[]> = {
   downloads: [{ name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
   // The key is the `_id` (unique); MongoDB deletes a key once its expiresAt has passed.
   once: [{ name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
+  // The pacing key is the `_id`; a key idle for a while (its slots long past) is deleted.
+  pacing: [{ name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 }],
   // `_id` is derived from (round, respondent key, section); drafts vanish at the round's close.
   drafts: [
     { name: 'round', key: { roundId: 1 } },

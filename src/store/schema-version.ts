@@ -33,6 +33,7 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   summaries: 1,
   downloads: 1,
   once: 1,
+  pacing: 1,
   drafts: 1,
   votes: 1,
   voteVoters: 1,

@@ -167,8 +167,10 @@ describe('restarts and concurrent runners', () => {
         // A's pacing wait ends only when the test says so: the process is "frozen" meanwhile.
         sleep: () => new Promise<void>((wake) => ((wakeA = wake), resolve())),
       });
-      a.pacer.pause(world.tenant.id, world.clock.now().getTime() + 5_000, world.clock.now().getTime());
-      void a.runUntilIdle().then((ran) => expect(ran).toBe(1));
+      void a.pacer
+        .pause(world.tenant.id, world.clock.now().getTime() + 5_000, world.clock.now().getTime())
+        .then(() => a.runUntilIdle())
+        .then((ran) => expect(ran).toBe(1));
     });
     await asleep;
     world.clock.advance(11_000);

@@ -99,7 +99,7 @@ describe('delivering a round’s invitations', () => {
     world.platform.members = people(10);
     const round = await world.createRound();
     const orchestrator = world.process('p1', { runner: { concurrency: 1 } });
-    orchestrator.pacer.pause(world.tenant.id, world.clock.now().getTime() + 30_000, world.clock.now().getTime());
+    await orchestrator.pacer.pause(world.tenant.id, world.clock.now().getTime() + 30_000, world.clock.now().getTime());
     await world.drain([orchestrator], new Date(round.opensAt.getTime() + DAY));
     expect(Math.min(...world.platform.delivered.map((d) => d.at))).toBeGreaterThanOrEqual(round.opensAt.getTime() + 30_000);
     expect(world.platform.delivered).toHaveLength(10);

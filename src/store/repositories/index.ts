@@ -11,6 +11,7 @@ import { createRoundRepository } from './round-repository';
 import { createSummaryRepository } from './summary-repository';
 import { createTenantRepository } from './tenant-repository';
 import { createOnceRepository } from './once-repository';
+import { createPacingRepository } from './pacing-repository';
 import { createDraftRepository } from './draft-repository';
 import { createActionRepository } from './action-repository';
 import { createVoteRepository } from './vote-repository';
@@ -32,6 +33,7 @@ export function createRepositories(db: Db): Repositories {
     summaries: withStoreErrors(createSummaryRepository(db)),
     downloads: withStoreErrors(createDownloadRepository(db)),
     once: withStoreErrors(createOnceRepository(db)),
+    pacing: withStoreErrors(createPacingRepository(db)),
     drafts: withStoreErrors(createDraftRepository(db)),
     votes: withStoreErrors(createVoteRepository(db)),
     actions: withStoreErrors(createActionRepository(db)),
