@@ -6,7 +6,6 @@ import type { Env } from '../config/env';
 import { MessengerRegistry } from '../core/messenger';
 import type { Clock, Repositories } from '../core/ports';
 import type { Questionnaire } from '../core/questionnaire/schema';
-import { capSendRate } from '../core/send-rate-cap';
 import { createServices, type Services } from '../core/services';
 import type { Logger } from '../log';
 import type { Integration, IntegrationContext, IntegrationFactory } from './integration';
@@ -79,7 +78,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
   const integrations = deps.integrations.map((f) => f(ctx)).filter((i): i is Integration => i !== undefined);
   for (const integration of integrations) {
     integration.mount(http);
-    if (integration.messenger) messengers.register(capSendRate(integration.messenger, env.MAX_SENDS_PER_SECOND));
+    if (integration.messenger) messengers.register(integration.messenger);
     logger.info({ integration: integration.name }, 'integration enabled');
   }
   // Last: bad JSON, oversized bodies and unknown paths get a short answer, never a stack trace.

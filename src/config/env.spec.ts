@@ -38,13 +38,6 @@ describe('parseEnv', () => {
     expect(() => parseEnv({ WORKING_HOURS: 'weekdays' })).toThrow(/WORKING_HOURS: must be "always" or days and hours like "mon-fri 08:00-18:00"/);
   });
 
-  it('takes a send rate cap as a positive number', () => {
-    expect(parseEnv({ MAX_SENDS_PER_SECOND: '0.5' }).MAX_SENDS_PER_SECOND).toBe(0.5);
-    expect(parseEnv({}).MAX_SENDS_PER_SECOND).toBeUndefined();
-    expect(problems({ MAX_SENDS_PER_SECOND: '0' })).toEqual(['MAX_SENDS_PER_SECOND: must be more than 0 (e.g. MAX_SENDS_PER_SECOND=5)']);
-    expect(problems({ MAX_SENDS_PER_SECOND: 'fast' })).toEqual(['MAX_SENDS_PER_SECOND: must be a number like 5 or 0.5 (e.g. MAX_SENDS_PER_SECOND=5)']);
-  });
-
   it('converts numbers and switches, and ignores variables it does not know', () => {
     const env = parseEnv({ PORT: '8080', ANONYMITY_THRESHOLD: '3', PLAYGROUND: 'on', PATH: '/usr/bin', HOME: '/root' });
     expect(env).toMatchObject({ PORT: 8080, ANONYMITY_THRESHOLD: 3, PLAYGROUND: true });

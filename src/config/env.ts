@@ -79,13 +79,6 @@ export const envSchema = z
       .refine((text) => parseWorkingHours(text) !== undefined, 'must be "always" or days and hours like "mon-fri 08:00-18:00"')
       .default('mon-fri 08:00-18:00'),
     PLAYGROUND: bool.optional(),
-    // At most this many messages per second per workspace or tenant (src/core/send-rate-cap.ts).
-    MAX_SENDS_PER_SECOND: z
-      .string()
-      .regex(/^\d+(\.\d+)?$/, 'must be a number like 5 or 0.5')
-      .transform(Number)
-      .pipe(z.number().positive('must be more than 0'))
-      .optional(),
     SLACK_BOT_TOKEN: z.string().startsWith('xoxb-', 'must start with xoxb-').optional(),
     SLACK_SIGNING_SECRET: optionalString,
     SLACK_APP_TOKEN: z.string().startsWith('xapp-', 'must start with xapp-').optional(),
@@ -153,7 +146,6 @@ const EXAMPLES: Partial<Record<string, string>> = {
   TIME_ZONE: 'Europe/Brussels',
   WORKING_HOURS: 'mon-fri 08:00-18:00',
   PLAYGROUND: 'false',
-  MAX_SENDS_PER_SECOND: '5',
   SLACK_BOT_TOKEN: 'xoxb-…',
   SLACK_SIGNING_SECRET: '8f14e45fceea167a5a36dedd4bea2543',
   SLACK_APP_TOKEN: 'xapp-…',
