@@ -13,6 +13,7 @@ import type { EmbeddedMongo } from '../../src/store/embedded-mongo';
 import { createRepositories } from '../../src/store/repositories';
 import { ensureIndexes } from '../../src/store/indexes';
 import { ACTIONS } from '../../src/slack/ids';
+import { TEAMS_LIMITS } from '../../src/teams/messenger/limits';
 import { FakeSlackApi, type StoredMessage } from '../slack/fake-slack-api';
 import { BOT_TOKEN, SIGNING_SECRET, click, eventually, openedView, submitView, updatedView, type ViewLike } from '../slack/harness';
 import { FakeBotConnector } from '../teams/fake-bot-connector';
@@ -27,19 +28,22 @@ import { TeamsSchool } from './support/teams-client';
  *  (a) a Slack section of two pages whose pages are submitted to different processes;
  *  (b) a Slack retry (X-Slack-Retry-Num) that reaches another process than the original;
  *  (c) a Teams export link made by one process and opened through another;
- *  (d) ten schools on Teams open a round at once, 2,000 invitations in all: each colleague gets
- *      one, none is lost, and the three processes together keep each school within its send rate.
+ *  (d) ten schools on Teams open a round, 2,000 invitations in all: each colleague gets one, none
+ *      is lost, and the three processes together keep each school within Teams' pacing (measured
+ *      at the fake Bot Connector; each process pacing only itself sent up to three times that).
  */
-jest.setTimeout(300_000);
+// Generous: on a loaded machine the fan-out alone can take minutes; a stuck one fails after STALL_MS.
+jest.setTimeout(900_000);
+const STALL_MS = 60_000;
 
 const PROCESSES = 3;
 const SCHOOLS = 10;
 const STAFF_PER_SCHOOL = 200;
-/** MAX_SENDS_PER_SECOND for the processes: each school (Teams tenant) gets at most this many sends per second, all processes together. */
-const SENDS_PER_SECOND = 5;
+/** Teams' pacing: each school (Teams tenant) gets at most this many sends per second, all processes together. */
+const SENDS_PER_SECOND = TEAMS_LIMITS.perTenantPerSecond;
 /** What the pacer lets go back to back after a pause: half a second's worth (tenantBurst in src/orchestration/pacing.ts). */
 const BURST = Math.max(1, Math.floor(SENDS_PER_SECOND / 2));
-const WINDOW_MS = 10_000;
+const WINDOW_MS = 5_000;
 /** Loopback latency varies: a send booked on time may arrive a little late, behind the next ones. */
 const JITTER_MS = 500;
 
@@ -101,7 +105,6 @@ beforeAll(async () => {
     PUBLIC_URL: proxy.url,
     QUESTIONNAIRE_PATH: questionnairePath,
     WORKING_HOURS: 'always',
-    MAX_SENDS_PER_SECOND: String(SENDS_PER_SECOND),
     SLACK_BOT_TOKEN: BOT_TOKEN,
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
@@ -148,7 +151,9 @@ async function planTeamsRound(school: TeamsSchool, coordinator: Person): Promise
   await school.invoke(coordinator, 'createRound', { ...actionWithVerb(form, 'createRound').data, ...data });
 }
 
-const dmSends = () => connector.sent.filter((s) => s.kind === 'send' && s.conversationId.startsWith('a:dm-'));
+/** Invitations: cards sent into a 1:1 chat with the "start" button (not the coordinator's round form). */
+const invitationSends = () =>
+  connector.sent.filter((s) => s.kind === 'send' && s.conversationId.startsWith('a:dm-') && ((s.activity.attachments as { content?: unknown }[] | undefined) ?? []).some((a) => actionsOf(a.content).some((x) => x.verb === 'start')));
 
 describe('three processes on one database behind a round-robin load balancer', () => {
   let fanOut: { schools: { school: TeamsSchool; staff: Person[] }[]; startedAt: number };
@@ -263,7 +268,11 @@ describe('three processes on one database behind a round-robin load balancer', (
     await eventually(async () => (await db.collection('rounds').findOne({ tenantId, state: 'open' })) ?? undefined, 'the round to open', 60_000);
     const confirm = await school.say(coordinator, 'sluit');
     await school.invoke(coordinator, 'close', actionWithVerb(confirm, 'close').data!);
-    await eventually(async () => (await db.collection('rounds').findOne({ tenantId, state: { $in: ['closed', 'published'] } })) ?? undefined, 'the round to close', 60_000);
+    // Closed, and the summary the export is made from stored (the close job does that after the state change).
+    await eventually(async () => {
+      const closed = await db.collection('rounds').findOne({ tenantId, state: { $in: ['closed', 'published'] } });
+      return closed ? ((await db.collection('summaries').findOne({ $or: [{ _id: closed._id }, { roundId: closed._id }] })) ?? undefined) : undefined;
+    }, 'the round to close', 60_000);
 
     const before = proxy.forwarded.length;
     // The export card (the coordinator's "round closed" notice may arrive in between).
@@ -292,13 +301,16 @@ describe('three processes on one database behind a round-robin load balancer', (
     const total = SCHOOLS * STAFF_PER_SCHOOL;
     const schoolOf = new Map<string, number>();
     schools.forEach(({ staff }, i) => staff.forEach((p) => schoolOf.set(`a:dm-${p.id}`, i)));
-    const invitations = () => dmSends().filter((s) => schoolOf.has(s.conversationId));
+    const invitations = () => invitationSends().filter((s) => schoolOf.has(s.conversationId));
     // Which processes hold delivery leases while the invitations go out.
     const workers = new Set<string>();
-    await eventually(async () => {
+    // Until every invitation is out, or nothing has moved for a minute (a loaded machine is slow, not stuck).
+    let progress = { count: -1, at: Date.now() };
+    while (invitations().length < total && Date.now() - progress.at < STALL_MS) {
       for (const owner of await db.collection('jobs').distinct('leaseOwner', { status: 'running' })) workers.add(String(owner));
-      return invitations().length >= total || undefined;
-    }, `${total} invitations`, 200_000);
+      if (invitations().length !== progress.count) progress = { count: invitations().length, at: Date.now() };
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
     // Anything sent twice would arrive right behind.
     await new Promise((resolve) => setTimeout(resolve, 2_000));
 

@@ -14,13 +14,13 @@ export interface Forwarded {
 /**
  * A load balancer in miniature: every request goes to the next backend in turn, so two requests
  * in a row never reach the same process. It forwards method, path, headers and body untouched
- * (Slack's signature covers the raw body) and records which backend served what.
+ * (Slack's signature covers the raw body) and records which backend served what. A new
+ * connection per request: reusing one the backend has just closed as idle would fail at random.
  */
 export class RoundRobinProxy {
   readonly forwarded: Forwarded[] = [];
   private server?: Server;
   private next = 0;
-  private readonly agent = new http.Agent({ keepAlive: true });
 
   constructor(private backends: number[] = []) {}
 
@@ -45,7 +45,7 @@ export class RoundRobinProxy {
       const record: Forwarded = { seq: this.forwarded.length, method: req.method ?? 'GET', path: req.url ?? '/', backend };
       this.forwarded.push(record);
       const upstream = http.request(
-        { host: '127.0.0.1', port: this.backends[backend], method: req.method, path: req.url, headers: req.headers, agent: this.agent },
+        { host: '127.0.0.1', port: this.backends[backend], method: req.method, path: req.url, headers: req.headers, agent: false },
         (answer) => {
           record.status = answer.statusCode;
           res.writeHead(answer.statusCode ?? 502, answer.headers);
@@ -72,6 +72,5 @@ export class RoundRobinProxy {
     if (!server) return;
     server.closeAllConnections?.();
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    this.agent.destroy();
   }
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BOT, type Person, type TeamRef } from '../../teams/teams-harness';
+import { BOT, cardText, type Person, type TeamRef } from '../../teams/teams-harness';
 import type { FakeBotConnector } from '../../teams/fake-bot-connector';
 
 /**
@@ -56,7 +56,7 @@ export class TeamsSchool {
     const reply = replies
       .map((s) => (s.activity.attachments as { content?: Record<string, unknown> }[] | undefined)?.[0]?.content)
       .find((card) => card !== undefined && wanted(card));
-    if (!reply) throw new Error(`the bot answered "${text}" in ${this.msTenant} without a card: ${JSON.stringify(replies.map((r) => r.activity.text))}`);
+    if (!reply) throw new Error(`the bot answered "${text}" in ${this.msTenant} without a card: ${JSON.stringify(replies.map((r) => r.activity.text ?? cardText((r.activity.attachments as { content?: unknown }[] | undefined)?.[0]?.content)))}`);
     return reply;
   }
 
