@@ -45,7 +45,11 @@ export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r
   const pages = sectionModalPages(current, t);
   const pageIndex = Math.min(meta.p, pages.length - 1);
   const page = pages[pageIndex]!;
-  const typed = sectionFields(view.state.values, page.inputBlockIds);
+  // The fields this submitted page showed, read from the submission: the layout recomputed now can
+  // differ from the one shown (a draft note on the first page moves a field to the next one), and
+  // a field the page did not show must keep its draft value, not be read as emptied.
+  const shown = pages.flatMap((p) => p.inputBlockIds).filter((id) => Object.prototype.hasOwnProperty.call(view.state.values, id));
+  const typed = sectionFields(view.state.values, shown);
   const { respondents } = deps.services;
   if (pageIndex < pages.length - 1) {
     // A middle page waits in the core's draft store (shared by every process) until the last one.

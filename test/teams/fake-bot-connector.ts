@@ -23,6 +23,8 @@ export interface SentActivity {
   kind: 'send' | 'reply' | 'update';
   replyToId?: string;
   activity: Record<string, unknown>;
+  /** When the fake received it (Date.now()), for rate checks. */
+  at: number;
 }
 
 export interface RecordedCall {
@@ -123,7 +125,7 @@ export class FakeBotConnector {
       // milliseconds as id; other messages get an opaque id.
       const channelPost = kind === 'send' && conversationId.startsWith('19:') && !conversationId.includes(';messageid=');
       const activityId = kind === 'update' ? (req.params.activityId as string) : channelPost ? String(CHANNEL_POST_EPOCH + ++this.seq) : `act-${++this.seq}`;
-      this.sent.push({ seq: this.seq, conversationId, activityId, kind, ...(kind === 'reply' ? { replyToId: req.params.activityId as string } : {}), activity: req.body });
+      this.sent.push({ seq: this.seq, conversationId, activityId, kind, ...(kind === 'reply' ? { replyToId: req.params.activityId as string } : {}), activity: req.body, at: Date.now() });
       res.json({ id: activityId });
     };
     app.post('/v3/conversations/:conversationId/activities', (req, res) => record(req, res, 'send'));

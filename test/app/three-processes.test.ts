@@ -1,0 +1,352 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { MongoClient, type Db } from 'mongodb';
+import { systemClock } from '../../src/core/ports';
+import { DEFAULT_QUESTIONNAIRE_PATH, loadQuestionnaire } from '../../src/core/questionnaire/load';
+import type { Round } from '../../src/core/round';
+import { createServices } from '../../src/core/services';
+import { parseWorkingHours } from '../../src/core/working-hours';
+import { createLogger } from '../../src/log';
+import { startEmbeddedMongoThread } from '../../src/store/embedded-mongo-thread';
+import type { EmbeddedMongo } from '../../src/store/embedded-mongo';
+import { createRepositories } from '../../src/store/repositories';
+import { ensureIndexes } from '../../src/store/indexes';
+import { ACTIONS } from '../../src/slack/ids';
+import { TEAMS_LIMITS } from '../../src/teams/messenger/limits';
+import { FakeSlackApi, type StoredMessage } from '../slack/fake-slack-api';
+import { BOT_TOKEN, SIGNING_SECRET, click, eventually, openedView, submitView, updatedView, type ViewLike } from '../slack/harness';
+import { FakeBotConnector } from '../teams/fake-bot-connector';
+import { actionWithVerb, actionsOf, fillCard, person, type Person } from '../teams/teams-harness';
+import { RoundRobinProxy } from './support/round-robin-proxy';
+import { startServeProcesses, stopServeProcesses, type ServeProcess } from './support/serve-processes';
+import { TeamsSchool } from './support/teams-client';
+
+/**
+ * Three `zorgspiegel serve` processes on one database behind a round-robin load balancer, as a
+ * school group runs them: nothing a person depends on may live in one process's memory.
+ *  (a) a Slack section of two pages whose pages are submitted to different processes;
+ *  (b) a Slack retry (X-Slack-Retry-Num) that reaches another process than the original;
+ *  (c) a Teams export link made by one process and opened through another;
+ *  (d) ten schools on Teams open a round, 2,000 invitations in all: each colleague gets one, none
+ *      is lost, and the three processes together keep each school within Teams' pacing (measured
+ *      at the fake Bot Connector; each process pacing only itself sent up to three times that).
+ */
+// Generous: on a loaded machine the fan-out alone can take minutes; a stuck one fails after STALL_MS.
+jest.setTimeout(900_000);
+const STALL_MS = 60_000;
+
+const PROCESSES = 3;
+const SCHOOLS = 10;
+const STAFF_PER_SCHOOL = 200;
+/** Teams' pacing: each school (Teams tenant) gets at most this many sends per second, all processes together. */
+const SENDS_PER_SECOND = TEAMS_LIMITS.perTenantPerSecond;
+/** What the pacer lets go back to back after a pause: half a second's worth (tenantBurst in src/orchestration/pacing.ts). */
+const BURST = Math.max(1, Math.floor(SENDS_PER_SECOND / 2));
+const WINDOW_MS = 5_000;
+/**
+ * A send booked on time may reach the fake a little late and bunch up with the next ones (on a
+ * loaded machine the event loops lag); seen: up to 90 sends in a 5 s window at 15/s with burst 7.
+ */
+const JITTER_MS = 1_000;
+
+const RESPONDENT_SECRET = 'three-processes-respondent-secret-0123456789';
+const SLACK_COORDINATOR = 'UCOORD';
+const SLACK_STAFF = ['U1', 'U2', 'U3'];
+const EXTRA_REFLECTION = 110;
+const DAY = 86_400_000;
+
+let embedded: EmbeddedMongo | undefined;
+let client: MongoClient;
+let db: Db;
+let slack: FakeSlackApi;
+let connector: FakeBotConnector;
+let processes: ServeProcess[] = [];
+let proxy: RoundRobinProxy;
+let tmp: string;
+
+/** The shipped questionnaire with a reflection part too long for one Slack modal (100 blocks). */
+function longReflectionQuestionnaire(file: string): void {
+  const q = JSON.parse(fs.readFileSync(DEFAULT_QUESTIONNAIRE_PATH, 'utf8')) as { reflection: { questions: Record<string, unknown>[] } };
+  const first = q.reflection.questions.length;
+  for (let i = 1; i <= EXTRA_REFLECTION; i++) {
+    q.reflection.questions.push({ id: `RX${i}`, number: first + i, type: 'text', optional: true, text: { nl: `Extra reflectievraag ${i}?`, en: `Extra reflection question ${i}?` } });
+  }
+  fs.writeFileSync(file, JSON.stringify(q));
+}
+
+beforeAll(async () => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-three-'));
+  const questionnairePath = path.join(tmp, 'questionnaire.json');
+  longReflectionQuestionnaire(questionnairePath);
+
+  // One database for all three: MONGODB_URI when set, else the stand-in on its own thread, over TCP.
+  if (!process.env.MONGODB_URI) embedded = await startEmbeddedMongoThread();
+  const uri = process.env.MONGODB_URI ?? embedded!.uri;
+  const dbName = `zs_three_${Date.now()}`;
+  client = await MongoClient.connect(uri, { ignoreUndefined: true });
+  db = client.db(dbName);
+
+  slack = new FakeSlackApi();
+  await slack.start();
+  for (const id of [SLACK_COORDINATOR, ...SLACK_STAFF]) slack.addUser({ id, locale: 'nl-BE' });
+  slack.channels.set('CSTAFF', [...SLACK_STAFF]);
+  connector = new FakeBotConnector(100);
+  await connector.start();
+
+  // The processes' ports are known only once they run; the proxy is told them afterwards.
+  proxy = new RoundRobinProxy();
+  await proxy.start();
+  processes = await startServeProcesses(PROCESSES, {
+    NODE_ENV: 'development',
+    LOG_LEVEL: 'info',
+    HOST: '127.0.0.1',
+    DATA_DIR: path.join(tmp, 'data'),
+    MONGODB_URI: uri,
+    MONGODB_DB: dbName,
+    RESPONDENT_KEY_SECRET: RESPONDENT_SECRET,
+    PUBLIC_URL: proxy.url,
+    QUESTIONNAIRE_PATH: questionnairePath,
+    WORKING_HOURS: 'always',
+    SLACK_BOT_TOKEN: BOT_TOKEN,
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: slack.apiUrl,
+    COORDINATORS: SLACK_COORDINATOR,
+    // Teams without Bot Framework authentication (the fake connector issues no tokens): the
+    // development surfaces, asked for explicitly beside the Slack credential.
+    PLAYGROUND: 'true',
+  });
+  proxy.setBackends(processes.map((p) => p.port));
+});
+
+afterAll(async () => {
+  await stopServeProcesses(processes);
+  await proxy?.stop();
+  await slack?.stop();
+  await connector?.stop();
+  await db?.dropDatabase().catch(() => undefined);
+  await client?.close();
+  await embedded?.stop();
+  if (tmp) fs.rmSync(tmp, { recursive: true, force: true });
+});
+
+afterEach(() => {
+  // A failing scenario shows what the processes logged (errors only: the fan-out logs a lot).
+  const state = expect.getState();
+  if (state.assertionCalls > 0 && state.numPassingAsserts < state.assertionCalls) {
+    for (const p of processes) process.stdout.write(`--- process ${p.index} (errors) ---\n${p.log().split('\n').filter((l) => /"level":(50|60)/.test(l)).slice(-20).join('\n')}\n`);
+  }
+});
+
+/** A school on Teams with its team of `size` colleagues (the first is the coordinator). */
+function teamsSchool(n: number, size: number): { school: TeamsSchool; staff: Person[] } {
+  const staff = Array.from({ length: size }, (_, i) => person(n * 1000 + i + 1, `Collega ${n}-${i + 1}`));
+  const team = { id: `19:team-school-${n}@thread.tacv2`, name: `Leraren school ${n}` };
+  connector.addTeam(team.id, staff, [{ id: team.id }]);
+  return { school: new TeamsSchool(proxy.url, connector, `tenant-school-${n}`, team), staff };
+}
+
+/** The coordinator plans a round on B for the whole team through the round form card. */
+async function planTeamsRound(school: TeamsSchool, coordinator: Person): Promise<void> {
+  await school.install(coordinator);
+  const form = await school.say(coordinator, 'nieuwe ronde');
+  const data = fillCard(form, (input) => (input.id === 'dimensionIds' ? 'B' : input.id === 'title' ? `Ronde ${school.msTenant}` : undefined));
+  await school.invoke(coordinator, 'createRound', { ...actionWithVerb(form, 'createRound').data, ...data });
+}
+
+/** Invitations: cards sent into a 1:1 chat with the "start" button (not the coordinator's round form). */
+const invitationSends = () =>
+  connector.sent.filter((s) => s.kind === 'send' && s.conversationId.startsWith('a:dm-') && ((s.activity.attachments as { content?: unknown }[] | undefined) ?? []).some((a) => actionsOf(a.content).some((x) => x.verb === 'start')));
+
+describe('three processes on one database behind a round-robin load balancer', () => {
+  let fanOut: { schools: { school: TeamsSchool; staff: Person[] }[]; startedAt: number };
+
+  describe('Slack', () => {
+    let round: Round;
+    const h = () => ({ fake: slack, url: proxy.url });
+
+    beforeAll(async () => {
+      // The coordinator's round, planned through the core on the same database (the Slack round
+      // form itself is covered in test/slack/round-flow.test.ts).
+      const questionnaire = loadQuestionnaire(path.join(tmp, 'questionnaire.json'));
+      const services = createServices(
+        { repos: createRepositories(db), questionnaire, respondentSecret: RESPONDENT_SECRET, clock: systemClock, logger: createLogger('silent') },
+        { tenantDefaults: { quietHours: parseWorkingHours('always') } },
+      );
+      await ensureIndexes(db);
+      const tenant = await services.tenants.ensure('slack', slack.teamId, { installerId: SLACK_COORDINATOR });
+      round = await services.coordinators.createRound(
+        { tenant, platformUserId: SLACK_COORDINATOR, lang: 'nl' },
+        { title: 'Voorjaar', dimensionIds: ['A1'], depth: 'detailed', includeReflection: true, audience: { kind: 'channel', id: 'CSTAFF' }, closesAt: new Date(Date.now() + 7 * DAY) },
+      );
+      await eventually(() => SLACK_STAFF.every((u) => invitationOf(u)), 'the Slack invitations', 60_000);
+    });
+
+    function invitationOf(userId: string): StoredMessage | undefined {
+      return slack.messagesIn(slack.dmChannelOf(userId)).find((m) => String(m.metadata?.event_payload?.key ?? '').startsWith('invitation:'));
+    }
+
+    function buttonValue(blocks: unknown, actionId: string): string {
+      const found = JSON.stringify(blocks).match(new RegExp(`"action_id":"${actionId}","value":"((?:[^"\\\\]|\\\\.)*)"`));
+      if (!found) throw new Error(`no ${actionId} button`);
+      return JSON.parse(`"${found[1]}"`) as string;
+    }
+
+    async function start(userId: string): Promise<ViewLike> {
+      const invitation = invitationOf(userId)!;
+      const before = slack.callsOf('views.open').length;
+      await click(h(), userId, { action_id: ACTIONS.start, value: buttonValue(invitation.blocks, ACTIONS.start) }, { message: { channel: invitation.channel, ts: invitation.ts } });
+      await eventually(() => slack.callsOf('views.open').length > before, `${userId}'s modal`);
+      return openedView(slack, 'views.open');
+    }
+
+    /** A page filled in: every statement `score`, every text its block id, everything else empty. */
+    function filled(view: ViewLike, score: string): Record<string, string | null> {
+      const values: Record<string, string | null> = {};
+      for (const b of view.blocks.filter((x) => x.type === 'input')) {
+        const id = String(b.block_id);
+        const type = (b.element as { type: string }).type;
+        values[id] = /-s\d+$/.test(id) ? score : type === 'plain_text_input' ? `Antwoord op ${id}` : null;
+      }
+      return values;
+    }
+
+    const inputIds = (view: ViewLike) => view.blocks.filter((b) => b.type === 'input').map((b) => String(b.block_id));
+
+    it('(a) a section whose pages are submitted to different processes keeps every page’s answers', async () => {
+      const a1 = await start('U1');
+      let view = updatedView(a1, (await submitView(h(), 'U1', a1, filled(a1, '4'))).body);
+      expect(view.callback_id).toBe('zs_section');
+      const typed: string[] = [];
+      const backends: number[] = [];
+      let pages = 0;
+      const pageOf: Record<string, number[]> = {};
+      while (view.callback_id === 'zs_section') {
+        pages++;
+        typed.push(...inputIds(view).filter((id) => id.startsWith('RX')));
+        for (const id of inputIds(view)) pageOf[id] = [...(pageOf[id] ?? []), pages];
+        const before = proxy.forwarded.length;
+        const answer = await submitView(h(), 'U1', view, filled(view, '4'));
+        backends.push(...proxy.backendsSince(before, '/slack/events'));
+        view = updatedView(view, answer.body);
+      }
+      expect(view.callback_id).toBe('zs_review');
+      expect(pages).toBeGreaterThanOrEqual(2);
+      // Consecutive pages reached different processes.
+      backends.slice(1).forEach((b, i) => expect(b).not.toBe(backends[i]));
+      expect(typed).toHaveLength(EXTRA_REFLECTION);
+
+      const responses = await db.collection('responses').find({ roundId: round.id, submittedSections: 'reflection' }).toArray();
+      expect(responses).toHaveLength(1);
+      const answers = responses[0]!.answers as Record<string, unknown>;
+      expect(typed.filter((id) => answers[id] !== `Antwoord op ${id}`).map((id) => `${id}: ${JSON.stringify(answers[id])} ${JSON.stringify(pageOf[id])}`)).toEqual([]);
+      // The first page's draft was used up by the last page.
+      expect(await db.collection('drafts').countDocuments({ roundId: round.id })).toBe(0);
+    });
+
+    it('(b) a retried submission that reaches another process is answered alike and updates the invitation once', async () => {
+      const view = await start('U2');
+      const channel = slack.dmChannelOf('U2');
+      const updates = () => slack.callsOf('chat.update').filter((c) => c.params.channel === channel).length;
+      const updatesBefore = updates();
+      const before = proxy.forwarded.length;
+      const first = await submitView(h(), 'U2', view, filled(view, '5'));
+      const retry = await submitView(h(), 'U2', view, filled(view, '5'), { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
+      const [original, retried] = proxy.backendsSince(before, '/slack/events');
+      expect(retried).not.toBe(original);
+      expect(retry.body).toEqual(first.body);
+      await eventually(() => updates() > updatesBefore, 'the invitation update');
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(updates()).toBe(updatesBefore + 1);
+      const stored = await db.collection('responses').find({ roundId: round.id, submittedSections: 'A1' }).toArray();
+      expect(stored).toHaveLength(2); // U1's and U2's, once each
+    });
+  });
+
+  it('(c) a Teams export link made by one process downloads through another', async () => {
+    const { school, staff } = teamsSchool(SCHOOLS + 1, 6);
+    const coordinator = staff[0]!;
+    await planTeamsRound(school, coordinator);
+    const tenantId = `teams:${school.msTenant}`;
+    await eventually(async () => (await db.collection('rounds').findOne({ tenantId, state: 'open' })) ?? undefined, 'the round to open', 60_000);
+    const confirm = await school.say(coordinator, 'sluit');
+    await school.invoke(coordinator, 'close', actionWithVerb(confirm, 'close').data!);
+    // Closed, and the summary the export is made from stored (the close job does that after the state change).
+    await eventually(async () => {
+      const closed = await db.collection('rounds').findOne({ tenantId, state: { $in: ['closed', 'published'] } });
+      return closed ? ((await db.collection('summaries').findOne({ $or: [{ _id: closed._id }, { roundId: closed._id }] })) ?? undefined) : undefined;
+    }, 'the round to close', 60_000);
+
+    const before = proxy.forwarded.length;
+    // The export card (the coordinator's "round closed" notice may arrive in between).
+    const exported = await school.say(coordinator, 'export', (card) => actionsOf(card).some((a) => a.type === 'Action.OpenUrl'));
+    const link = actionsOf(exported).find((a) => a.type === 'Action.OpenUrl');
+    expect(link?.url).toMatch(new RegExp(`^${proxy.url}/teams/exports/[A-Za-z0-9_-]{32}$`));
+    const file = await fetch(link!.url!);
+    const [made, served] = proxy.backendsSince(before, '/');
+    expect(served).not.toBe(made);
+    expect(file.status).toBe(200);
+    expect(file.headers.get('content-disposition')).toMatch(/^attachment; filename="?[\w.-]+\.xlsx"?$/);
+    expect(Buffer.from(await file.arrayBuffer()).subarray(0, 2).toString()).toBe('PK');
+  });
+
+  it('(d, part 1) ten schools on Teams open a round of 200 colleagues each', async () => {
+    const schools = Array.from({ length: SCHOOLS }, (_, i) => teamsSchool(i + 1, STAFF_PER_SCHOOL));
+    const startedAt = Date.now();
+    for (const { school, staff } of schools) await planTeamsRound(school, staff[0]!);
+    const rounds = await db.collection('rounds').countDocuments({ tenantId: { $in: schools.map(({ school }) => `teams:${school.msTenant}`) } });
+    expect(rounds).toBe(SCHOOLS);
+    fanOut = { schools, startedAt };
+  });
+
+  it('(d, part 2) every colleague of the ten schools gets one invitation, and each school’s sends stay within its rate', async () => {
+    const { schools } = fanOut;
+    const total = SCHOOLS * STAFF_PER_SCHOOL;
+    const schoolOf = new Map<string, number>();
+    schools.forEach(({ staff }, i) => staff.forEach((p) => schoolOf.set(`a:dm-${p.id}`, i)));
+    const invitations = () => invitationSends().filter((s) => schoolOf.has(s.conversationId));
+    // Which processes hold delivery leases while the invitations go out.
+    const workers = new Set<string>();
+    // Until every invitation is out, or nothing has moved for a minute (a loaded machine is slow, not stuck).
+    let progress = { count: -1, at: Date.now() };
+    while (invitations().length < total && Date.now() - progress.at < STALL_MS) {
+      for (const owner of await db.collection('jobs').distinct('leaseOwner', { status: 'running' })) workers.add(String(owner));
+      if (invitations().length !== progress.count) progress = { count: invitations().length, at: Date.now() };
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    // Anything sent twice would arrive right behind.
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+
+    const sent = invitations();
+    const perConversation = new Map<string, number>();
+    for (const s of sent) perConversation.set(s.conversationId, (perConversation.get(s.conversationId) ?? 0) + 1);
+    const duplicates = [...perConversation.values()].filter((n) => n > 1).length;
+    const lost = [...schoolOf.keys()].filter((c) => !perConversation.has(c)).length;
+    const roundIds = (await db.collection('rounds').find({ tenantId: { $in: schools.map(({ school }) => `teams:${school.msTenant}`) } }).toArray()).map((r) => String(r._id));
+    const delivered = await db.collection('participations').countDocuments({ roundId: { $in: roundIds }, status: 'delivered' });
+
+    // The busiest window of each school, from the fake Bot Connector's receive times.
+    const bound = SENDS_PER_SECOND * ((WINDOW_MS + JITTER_MS) / 1000) + BURST;
+    const busiest = schools.map((_, i) => maxInWindow(sent.filter((s) => schoolOf.get(s.conversationId) === i).map((s) => s.at), WINDOW_MS));
+    const seconds = (Math.max(...sent.map((s) => s.at)) - Math.min(...sent.map((s) => s.at))) / 1000;
+    process.stdout.write(
+      `three processes: ${sent.length} invitations to ${SCHOOLS} schools in ${seconds.toFixed(1)} s; duplicates ${duplicates}, lost ${lost}; ` +
+        `busiest ${WINDOW_MS / 1000} s per school ${busiest.join(', ')} (allowed ${Math.floor(bound)} at ${SENDS_PER_SECOND}/s)\n`,
+    );
+    expect({ duplicates, lost, sent: sent.length, delivered }).toEqual({ duplicates: 0, lost: 0, sent: total, delivered: total });
+    // Every process took part in the fan-out: otherwise one process alone would pace correctly.
+    expect(workers.size).toBe(PROCESSES);
+    for (const n of busiest) expect(n).toBeLessThanOrEqual(Math.floor(bound));
+  });
+});
+
+/** The most timestamps in any window of `windowMs` (sliding over the sorted times). */
+function maxInWindow(times: number[], windowMs: number): number {
+  const sorted = [...times].sort((a, b) => a - b);
+  let best = 0;
+  for (let lo = 0, hi = 0; hi < sorted.length; hi++) {
+    while (sorted[hi]! - sorted[lo]! >= windowMs) lo++;
+    best = Math.max(best, hi - lo + 1);
+  }
+  return best;
+}
