@@ -4,7 +4,7 @@ import { isComplete } from '../response';
 import type { Lang } from '../questionnaire/schema';
 import { answerSteps, type Round } from '../round';
 import { t } from '../../i18n';
-import { formatDateTime } from './format';
+import { mentionDateTime } from './date-mention';
 import type { InvitationState, InvitationView, ReminderView } from './types';
 
 const START_LABEL: Record<InvitationState, string> = {
@@ -49,7 +49,7 @@ export function estimatedMinutes(round: Omit<RoundShape, 'id' | 'title' | 'close
  * more than one school), so two invitations are never mistaken for each other.
  */
 export function buildInvitation(round: RoundShape, lang: Lang, timeZone: string, state: InvitationState = 'todo', school?: string): InvitationView {
-  const closes = formatDateTime(round.closesAt, lang, timeZone);
+  const closes = mentionDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
     lang,
@@ -83,7 +83,7 @@ export function invitationState(
 
 /** A reminder speaks only to its reader: it never says who else has or has not answered. */
 export function buildReminder(round: RoundShape, lang: Lang, timeZone: string, started: boolean, school?: string): ReminderView {
-  const closes = formatDateTime(round.closesAt, lang, timeZone);
+  const closes = mentionDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
     lang,

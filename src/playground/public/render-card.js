@@ -71,8 +71,10 @@ AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
  * Renders `content` (an Adaptive Card JSON) and returns its element, or throws when the card
  * cannot be parsed. `handlers.execute({ id, verb, data })` receives Action.Execute clicks with the
  * card's input values merged into `data`, exactly what Teams puts in the invoke.
+ * `lang` ("nl"/"en", the page's language) is the locale the card's {{DATE()}}/{{TIME()}} functions
+ * render in, as Teams renders them in its own language; the time zone is the browser's.
  */
-export function renderAdaptiveCard(content, handlers) {
+export function renderAdaptiveCard(content, handlers, lang) {
   const card = new AC.AdaptiveCard();
   card.hostConfig = hostConfig;
   card.onExecuteAction = (action) => {
@@ -86,6 +88,7 @@ export function renderAdaptiveCard(content, handlers) {
   };
   const context = new AC.SerializationContext();
   card.parse(content, context);
+  if (lang && !card.lang) card.lang = lang;
   for (let i = 0; i < context.eventCount; i++) {
     const event = context.getEventAt(i);
     console.warn('adaptive card:', event.message);

@@ -3,6 +3,7 @@ import type { ConnectorClient } from 'botframework-connector';
 import type { MessageRef, Messenger, OutboundMessage, SendOptions, SendResult } from '../../core/messenger';
 import type { Clock, SummaryRepository } from '../../core/ports';
 import type { Audience } from '../../core/round';
+import { plainDates } from '../../core/views/date-mention';
 import type { RoundSummary } from '../../core/summary/model';
 import type { Tenant } from '../../core/tenant';
 import type { Logger } from '../../log';
@@ -57,7 +58,8 @@ export class TeamsMessenger implements Messenger {
   private async activity(message: OutboundMessage): Promise<Partial<Activity>> {
     const chartUrl = message.kind === 'summary' ? (message.chart?.url ?? (await this.chartUrl(message.summary as RoundSummary, Boolean(message.chart)))) : undefined;
     const { card, summary } = outboundCard(message, chartUrl);
-    return { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] };
+    // The notification line is plain text: dates in our own wording (the card shows them localised).
+    return { type: 'message', summary: plainDates(summary), attachments: [CardFactory.adaptiveCard(card)] };
   }
 
   /** The chart is served by this bot (see http/routes.ts) under the summary's unguessable token. */
