@@ -12,7 +12,7 @@ import type { InvitationView, MyRoundView, ReviewView, ScalePointView, SectionFo
 import { buildWithdrawal } from '../views/withdrawal';
 import type { MessageRef } from '../messenger';
 import type { Lang } from '../questionnaire/schema';
-import { schoolName } from '../tenant';
+import { schoolName, type Tenant } from '../tenant';
 import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
 import { invitationState } from '../views/invitation';
@@ -254,6 +254,19 @@ export class RespondentService {
   private async schoolLabel(actor: Actor): Promise<string | undefined> {
     const { platform, externalId } = actor.tenant;
     return (await this.deps.repos.tenants.listByPlatformTenant(platform, externalId)).length > 1 ? schoolName(actor.tenant) : undefined;
+  }
+
+  /**
+   * The person's chat language became known or changed (learnt from any activity of theirs, or
+   * chosen on a card): their open invitations in every school of the platform tenant follow it,
+   * so reminders and notices arrive in it too. Written only where it differs.
+   */
+  async learnLanguage(platform: Tenant['platform'], externalId: string, platformUserId: string, lang: Lang): Promise<void> {
+    for (const school of await this.deps.repos.tenants.listByPlatformTenant(platform, externalId)) {
+      for (const p of await this.deps.repos.participations.listByUser(school.id, platformUserId)) {
+        if (p.lang !== lang) await this.deps.repos.participations.setLanguage(p.roundId, platformUserId, lang);
+      }
+    }
   }
 
   /** Open rounds the person was invited to, for App Home and "continue later". */

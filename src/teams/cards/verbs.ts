@@ -11,6 +11,8 @@ export const VERBS = [
   'later',
   'done',
   'optOut',
+  /** "In English" / "In het Nederlands" on the invitation: the person's language, chosen. */
+  'language',
   // coordinators
   'newRound',
   'createRound',

@@ -6,6 +6,7 @@ import type { Audience } from '../../core/round';
 import { plainDates } from '../../core/views/date-mention';
 import type { RoundSummary } from '../../core/summary/model';
 import type { Tenant } from '../../core/tenant';
+import type { Lang } from '../../core/questionnaire/schema';
 import type { Logger } from '../../log';
 import { readRoster } from '../bot/roster';
 import { conversationReference, teamsTenantKey, type TeamRecord, type TeamsDirectory } from '../directory/teams-directory';
@@ -37,6 +38,11 @@ export class TeamsMessenger implements Messenger {
   readonly limits = TEAMS_LIMITS;
 
   constructor(private readonly deps: TeamsMessengerDeps) {}
+
+  /** The person's language as their activities (or their choice on a card) taught it; see bot/language.ts. */
+  async userLanguage(tenant: Tenant, platformUserId: string): Promise<Lang | undefined> {
+    return (await this.deps.directory.languageOf(tenant.externalId, platformUserId))?.lang;
+  }
 
   /** Runs `logic` with a connector client for the conversation. */
   private async withConversation<T>(reference: Partial<ConversationReference>, logic: (client: ConnectorClient, context: TurnContext) => Promise<T>): Promise<T> {

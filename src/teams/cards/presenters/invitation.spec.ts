@@ -19,8 +19,10 @@ test('the invitation frames the round and offers start, the anonymity details an
     ['Action.Execute', 'start'],
     ['Action.ShowCard', undefined],
     ['Action.Execute', 'optOut'],
+    ['Action.Execute', 'language'],
   ]);
   expect(actions[0]!.data).toEqual({ roundId: round.id });
+  expect(actions[3]).toMatchObject({ title: 'In English', data: { roundId: round.id, lang: 'en' } });
   expect(JSON.stringify(actions[1]!.card)).toContain(view.anonymityDetails.slice(0, 40));
 });
 
