@@ -326,6 +326,8 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
     }
     case 'review':
       return card(reviewCard(await respondents.review(actor, roundId)));
+    case 'updateTotal':
+      return card(sectionFormCard(await respondents.typing(actor, roundId, str(data.section), formFields(data))));
     case 'later': {
       // The card sends what was typed: it is kept as a draft of the section, shown again next time.
       const section = str(data.section);

@@ -93,16 +93,31 @@ export class RespondentService {
     return { kind: 'form', view: await this.form(round, actor, section, response) };
   }
 
-  /** A section's form with the saved answers and, over them, a paused draft of it if there is one. */
-  private async form(round: Round, actor: Actor, section: string, response: ResponseRecord | null): Promise<SectionFormView> {
+  /**
+   * A section's form with the saved answers and, over them, a paused draft of it if there is one.
+   * `typing`: the draft is what the person is typing right now (a live total), not one to restore.
+   */
+  private async form(round: Round, actor: Actor, section: string, response: ResponseRecord | null, typing = false): Promise<SectionFormView> {
     const draft = await this.deps.repos.drafts.get(round.id, this.key(round, actor), section);
     const restored = draft && Object.keys(draft).length ? draftAnswers(round, section, draft) : undefined;
     return buildSectionForm(round, section, actor.lang, {
       answers: { ...(response?.answers ?? {}), ...(restored?.answers ?? {}) },
       group: restored && 'group' in restored ? restored.group || undefined : response?.group,
       saved: stepSections(round, section).every((s) => response?.submittedSections.includes(s)),
-      draft: restored !== undefined,
+      draft: restored !== undefined && !typing,
     });
+  }
+
+  /**
+   * The form again while the person types, e.g. to show the running total of the days question:
+   * what was typed is kept as the section's draft (so nothing typed is lost; not validated, not
+   * counted, not submitted) and the form comes back with it and everything derived from it.
+   * `merge` for one page of a section Slack splits over several modals.
+   */
+  async typing(actor: Actor, roundId: string, section: string, fields: Record<string, unknown>, mode: 'merge' | 'replace' = 'replace'): Promise<SectionFormView> {
+    await this.saveDraft(actor, roundId, section, fields, mode);
+    const { round, response } = await this.roundAndInvitation(actor, roundId, true);
+    return this.form(round, actor, section, response, true);
   }
 
   /**

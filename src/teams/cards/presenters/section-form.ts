@@ -20,6 +20,8 @@ type FieldData =
       hint: string;
       error: string;
       domains: { id: string; label: string; value: string; error: string; choices: { title: string; value: string }[] }[];
+      /** Cards have no live expressions: a button shows the running total of the typed days. `inputs` lets the playground press it on every change. */
+      updateTotal: { title: string; inputs: string };
     }
   | {
       kind: 'roleGrid';
@@ -65,6 +67,7 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
           error: d.error ?? '',
           choices: field.options.map((o) => ({ title: o.label, value: String(o.value) })),
         })),
+        updateTotal: { title: t(view.lang, 'cards:form.updateTotal'), inputs: field.domains.map((d) => `${field.id}.${d.id}`).join(',') },
       };
     case 'roleGrid': {
       const roleLabel = new Map(field.roles.map((r) => [r.id, r.label]));
