@@ -8,6 +8,7 @@ import type { Logger } from '../log';
 import { findBlockKitViolations, SLACK_RATE_LIMITS } from './limits';
 import { invitationMessage, reminderMessage, type SlackMessage } from './presenters/invitation';
 import { noticeBlocks, noticeText } from './presenters/notice';
+import { plainDates } from './presenters/slack-dates';
 import { summaryPost } from './presenters/summary';
 import type { WebClient } from './slack-types';
 import type { UserDirectory } from './user-directory';
@@ -26,6 +27,12 @@ const HISTORY_LOOKBACK = 20;
 type Rendered = SlackMessage;
 
 function render(message: OutboundMessage): Rendered {
+  const rendered = renderBlocks(message);
+  // The notification text (push, screen readers, old clients) is plain: dates as our fallback wording.
+  return { ...rendered, text: plainDates(rendered.text) };
+}
+
+function renderBlocks(message: OutboundMessage): Rendered {
   switch (message.kind) {
     case 'invitation':
       return invitationMessage(message.view);

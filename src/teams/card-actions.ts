@@ -1,12 +1,13 @@
 import { isSurveyError, SurveyError } from '../core/errors';
 import type { Clock } from '../core/ports';
-import type { Questionnaire } from '../core/questionnaire/schema';
+import type { Lang, Questionnaire } from '../core/questionnaire/schema';
 import type { Round, RoundState } from '../core/round';
 import type { Actor, Services } from '../core/services';
 import type { SettingsPatch } from '../core/services/coordinator-service';
 import { schoolName, type Tenant } from '../core/tenant';
 import { describeError, t } from '../i18n';
 import type { Logger } from '../log';
+import { invitationCard } from './cards/presenters/invitation';
 import { helpCard } from './cards/presenters/welcome';
 import { moderationCard, quoteEditCard } from './cards/presenters/moderation';
 import { noticeCard } from './cards/presenters/notice';
@@ -54,6 +55,8 @@ export interface CardActionDeps {
    * same card shows the first result instead of doing it again.
    */
   memo?: { get(key: string): Promise<string | undefined>; set(key: string, value: string): Promise<void> };
+  /** Records the language a person chose on a card (above their Teams locale); see bot/language.ts. */
+  chooseLanguage?(actor: Actor, lang: Lang): Promise<void>;
 }
 
 export interface CardActionContext {
@@ -327,6 +330,8 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
     }
     case 'review':
       return card(reviewCard(await respondents.review(actor, roundId)));
+    case 'updateTotal':
+      return card(sectionFormCard(await respondents.typing(actor, roundId, str(data.section), formFields(data))));
     case 'later': {
       // The card sends what was typed: it is kept as a draft of the section, shown again next time.
       const section = str(data.section);
@@ -336,6 +341,13 @@ async function route(deps: CardActionDeps, actor: Actor, verb: Verb, data: Recor
     case 'done': {
       const view = await respondents.review(actor, roundId);
       return notice(actor, `${view.intro}\n${view.closesAt}`, 'success', view.title, { id: 'review', label: view.labels.change, roundId });
+    }
+    case 'language': {
+      const lang = data.lang === 'en' || data.lang === 'nl' ? data.lang : undefined;
+      if (!lang) throw new SurveyError('unknown_item', {}, 'lang');
+      await deps.chooseLanguage?.(actor, lang);
+      // The same invitation, now in the chosen language (and so is everything that follows).
+      return card(invitationCard((await respondents.invitation({ ...actor, lang }, roundId)).view));
     }
     case 'optOut': {
       const outcome = await respondents.optOut(actor, roundId, { confirmed: data.confirmed === true });

@@ -64,5 +64,8 @@ export async function actorFor(deps: SchoolDeps, activity: Pick<Activity, 'conve
     const memberOf = mine.length ? undefined : await deps.directory.schoolOfMember(msTenantId, platformUserId);
     school = mine[0] ?? (memberOf ? await tenants.schoolIn('teams', msTenantId, memberOf) : null) ?? (await tenants.ensure('teams', msTenantId));
   }
-  return { tenant: school, platformUserId, lang: resolveLang(activity.locale, school.settings.language), ...(schoolChoices ? { schoolChoices } : {}) };
+  // The language the person chose on a card, else their Teams locale, else the one we learnt before, else the school's.
+  const known = await deps.directory.languageOf(msTenantId, platformUserId);
+  const lang = known?.chosen ? known.lang : resolveLang(activity.locale, known?.lang ?? school.settings.language);
+  return { tenant: school, platformUserId, lang, ...(schoolChoices ? { schoolChoices } : {}) };
 }

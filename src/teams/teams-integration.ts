@@ -3,6 +3,7 @@ import { teamsConfigured, type Env } from '../config/env';
 import type { Actor } from '../core/services';
 import { t } from '../i18n';
 import { ZorgspiegelBot } from './bot/zorgspiegel-bot';
+import { chooseLanguage } from './bot/language';
 import type { CardActionDeps } from './card-actions';
 import { TeamsDirectory } from './directory/teams-directory';
 import { createCloudAdapter, runsUnauthenticated, TeamsConfigError } from './http/create-adapter';
@@ -41,6 +42,7 @@ function cardActionDeps(ctx: IntegrationContext, directory: TeamsDirectory, expo
     exportRound: (actor, roundId) => ctx.services.coordinators.exportRound(actor, roundId, 'xlsx'),
     offerDownload: (file) => exports.offer(file),
     memo: directory.memo,
+    chooseLanguage: (actor, lang) => chooseLanguage({ directory, services: ctx.services }, actor.tenant.externalId, actor.platformUserId, lang),
   };
 }
 

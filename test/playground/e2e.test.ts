@@ -144,6 +144,24 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
 
   // ---- The coordinator plans a quick round: A1 and B, with the reflection questions.
   const form = await pg.newCard(pg.chat(), nl('cards:roundForm.submit'), () => pg.say('nieuwe ronde'));
+  // At phone width the closing date shows whole ("15/12/2026", not "12/15/202"): the field is as
+  // wide as the date the browser writes in it, with room for its calendar button.
+  await page.setViewportSize({ width: 390, height: 844 });
+  const dateField = await form.locator('input[type=date]').first().evaluate((input: HTMLInputElement) => {
+    const shown = new Intl.DateTimeFormat(navigator.language, { day: '2-digit', month: '2-digit', year: 'numeric' }).format(new Date(`${input.value}T12:00:00`));
+    const style = getComputedStyle(input);
+    const probe = document.createElement('span');
+    probe.style.cssText = `position:absolute;visibility:hidden;white-space:nowrap;font:${style.font};letter-spacing:${style.letterSpacing}`;
+    probe.textContent = shown;
+    document.body.append(probe);
+    const needed = probe.getBoundingClientRect().width + parseFloat(style.paddingLeft) + parseFloat(style.paddingRight) + 28;
+    probe.remove();
+    return { value: input.value, shown, width: input.clientWidth, needed: Math.ceil(needed) };
+  });
+  expect(dateField.value).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  expect(dateField.width).toBeGreaterThanOrEqual(dateField.needed);
+  await form.screenshot({ path: path.join(OUTPUT, 'phone-round-form.png') });
+  await page.setViewportSize({ width: 1440, height: 900 });
   for (const d of ['A2', 'C', 'D1', 'D2', 'E']) await form.getByLabel(dimensionTitle(d), { exact: true }).uncheck();
   await form.getByLabel(nl('cards:roundForm.depthQuick'), { exact: true }).check();
   await form.getByLabel(startsWith(nl('cards:roundForm.title'))).fill(TITLE);
@@ -181,6 +199,8 @@ it('runs a whole round in the browser: plan, answer on cards, close, moderate, p
     if (answer.key === 'bram') {
       // More days than a week has: the core refuses, the card says why and keeps the choices.
       await allocate(card, { onderwijsloopbaan: '3', 'leren-en-studeren': '3' });
+      // The running total follows the choices as they are made (the page's own script).
+      expect(await card.innerText()).toContain(t('nl', 'survey:allocationTotal', { total: '6', max: '5' }));
       await pg.click(card, SAVE);
       card = await pg.card(pg.chat(), q.reflection.title.nl);
       const refusal = t('nl', 'errors:allocation_total', { total: 6, max: 5 });

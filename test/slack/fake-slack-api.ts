@@ -86,6 +86,8 @@ export class FakeSlackApi {
   private server?: Server;
   private tsCounter = 0;
   private viewCounter = 0;
+  /** The hashes the fake gave each view, oldest first: an update naming an older one is refused, as Slack does. */
+  private readonly viewHashes = new Map<string, string[]>();
   private fileCounter = 0;
   private failures = new Map<string, Failure>();
   private delays = new Map<string, number>();
@@ -331,7 +333,15 @@ export class FakeSlackApi {
       case 'views.publish': {
         const view = (p.view ?? {}) as Record<string, unknown>;
         const id = method === 'views.update' && str('view_id') ? str('view_id')! : `V${++this.viewCounter}`;
-        return { ok: true, view: { ...view, id, hash: `h${this.viewCounter}.${Date.now()}`, team_id: this.teamId } };
+        // Slack's race guard: `hash` names the view the update was computed from; when the view
+        // has changed since, the update is refused. (A hash the fake never gave — one Slack made
+        // for a response_action update — is taken as current.)
+        const given = method === 'views.update' ? str('hash') : undefined;
+        const history = this.viewHashes.get(id) ?? [];
+        if (given && history.includes(given) && history[history.length - 1] !== given) return { ok: false, error: 'hash_conflict' };
+        const hash = `h${++this.viewCounter}.${Date.now()}`;
+        this.viewHashes.set(id, [...history, hash]);
+        return { ok: true, view: { ...view, id, hash, team_id: this.teamId } };
       }
       case 'files.getUploadURLExternal': {
         const fileId = `F${++this.fileCounter}`;

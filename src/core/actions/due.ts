@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { mentionDay } from '../views/date-mention';
 
 /** Days before the due date at which the owner is reminded. */
 export const REMINDER_DAYS_BEFORE = 2;
@@ -26,4 +27,13 @@ export function dueReminderAt(dueDate: string, timeZone: string, now: Date): Dat
 export function formatDay(day: string, lang: 'nl' | 'en'): string {
   const dt = DateTime.fromISO(day, { zone: 'UTC' }).setLocale(lang === 'nl' ? 'nl-BE' : 'en-GB');
   return dt.isValid ? dt.toFormat('cccc d LLLL yyyy') : day;
+}
+
+/**
+ * The due day as a date mention (see date-mention.ts), so each platform can show it in the
+ * reader's own locale; `formatDay` is its fallback. Without the school's time zone the day is
+ * taken at noon UTC, which is the same calendar day for every reader from UTC−11 to UTC+11.
+ */
+export function mentionDue(day: string, lang: 'nl' | 'en', timeZone = 'UTC'): string {
+  return mentionDay(day, lang, timeZone, formatDay(day, lang));
 }

@@ -1,7 +1,7 @@
 import { t } from '../../i18n';
 import type { Lang } from '../questionnaire/schema';
 import type { NoticeView } from '../views/types';
-import { formatDay } from './due';
+import { mentionDue } from './due';
 import type { ActionItem, ActionOwner } from './model';
 
 const STATUS_ORDER = { in_progress: 0, planned: 1, done: 2, dropped: 3 } as const;
@@ -18,7 +18,7 @@ export function actionLines(action: ActionItem, lang: Lang, dimensionTitle: (id:
       status: t(lang, `followup:status.${action.status}`),
       subject: subjectOf(dimensionTitle(action.dimensionId), action.workPoint.text[lang]),
       owner: ownerLabel(action.owner, displayName),
-      due: formatDay(action.dueDate, lang),
+      due: mentionDue(action.dueDate, lang),
     }),
     t(lang, 'followup:plan.success', { sign: action.successSign }),
   ];

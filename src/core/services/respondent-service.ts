@@ -12,7 +12,7 @@ import type { InvitationView, MyRoundView, ReviewView, ScalePointView, SectionFo
 import { buildWithdrawal } from '../views/withdrawal';
 import type { MessageRef } from '../messenger';
 import type { Lang } from '../questionnaire/schema';
-import { schoolName } from '../tenant';
+import { schoolName, type Tenant } from '../tenant';
 import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
 import { invitationState } from '../views/invitation';
@@ -97,8 +97,11 @@ export class RespondentService {
     return { kind: 'form', view: await this.form(round, actor, section, response) };
   }
 
-  /** A section's form with the saved answers and, over them, a paused draft of it if there is one. */
-  private async form(full: Round, actor: Actor, section: string, response: ResponseRecord | null): Promise<SectionFormView> {
+  /**
+   * A section's form with the saved answers and, over them, a paused draft of it if there is one.
+   * `typing`: the draft is what the person is typing right now (a live total), not one to restore.
+   */
+  private async form(full: Round, actor: Actor, section: string, response: ResponseRecord | null, typing = false): Promise<SectionFormView> {
     const round = asked(full, response);
     const draft = await this.deps.repos.drafts.get(round.id, this.key(round, actor), section);
     const restored = draft && Object.keys(draft).length ? draftAnswers(round, section, draft) : undefined;
@@ -106,8 +109,20 @@ export class RespondentService {
       answers: { ...(response?.answers ?? {}), ...(restored?.answers ?? {}) },
       group: restored && 'group' in restored ? restored.group || undefined : response?.group,
       saved: stepSections(round, section).every((s) => response?.submittedSections.includes(s)),
-      draft: restored !== undefined,
+      draft: restored !== undefined && !typing,
     });
+  }
+
+  /**
+   * The form again while the person types, e.g. to show the running total of the days question:
+   * what was typed is kept as the section's draft (so nothing typed is lost; not validated, not
+   * counted, not submitted) and the form comes back with it and everything derived from it.
+   * `merge` for one page of a section Slack splits over several modals.
+   */
+  async typing(actor: Actor, roundId: string, section: string, fields: Record<string, unknown>, mode: 'merge' | 'replace' = 'replace'): Promise<SectionFormView> {
+    await this.saveDraft(actor, roundId, section, fields, mode);
+    const { round, response } = await this.roundAndInvitation(actor, roundId, true);
+    return this.form(round, actor, section, response, true);
   }
 
   /**
@@ -267,6 +282,19 @@ export class RespondentService {
   private async schoolLabel(actor: Actor): Promise<string | undefined> {
     const { platform, externalId } = actor.tenant;
     return (await this.deps.repos.tenants.listByPlatformTenant(platform, externalId)).length > 1 ? schoolName(actor.tenant) : undefined;
+  }
+
+  /**
+   * The person's chat language became known or changed (learnt from any activity of theirs, or
+   * chosen on a card): their open invitations in every school of the platform tenant follow it,
+   * so reminders and notices arrive in it too. Written only where it differs.
+   */
+  async learnLanguage(platform: Tenant['platform'], externalId: string, platformUserId: string, lang: Lang): Promise<void> {
+    for (const school of await this.deps.repos.tenants.listByPlatformTenant(platform, externalId)) {
+      for (const p of await this.deps.repos.participations.listByUser(school.id, platformUserId)) {
+        if (p.lang !== lang) await this.deps.repos.participations.setLanguage(p.roundId, platformUserId, lang);
+      }
+    }
   }
 
   /** Open rounds the person was invited to, for App Home and "continue later". */

@@ -5,7 +5,7 @@ import { isComplete } from '../response';
 import type { Lang } from '../questionnaire/schema';
 import { answerSteps, type Round } from '../round';
 import { t } from '../../i18n';
-import { formatDateTime } from './format';
+import { mentionDateTime } from './date-mention';
 import type { InvitationState, InvitationView, ReminderView } from './types';
 
 const START_LABEL: Record<InvitationState, string> = {
@@ -58,7 +58,7 @@ export function buildInvitation(
   /** The round asks groups different dimensions and this person's group is not known yet: say "at most". */
   groupPending = hasGroupAssignment(round),
 ): InvitationView {
-  const closes = formatDateTime(round.closesAt, lang, timeZone);
+  const closes = mentionDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
     lang,
@@ -92,7 +92,7 @@ export function invitationState(
 
 /** A reminder speaks only to its reader: it never says who else has or has not answered. */
 export function buildReminder(round: RoundShape, lang: Lang, timeZone: string, started: boolean, school?: string): ReminderView {
-  const closes = formatDateTime(round.closesAt, lang, timeZone);
+  const closes = mentionDateTime(round.closesAt, lang, timeZone);
   return {
     roundId: round.id,
     lang,

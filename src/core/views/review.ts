@@ -2,7 +2,7 @@ import type { Lang } from '../questionnaire/schema';
 import { answerSteps, QUICK_STEP, REFLECTION_SECTION, stepSections, type Round } from '../round';
 import { t } from '../../i18n';
 import { GROUP_STEP } from '../group-dimensions';
-import { formatDateTime } from './format';
+import { mentionDateTime } from './date-mention';
 import type { MyRoundView, ReviewView } from './types';
 import { progressView } from './section-form';
 
@@ -32,7 +32,7 @@ export function buildReview(round: RoundShape, lang: Lang, timeZone: string, sub
     intro: t(lang, complete ? 'survey:review.introComplete' : 'survey:review.intro'),
     sections,
     complete,
-    closesAt: t(lang, 'survey:invitation.closes', { closes: formatDateTime(round.closesAt, lang, timeZone) }),
+    closesAt: t(lang, 'survey:invitation.closes', { closes: mentionDateTime(round.closesAt, lang, timeZone) }),
     labels: { change: t(lang, 'survey:actions.change'), continue: t(lang, 'survey:actions.continue'), done: t(lang, 'survey:actions.done') },
   };
 }
@@ -51,7 +51,7 @@ export function buildMyRound(
   return {
     roundId: round.id,
     title: round.title,
-    closes: t(lang, 'survey:invitation.closes', { closes: formatDateTime(round.closesAt, lang, timeZone) }),
+    closes: t(lang, 'survey:invitation.closes', { closes: mentionDateTime(round.closesAt, lang, timeZone) }),
     status,
     statusLabel: t(lang, `survey:myRound.${status}`, { done: done.length, total: sections.length }),
     progress: { ...progress, index: done.length, label: t(lang, 'survey:myRound.progress', { done: done.length, total: sections.length }) },

@@ -2,7 +2,7 @@ import { progressFromCounts, type Participation, type ParticipationStatus } from
 import type { Lang } from '../questionnaire/schema';
 import type { Round } from '../round';
 import { t } from '../../i18n';
-import { formatDateTime } from './format';
+import { mentionDateTime } from './date-mention';
 import type { RoundStatusView } from './types';
 
 const ACTIONS_BY_STATE: Record<Round['state'], RoundStatusView['actions'][number]['id'][]> = {
@@ -30,8 +30,8 @@ export function buildRoundStatus(
     state: round.state,
     stateLabel: t(lang, `survey:state.${round.state}`),
     depth: round.depth,
-    opens: formatDateTime(round.opensAt, lang, timeZone),
-    closes: formatDateTime(round.closesAt, lang, timeZone),
+    opens: mentionDateTime(round.opensAt, lang, timeZone),
+    closes: mentionDateTime(round.closesAt, lang, timeZone),
     progress,
     // "niet bereikbaar" only when someone is: a zero there reads like a warning.
     progressLine: t(lang, progress.undeliverable ? 'survey:status.progressLineUnreachable' : 'survey:status.progressLine', { ...progress }),

@@ -1,5 +1,5 @@
 import { t } from '../../i18n';
-import { formatDateTime } from '../views/format';
+import { mentionDateTime } from '../views/date-mention';
 import type { NoticeView } from '../views/types';
 import type { Lang } from '../questionnaire/schema';
 import type { PriorityVote } from './model';
@@ -28,7 +28,7 @@ export function ballotView(vote: PriorityVote, lang: Lang, timeZone: string, tit
     lang,
     voteId: vote.id,
     title: t(lang, 'followup:vote.ballotTitle', { title: vote.roundTitle }),
-    intro: t(lang, 'followup:vote.ballotIntro', { max: vote.maxChoices, closes: formatDateTime(vote.closesAt, lang, timeZone) }),
+    intro: t(lang, 'followup:vote.ballotIntro', { max: vote.maxChoices, closes: mentionDateTime(vote.closesAt, lang, timeZone) }),
     options: vote.options.map((o) => ({ id: o.id, label: o.text[lang], group: dimensionTitle(vote, o.dimensionId, lang, titles) })),
     maxChoices: vote.maxChoices,
     choicesLabel: t(lang, 'followup:vote.choicesLabel', { max: vote.maxChoices }),
@@ -46,7 +46,7 @@ export function voteAnnouncement(vote: PriorityVote, lang: Lang, timeZone: strin
     lang,
     tone: 'info',
     title: t(lang, 'followup:vote.announceTitle', { title: vote.roundTitle }),
-    text: t(lang, 'followup:vote.announceText', { max: vote.maxChoices, closes: formatDateTime(vote.closesAt, lang, timeZone), k: vote.k }),
+    text: t(lang, 'followup:vote.announceText', { max: vote.maxChoices, closes: mentionDateTime(vote.closesAt, lang, timeZone), k: vote.k }),
     action: { id: 'vote', label: t(lang, 'followup:vote.voteButton'), value: vote.id },
   };
 }

@@ -337,7 +337,7 @@ function attachmentElement(a, attachment) {
         renderAdaptiveCard(attachment.content, {
           execute: (action) => execute(a, action, host),
           unsupported: () => toast(t('card.unsupported')),
-        }),
+        }, state.lang),
       );
       for (const img of host.querySelectorAll('img.ac-image')) makeZoomable(img);
     } catch (e) {

@@ -68,11 +68,38 @@ AC.AdaptiveCard.onProcessMarkdown = (text, result) => {
 };
 
 /**
+ * The days question's running total, updated as the person chooses. Teams cards have no live
+ * expressions (there the question has an "update the total" button, which also works here); a
+ * browser can do better. The button's data names the inputs and carries the wording.
+ */
+function showTotalLive(card, data, lang) {
+  const ids = data.live.split(',').filter(Boolean);
+  const inputs = ids.map((id) => card.getElementById(id)).filter(Boolean);
+  const total = card.getElementById(`${ids[0]?.split('.')[0]}.total`)?.renderedElement;
+  if (!inputs.length || !total) return;
+  total.setAttribute('aria-live', 'polite');
+  const number = new Intl.NumberFormat(lang === 'en' ? 'en-GB' : 'nl-BE', { maximumFractionDigits: 1 });
+  const update = () => {
+    const sum = inputs.reduce((s, input) => s + (Number.parseFloat(input.value ?? '') || 0), 0);
+    total.textContent = sum > 0 ? `${data.liveHint} ${String(data.liveTotal).replace('{total}', number.format(sum))}` : data.liveHint;
+  };
+  for (const input of inputs) {
+    const before = input.onValueChanged;
+    input.onValueChanged = (sender) => {
+      before?.(sender);
+      update();
+    };
+  }
+}
+
+/**
  * Renders `content` (an Adaptive Card JSON) and returns its element, or throws when the card
  * cannot be parsed. `handlers.execute({ id, verb, data })` receives Action.Execute clicks with the
  * card's input values merged into `data`, exactly what Teams puts in the invoke.
+ * `lang` ("nl"/"en", the page's language) is the locale the card's {{DATE()}}/{{TIME()}} functions
+ * render in, as Teams renders them in its own language; the time zone is the browser's.
  */
-export function renderAdaptiveCard(content, handlers) {
+export function renderAdaptiveCard(content, handlers, lang) {
   const card = new AC.AdaptiveCard();
   card.hostConfig = hostConfig;
   card.onExecuteAction = (action) => {
@@ -86,12 +113,16 @@ export function renderAdaptiveCard(content, handlers) {
   };
   const context = new AC.SerializationContext();
   card.parse(content, context);
+  if (lang && !card.lang) card.lang = lang;
   for (let i = 0; i < context.eventCount; i++) {
     const event = context.getEventAt(i);
     console.warn('adaptive card:', event.message);
   }
   const element = card.render();
   if (!element) throw new Error('the card rendered nothing');
+  for (const action of card.getAllActions()) {
+    if (action instanceof AC.ExecuteAction && action.verb === 'updateTotal' && typeof action.data?.live === 'string') showTotalLive(card, action.data, lang);
+  }
   // A button's tooltip says what it is for ("Antwoorden wijzigen — A1. …"); the renderer only
   // uses it as the accessible name when there is no title, so repeated buttons would read alike.
   for (const button of element.querySelectorAll('button[title]')) {

@@ -10,6 +10,7 @@ import { BLOCK_KIT } from '../limits';
 import { encodeActionValue, encodeMetadata } from '../schema';
 import type { KnownBlock, ModalView } from '../slack-types';
 import { actions, context, escapeKeepingMentions, escapeMrkdwn, header, option, plain, sections } from '../presenters/blocks';
+import { slackDates } from '../presenters/slack-dates';
 
 /** Block ids of the follow-up modals; the submission parsers read the same names. */
 export const BALLOT_BLOCKS = { choices: 'choices' } as const;
@@ -97,7 +98,7 @@ export function actionPlanBlocks(view: NoticeView, list: ActionItem[], lang: Lan
     const text = actionLines(action, lang, dimensionTitle, (id) => `<@${id}>`)
       .map((line, i) => (i === 0 ? line : escapeKeepingMentions(line)))
       .join('\n');
-    const section = { type: 'section', text: { type: 'mrkdwn', text: text.slice(0, BLOCK_KIT.sectionText) } } as KnownBlock;
+    const section = { type: 'section', text: { type: 'mrkdwn', text: slackDates(text).slice(0, BLOCK_KIT.sectionText) } } as KnownBlock;
     if (canEdit) (section as { accessory?: unknown }).accessory = { type: 'button', action_id: ACTIONS.actionEdit, text: plain(t('followup:form.edit'), BLOCK_KIT.buttonText), value: encodeActionValue({ ai: action.id }) };
     blocks.push(section);
   }

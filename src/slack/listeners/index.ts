@@ -2,6 +2,7 @@ import type { App, InstallationStore } from '@slack/bolt';
 import type { SlackDeps } from '../context';
 import { registerCoordinatorActions } from './actions/coordinator';
 import { registerRespondentActions } from './actions/respondent';
+import { registerDaysTotal } from './actions/days-total';
 import { registerSchoolChoice } from './actions/school-choice';
 import { registerZorgspiegelCommand } from './commands/zorgspiegel';
 import { registerAppHome } from './events/app-home';
@@ -17,6 +18,7 @@ import { registerFollowUpListeners } from '../follow-up/listeners';
 export function registerListeners(app: App, deps: SlackDeps, store?: InstallationStore): void {
   registerZorgspiegelCommand(app, deps);
   registerRespondentActions(app, deps);
+  registerDaysTotal(app, deps);
   registerCoordinatorActions(app, deps);
   registerSchoolChoice(app, deps);
   registerUsergroupOptions(app, deps);

@@ -1,5 +1,6 @@
 import type { KnownBlock, PlainTextElement, PlainTextOption } from '../slack-types';
 import { BLOCK_KIT } from '../limits';
+import { plainDates, slackDates } from './slack-dates';
 
 /**
  * Small Block Kit builders shared by the presenters. They enforce the length limits at the
@@ -31,7 +32,7 @@ export function truncate(text: string, max: number): string {
 }
 
 export function plain(text: string, max: number = BLOCK_KIT.sectionText): PlainTextElement {
-  return { type: 'plain_text', text: truncate(text, max) || ' ', emoji: true };
+  return { type: 'plain_text', text: truncate(plainDates(text), max) || ' ', emoji: true };
 }
 
 /**
@@ -54,25 +55,26 @@ export function splitText(text: string, max: number = BLOCK_KIT.sectionText): st
   return pieces;
 }
 
-export function header(text: string): KnownBlock {
+export function header(title: string): KnownBlock {
+  const text = plainDates(title);
   // A title longer than a header allows is shown as a bold section instead of being cut off.
   if (text.length <= BLOCK_KIT.headerText) return { type: 'header', text: plain(text, BLOCK_KIT.headerText) };
   return section(`*${escapeMrkdwn(text)}*`);
 }
 
 export function section(mrkdwn: string, blockId?: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, BLOCK_KIT.sectionText) || ' ' }, ...(blockId ? { block_id: blockId } : {}) };
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(slackDates(mrkdwn), BLOCK_KIT.sectionText) || ' ' }, ...(blockId ? { block_id: blockId } : {}) };
 }
 
 /** One or more sections for text of any length. */
 export function sections(mrkdwn: string): KnownBlock[] {
-  return splitText(mrkdwn).filter((p) => p.trim().length > 0).map((p) => section(p));
+  return splitText(slackDates(mrkdwn)).filter((p) => p.trim().length > 0).map((p) => section(p));
 }
 
 export function context(...mrkdwn: string[]): KnownBlock {
   return {
     type: 'context',
-    elements: mrkdwn.slice(0, BLOCK_KIT.contextElements).map((t) => ({ type: 'mrkdwn' as const, text: truncate(t, BLOCK_KIT.contextText) || ' ' })),
+    elements: mrkdwn.slice(0, BLOCK_KIT.contextElements).map((t) => ({ type: 'mrkdwn' as const, text: truncate(slackDates(t), BLOCK_KIT.contextText) || ' ' })),
   };
 }
 

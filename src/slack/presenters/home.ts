@@ -6,9 +6,10 @@ import { encodeActionValue } from '../schema';
 import type { HomeView, KnownBlock } from '../slack-types';
 import { context, divider, escapeMrkdwn, header, plain, sections, truncate } from './blocks';
 import { roundStatusBlocks } from './round-status';
+import { slackDates } from './slack-dates';
 
 function myRoundBlock(view: MyRoundView): KnownBlock {
-  const text = truncate(`*${escapeMrkdwn(view.title)}*\n${escapeMrkdwn(view.statusLabel)}\n${escapeMrkdwn(view.closes)}`, BLOCK_KIT.sectionText);
+  const text = truncate(slackDates(`*${escapeMrkdwn(view.title)}*\n${escapeMrkdwn(view.statusLabel)}\n${escapeMrkdwn(view.closes)}`), BLOCK_KIT.sectionText);
   if (view.status === 'closed') return { type: 'section', text: { type: 'mrkdwn', text } };
   return {
     type: 'section',

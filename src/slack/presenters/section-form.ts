@@ -115,6 +115,8 @@ function fieldBlocks(field: FormField, view: SectionFormView, inlineErrors: bool
           block_id: inputs[i]!,
           label: plain(d.label, BLOCK_KIT.inputLabel),
           optional: true,
+          // Each choice is sent at once, so the modal can show the running total (see listeners/actions/days-total.ts).
+          dispatch_action: true,
           element: { type: 'static_select', action_id: ACTIONS.input, placeholder: plain(optional, BLOCK_KIT.placeholder), options, ...(initial ? { initial_option: initial } : {}) },
         });
         if (inlineErrors) blocks.push(...errorContext(d.error));

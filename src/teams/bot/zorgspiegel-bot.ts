@@ -14,6 +14,7 @@ import { noticeCard } from '../cards/presenters/notice';
 import { teamOf } from '../identity';
 import { actorFor, type SchoolHint } from '../school';
 import { parseCommand, type Command } from './commands';
+import { learnLanguage } from './language';
 import { botWasAdded, botWasRemoved, installInTeam, installPersonal, rememberPersonalConversation, uninstallFromTeam, type InstallationDeps } from './installation';
 
 export type BotDeps = InstallationDeps & {
@@ -63,6 +64,11 @@ function schoolHint(data: Record<string, unknown>): SchoolHint {
 export class ZorgspiegelBot extends TeamsActivityHandler {
   constructor(private readonly deps: BotDeps) {
     super();
+    // Before any handler: the person's language from this activity's locale (any kind of activity).
+    this.onTurn(async (context, next) => {
+      await learnLanguage(context, deps).catch((e: unknown) => deps.logger.warn({ err: e }, 'could not record the language of a Teams activity'));
+      await next();
+    });
     this.onConversationUpdate(async (context, next) => {
       await this.guard(context, async () => {
         const inTeam = Boolean(teamOf(context.activity));

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import * as ACData from 'adaptivecards-templating';
+import { renderCardDates } from './card-dates';
 
 /**
  * Every card Zorgspiegel shows in Teams (and the playground shows in the browser) is an Adaptive
@@ -45,10 +46,13 @@ export function cardTemplate(name: CardName): unknown {
   return template;
 }
 
-/** Expands the named template with `data` as `$root`. */
+/**
+ * Expands the named template with `data` as `$root`; dates the data mentions become the card's
+ * own DATE()/TIME() functions, so each reader sees them in their locale and time zone.
+ */
 export function renderCard(name: CardName, data: object): AdaptiveCard {
   const template = new ACData.Template(cardTemplate(name));
-  return template.expand({ $root: data }) as AdaptiveCard;
+  return renderCardDates(template.expand({ $root: data })) as AdaptiveCard;
 }
 
 /** Bytes of the card as Teams receives it; Teams refuses cards much over ~28 KB. */

@@ -9,8 +9,12 @@ export const VERBS = [
   'submitSection',
   'review',
   'later',
+  /** The days question's running total: the card again with what was typed (kept as a draft). */
+  'updateTotal',
   'done',
   'optOut',
+  /** "In English" / "In het Nederlands" on the invitation: the person's language, chosen. */
+  'language',
   // coordinators
   'newRound',
   'createRound',

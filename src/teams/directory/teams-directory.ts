@@ -1,5 +1,6 @@
 import type { ConversationReference } from 'botbuilder';
 import type { Clock, InstallationRepository } from '../../core/ports';
+import type { Lang } from '../../core/questionnaire/schema';
 
 /**
  * Where the Teams ids the bot needs live: per team its channels, roster and service URL; per
@@ -71,6 +72,21 @@ export interface PersonalRecord {
   updatedAt: string;
 }
 
+/**
+ * A person's language, learnt from the locale of every activity they cause (a message, a card
+ * click, installing the app) or chosen on a card ("In English"). A choice stays until the person
+ * chooses again: their Teams locale no longer overrides it.
+ */
+export interface LanguageRecord {
+  kind: 'language';
+  /** Per Microsoft tenant ("teams:<tenant id>"), like the personal chat: every school of it shares it. */
+  tenantId: string;
+  msTenantId: string;
+  platformUserId: string;
+  lang: Lang;
+  chosen?: boolean;
+}
+
 export interface SentRecord {
   kind: 'sent';
   conversationId: string;
@@ -97,6 +113,7 @@ const keys = {
   personal: (tenantId: string, platformUserId: string) => `personal:${tenantId}:${platformUserId}`,
   sent: (idempotencyKey: string) => `sent:${idempotencyKey}`,
   memo: (key: string) => `memo:${key}`,
+  language: (tenantId: string, platformUserId: string) => `language:${tenantId}:${platformUserId}`,
 };
 
 export class TeamsDirectory {
@@ -191,6 +208,25 @@ export class TeamsDirectory {
   async personalByConversation(tenantId: string, conversationId: string): Promise<PersonalRecord | undefined> {
     const found = await this.installations.list(PLATFORM, { kind: 'personal', tenantId, conversationId });
     return found[0] as unknown as PersonalRecord | undefined;
+  }
+
+  /** The person's known language (see LanguageRecord), if any. */
+  async languageOf(msTenantId: string, platformUserId: string): Promise<LanguageRecord | null> {
+    const data = await this.installations.get(PLATFORM, keys.language(teamsTenantKey(msTenantId), platformUserId));
+    return data?.kind === 'language' && (data.lang === 'nl' || data.lang === 'en') ? (data as unknown as LanguageRecord) : null;
+  }
+
+  /**
+   * Records the language an activity shows (`chosen`: picked on a card). A locale never overrides
+   * a choice. Returns whether the stored language changed, so callers update what follows it.
+   */
+  async rememberLanguage(msTenantId: string, platformUserId: string, lang: Lang, chosen = false): Promise<boolean> {
+    const known = await this.languageOf(msTenantId, platformUserId);
+    if (known && (known.chosen && !chosen ? true : known.lang === lang && Boolean(known.chosen) === chosen)) return false;
+    const tenantId = teamsTenantKey(msTenantId);
+    const record: LanguageRecord = { kind: 'language', tenantId, msTenantId, platformUserId, lang, ...(chosen ? { chosen } : {}) };
+    await this.installations.save(PLATFORM, keys.language(tenantId, platformUserId), record as unknown as Record<string, unknown>, this.clock.now());
+    return known?.lang !== lang;
   }
 
   /** The message already sent under an idempotency key, if any. */

@@ -3,8 +3,10 @@ import type { ConnectorClient } from 'botframework-connector';
 import type { MessageRef, Messenger, OutboundMessage, SendOptions, SendResult } from '../../core/messenger';
 import type { Clock, SummaryRepository } from '../../core/ports';
 import type { Audience } from '../../core/round';
+import { plainDates } from '../../core/views/date-mention';
 import type { RoundSummary } from '../../core/summary/model';
 import type { Tenant } from '../../core/tenant';
+import type { Lang } from '../../core/questionnaire/schema';
 import type { Logger } from '../../log';
 import { readRoster } from '../bot/roster';
 import { conversationReference, teamsTenantKey, type TeamRecord, type TeamsDirectory } from '../directory/teams-directory';
@@ -38,6 +40,11 @@ export class TeamsMessenger implements Messenger {
 
   constructor(private readonly deps: TeamsMessengerDeps) {}
 
+  /** The person's language as their activities (or their choice on a card) taught it; see bot/language.ts. */
+  async userLanguage(tenant: Tenant, platformUserId: string): Promise<Lang | undefined> {
+    return (await this.deps.directory.languageOf(tenant.externalId, platformUserId))?.lang;
+  }
+
   /** Runs `logic` with a connector client for the conversation. */
   private async withConversation<T>(reference: Partial<ConversationReference>, logic: (client: ConnectorClient, context: TurnContext) => Promise<T>): Promise<T> {
     let result: T | undefined;
@@ -58,7 +65,8 @@ export class TeamsMessenger implements Messenger {
   private async activity(message: OutboundMessage): Promise<Partial<Activity>> {
     const chartUrl = message.kind === 'summary' ? (message.chart?.url ?? (await this.chartUrl(message.summary as RoundSummary, Boolean(message.chart)))) : undefined;
     const { card, summary } = outboundCard(message, chartUrl);
-    return { type: 'message', summary, attachments: [CardFactory.adaptiveCard(card)] };
+    // The notification line is plain text: dates in our own wording (the card shows them localised).
+    return { type: 'message', summary: plainDates(summary), attachments: [CardFactory.adaptiveCard(card)] };
   }
 
   /** The chart is served by this bot (see http/routes.ts) under the summary's unguessable token. */

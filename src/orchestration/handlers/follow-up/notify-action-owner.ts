@@ -1,4 +1,4 @@
-import { formatDay } from '../../../core/actions/due';
+import { mentionDue } from '../../../core/actions/due';
 import { subjectOf } from '../../../core/actions/plan-view';
 import { t } from '../../../i18n';
 import type { NoticeView } from '../../../core/views/types';
@@ -29,7 +29,7 @@ export function notifyActionOwnerHandler(deps: OrchestrationDeps): JobHandler {
       if (wait) return wait;
       const lang = tenant.settings.language;
       const dimension = (await dimensionTitleOf(deps.repos, [action], lang))(action.dimensionId);
-      const params = { what: action.what, subject: subjectOf(dimension, action.workPoint.text[lang]), due: formatDay(action.dueDate, lang), sign: action.successSign };
+      const params = { what: action.what, subject: subjectOf(dimension, action.workPoint.text[lang]), due: mentionDue(action.dueDate, lang, tenant.settings.timeZone), sign: action.successSign };
       const view: NoticeView = {
         lang,
         tone: 'info',

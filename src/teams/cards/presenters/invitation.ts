@@ -11,6 +11,8 @@ export function invitationCard(view: InvitationView): AdaptiveCard {
     closedLine: view.closedLine ?? '',
     eyebrow: t(view.lang, 'cards:invitation.eyebrow'),
     anonymityDetails: paragraphs(view.anonymityDetails),
+    // Someone we could not yet ask gets the round's language; one click shows it in the other one.
+    languageSwitch: { title: t(view.lang, 'cards:invitation.otherLanguage'), lang: view.lang === 'nl' ? 'en' : 'nl' },
   });
 }
 

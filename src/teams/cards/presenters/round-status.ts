@@ -15,6 +15,7 @@ export function roundStatusCard(lang: Lang, views: RoundStatusView[], displayNam
       title: v.title,
       stateLabel: v.stateLabel,
       facts: [
+        // TextBlocks, not a FactSet: only a TextBlock's text renders the dates in the reader's locale.
         { title: t(lang, 'cards:status.opens'), value: v.opens },
         { title: t(lang, 'cards:status.closes'), value: v.closes },
       ],

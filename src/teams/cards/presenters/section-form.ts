@@ -1,6 +1,7 @@
 import { t } from '../../../i18n';
 import type { FormField, SectionFormView } from '../../../core/views/types';
 import { renderCard, type AdaptiveCard } from '../render-card';
+import { formatDays } from '../../../core/views/format';
 import { choiceValue, keepLeadingNumber } from './shared';
 
 /**
@@ -20,6 +21,12 @@ type FieldData =
       hint: string;
       error: string;
       domains: { id: string; label: string; value: string; error: string; choices: { title: string; value: string }[] }[];
+      /**
+       * Cards have no live expressions: a button shows the running total of the typed days. The
+       * playground, which runs its own script, updates the total as the person chooses: `inputs`
+       * names the days' inputs, `hint` and `total` ("… {total} …") are the wording it fills in.
+       */
+      updateTotal: { title: string; inputs: string; hint: string; total: string };
     }
   | {
       kind: 'roleGrid';
@@ -65,6 +72,12 @@ function fieldData(field: FormField, view: SectionFormView): FieldData {
           error: d.error ?? '',
           choices: field.options.map((o) => ({ title: o.label, value: String(o.value) })),
         })),
+        updateTotal: {
+          title: t(view.lang, 'cards:form.updateTotal'),
+          inputs: field.domains.map((d) => `${field.id}.${d.id}`).join(','),
+          hint: t(view.lang, 'survey:allocationHint', { max: field.max }),
+          total: t(view.lang, 'survey:allocationTotal', { total: '{total}', max: formatDays(field.max, view.lang) }),
+        },
       };
     case 'roleGrid': {
       const roleLabel = new Map(field.roles.map((r) => [r.id, r.label]));
