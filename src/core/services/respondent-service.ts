@@ -178,13 +178,16 @@ export class RespondentService {
     let record = await responses.saveSection(round.id, key, first!, check.answers, groupChange, now);
     for (const s of others) record = await responses.markSectionSubmitted(round.id, key, s, false, now);
     const complete = isComplete(round, record.submittedSections);
-    await Promise.all([
+    const next = nextStep(round, record.submittedSections);
+    // The next section's form (with its draft) is read alongside these writes: the saved answers
+    // come from the write's own result, so nothing here waits for another.
+    const [nextForm] = await Promise.all([
+      next ? this.form(round, actor, next, record) : Promise.resolve(undefined),
       ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
       this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
       this.deps.repos.drafts.delete(round.id, key, section),
     ]);
-    const next = nextStep(round, record.submittedSections);
-    if (next) return { ok: true, next: { kind: 'form', view: await this.form(round, actor, next, record) } };
+    if (nextForm) return { ok: true, next: { kind: 'form', view: nextForm } };
     return { ok: true, next: { kind: 'review', view: buildReview(round, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };
   }
 
