@@ -96,11 +96,10 @@ export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r
  */
 export async function updateInvitationProgress(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
   try {
-    const { view, delivered } = await deps.services.respondents.invitation(actor, roundId);
-    if (!delivered) return;
     // One language per person: the invitation and its update speak the person's language.
-    const review = await deps.services.respondents.review({ ...actor, lang: view.lang }, roundId);
-    const message = invitationMessage(view, savedLine(review, translator(view.lang)));
+    const { view, delivered, progress } = await deps.services.respondents.invitationProgress(actor, roundId);
+    if (!delivered) return;
+    const message = invitationMessage(view, savedLine(progress, translator(view.lang)));
     await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });
   } catch (e) {
     deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');
