@@ -3,6 +3,7 @@ import path from 'node:path';
 import i18next, { type i18n, type Resource } from 'i18next';
 import type { Lang } from '../core/questionnaire/schema';
 import type { SurveyError } from '../core/errors';
+import { LruMap } from '../core/lru-map';
 
 /**
  * Every user-facing string lives in src/locales/<lang>/<namespace>.json; each feature owns its
@@ -44,8 +45,22 @@ function i18nInstance(): i18n {
 
 export type TParams = Record<string, string | number | undefined>;
 
+/**
+ * Translations already made, by language, key and params. The resources never change while the
+ * process runs, so the same question gives the same text; i18next's lookup and interpolation
+ * allocate a lot, and one answer form asks for hundreds of labels. Bounded: a params value can
+ * be a round's title.
+ */
+const made = new LruMap<string, string>(20_000);
+
 export function t(lang: Lang, key: string, params: TParams = {}): string {
-  return i18nInstance().t(key, { ...params, lng: lang });
+  const names = Object.keys(params);
+  const cacheKey = names.length === 0 ? `${lang}\u0000${key}` : `${lang}\u0000${key}\u0000${JSON.stringify(params)}`;
+  const known = made.get(cacheKey);
+  if (known !== undefined) return known;
+  const text = i18nInstance().t(key, { ...params, lng: lang });
+  made.set(cacheKey, text);
+  return text;
 }
 
 /** A translator bound to one language, handy in presenters. */

@@ -1,11 +1,11 @@
-import type { Actor, NextStep } from '../core/services';
+import type { Actor, NextStep, SubmitOutcome } from '../core/services';
 import type { SectionFormView } from '../core/views/types';
 import { translator, type Translate } from '../i18n';
 import type { SlackDeps } from './context';
 import { sectionFields } from './forms/section-fields';
 import { invitationMessage } from './presenters/invitation';
 import { reviewModal, savedLine } from './presenters/review';
-import { sectionModalPages, slackErrors } from './presenters/section-form';
+import { sectionModalPages, slackErrors, type SectionModalPage } from './presenters/section-form';
 import type { SubmittedView } from './schema';
 import type { ModalView, WebClient } from './slack-types';
 
@@ -38,27 +38,45 @@ export interface SectionSubmission {
  * per-block errors (Slack keeps what was typed); an error on an earlier page shows that page
  * again with the errors written under the fields and the typed values filled in.
  */
-export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r: string; s: string; p: number }, view: SubmittedView): Promise<SectionSubmission> {
+export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r: string; s: string; p: number; n?: number }, view: SubmittedView): Promise<SectionSubmission> {
   const t = translator(actor.lang);
-  // The section is open already (its first page was shown): read it, do not mark it started again.
-  const current = await deps.services.respondents.openSection(actor, meta.r, meta.s, { advance: false });
-  const pages = sectionModalPages(current, t);
-  const pageIndex = Math.min(meta.p, pages.length - 1);
-  const page = pages[pageIndex]!;
-  // The fields this submitted page showed, read from the submission: the layout recomputed now can
-  // differ from the one shown (a draft note on the first page moves a field to the next one), and
-  // a field the page did not show must keep its draft value, not be read as emptied.
-  const shown = pages.flatMap((p) => p.inputBlockIds).filter((id) => Object.prototype.hasOwnProperty.call(view.state.values, id));
-  const typed = sectionFields(view.state.values, shown);
   const { respondents } = deps.services;
-  if (pageIndex < pages.length - 1) {
-    // A middle page waits in the core's draft store (shared by every process) until the last one.
-    await respondents.saveDraft(actor, meta.r, meta.s, typed, 'merge');
-    return { ack: { response_action: 'update', view: pages[pageIndex + 1]!.view }, saved: false };
+  let page: SectionModalPage;
+  let pageIndex: number;
+  let outcome: SubmitOutcome;
+  if (meta.n === 1 && meta.p === 0) {
+    // A form of one page (nearly every section): every input of the section is on it, so the
+    // core reads the typed values by the blank form's layout, in the same reads as it saves —
+    // nothing saved needs reading first. (A blank form has the fewest notes on top, so it is one
+    // page too; should it not be, all its inputs are read.)
+    const read: { page?: SectionModalPage } = {};
+    outcome = await respondents.submitSection(actor, meta.r, meta.s, (blank) => {
+      const pages = sectionModalPages(blank, t);
+      read.page = { ...pages[0]!, inputBlockIds: pages.flatMap((p) => p.inputBlockIds), errorTargets: Object.assign({}, ...pages.map((p) => p.errorTargets)) };
+      return sectionFields(view.state.values, read.page.inputBlockIds);
+    });
+    // The core calls the layout before it checks or saves anything.
+    page = read.page!;
+    pageIndex = 0;
+  } else {
+    // The section is open already (its first page was shown): read it, do not mark it started again.
+    const current = await respondents.openSection(actor, meta.r, meta.s, { advance: false });
+    const pages = sectionModalPages(current, t);
+    pageIndex = Math.min(meta.p, pages.length - 1);
+    page = pages[pageIndex]!;
+    // The fields this submitted page showed, read from the submission: the layout recomputed now can
+    // differ from the one shown (a draft note on the first page moves a field to the next one), and
+    // a field the page did not show must keep its draft value, not be read as emptied.
+    const shown = pages.flatMap((p) => p.inputBlockIds).filter((id) => Object.prototype.hasOwnProperty.call(view.state.values, id));
+    const typed = sectionFields(view.state.values, shown);
+    if (pageIndex < pages.length - 1) {
+      // A middle page waits in the core's draft store (shared by every process) until the last one.
+      await respondents.saveDraft(actor, meta.r, meta.s, typed, 'merge');
+      return { ack: { response_action: 'update', view: pages[pageIndex + 1]!.view }, saved: false };
+    }
+    const fields = pages.length > 1 ? { ...(await respondents.draft(actor, meta.r, meta.s)), ...typed } : typed;
+    outcome = await respondents.submitSection(actor, meta.r, meta.s, fields);
   }
-  const fields = pages.length > 1 ? { ...(await respondents.draft(actor, meta.r, meta.s)), ...typed } : typed;
-
-  const outcome = await deps.services.respondents.submitSection(actor, meta.r, meta.s, fields);
   if (!outcome.ok) {
     const errorPages = sectionModalPages(outcome.form, t);
     const onThisPage = slackErrors(outcome.form, errorPages[pageIndex] ?? page);
@@ -82,11 +100,10 @@ export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r
  */
 export async function updateInvitationProgress(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
   try {
-    const { view, delivered } = await deps.services.respondents.invitation(actor, roundId);
-    if (!delivered) return;
     // One language per person: the invitation and its update speak the person's language.
-    const review = await deps.services.respondents.review({ ...actor, lang: view.lang }, roundId);
-    const message = invitationMessage(view, savedLine(review, translator(view.lang)));
+    const { view, delivered, progress } = await deps.services.respondents.invitationProgress(actor, roundId);
+    if (!delivered) return;
+    const message = invitationMessage(view, savedLine(progress, translator(view.lang)));
     await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });
   } catch (e) {
     deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');

@@ -63,8 +63,12 @@ export function parseActionValue(raw: unknown): ActionValue | undefined {
 
 /** private_metadata of each of our modals, told apart by `k`. */
 export const modalMetadataSchema = z.discriminatedUnion('k', [
-  /** One page of a section form: round, section, page (when a section is split over modals). */
-  z.object({ k: z.literal('section'), r: id, s: z.string().min(1).max(80), p: z.number().int().min(0).max(50).default(0) }),
+  /**
+   * One page of a section form: round, section, page (when a section is split over modals) and
+   * how many pages the form had (a single page is submitted without reading the saved state
+   * first; modals sent before `n` existed go the long way).
+   */
+  z.object({ k: z.literal('section'), r: id, s: z.string().min(1).max(80), p: z.number().int().min(0).max(50).default(0), n: z.number().int().min(1).max(51).optional() }),
   z.object({ k: z.literal('review'), r: id }),
   z.object({ k: z.literal('create'), c: z.string().optional(), t: id.optional() }),
   z.object({ k: z.literal('settings'), t: id.optional() }),

@@ -142,6 +142,21 @@ describe('answer forms in Slack', () => {
   });
 });
 
+describe('a form opened before its metadata said how many pages it has', () => {
+  it('is answered the long way (reading what was saved first), with the same outcome', async () => {
+    const view = await start('UEN');
+    const meta = JSON.parse(String(view.private_metadata)) as Record<string, unknown>;
+    expect(meta).toMatchObject({ k: 'section', p: 0, n: 1 });
+    delete meta.n;
+    const old = { ...view, private_metadata: JSON.stringify(meta) };
+    const refused = await submitView(h, 'UEN', old, { ...statements(old, '2'), 'A1-s1': null });
+    expect(refused.body).toEqual({ response_action: 'errors', errors: { 'A1-s1': expect.any(String) } });
+    const saved = await submitView(h, 'UEN', old, statements(old, '2'));
+    expect(JSON.stringify(updatedView(old, saved.body).blocks)).toContain('Reflection');
+    expect(await h.db.repos.responses.count(round.id)).toMatchObject({ started: 2 });
+  });
+});
+
 describe('"Later verder" in Slack', () => {
   it('keeps what was typed when the modal is closed, shows it at the next opening, and forgets it once saved', async () => {
     const view = await start('U2');

@@ -45,7 +45,7 @@ export interface SlackHarness {
 /** The real app (buildApp + Bolt over HTTP + the scheduler) on a test database and a fake Slack. */
 export async function startSlackHarness(
   setup: (fake: FakeSlackApi) => void = () => undefined,
-  opts: { env?: Record<string, string | undefined>; logger?: Logger } = {},
+  opts: { env?: Record<string, string | undefined>; logger?: Logger; /** How often the scheduler looks for due jobs (tests: 20 ms; production: 1 s). */ pollIntervalMs?: number } = {},
 ): Promise<SlackHarness> {
   const fake = new FakeSlackApi();
   await fake.start();
@@ -70,7 +70,7 @@ export async function startSlackHarness(
     logger,
     // Fast pacing: these tests are about behaviour, not about Slack's per-second limits.
     integrations: [slackIntegration({ limits: { perConversationPerSecond: 1000, perTenantPerSecond: 1000 } })],
-    createOrchestrator: (deps) => createOrchestrator({ ...deps, renderChart: async () => CHART_PNG, runner: { pollIntervalMs: 20 } }),
+    createOrchestrator: (deps) => createOrchestrator({ ...deps, renderChart: async () => CHART_PNG, runner: { pollIntervalMs: opts.pollIntervalMs ?? 20 } }),
   });
   const { url } = await app.listen(0);
   return {

@@ -48,7 +48,11 @@ export class RespondentService {
   }
 
   private async invited(round: Round, actor: Actor) {
-    const participation = await this.deps.repos.participations.get(round.id, actor.platformUserId);
+    return this.invitedAs(round, actor, await this.deps.repos.participations.get(round.id, actor.platformUserId));
+  }
+
+  /** The invitation as read (alongside the round), checked; the person's language kept up to date. */
+  private async invitedAs(round: Round, actor: Actor, participation: Participation | null) {
     if (!participation) throw new SurveyError('not_invited');
     // The person's chat language, learnt from how they use the bot: their reminders and notices
     // follow it (one language per person). Written only when it changes.
@@ -206,13 +210,16 @@ export class RespondentService {
     // The group just given decides what is left to answer.
     const mine = asked(full, record);
     const complete = isComplete(mine, record.submittedSections);
-    await Promise.all([
+    const next = nextStep(mine, record.submittedSections);
+    // The next section's form (with its draft) is read alongside these writes: the saved answers
+    // come from the write's own result, so nothing here waits for another.
+    const [nextForm] = await Promise.all([
+      next ? this.form(full, actor, next, record) : Promise.resolve(undefined),
       ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
       this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
       this.deps.repos.drafts.delete(round.id, key, section),
     ]);
-    const next = nextStep(mine, record.submittedSections);
-    if (next) return { ok: true, next: { kind: 'form', view: await this.form(full, actor, next, record) } };
+    if (nextForm) return { ok: true, next: { kind: 'form', view: nextForm } };
     return { ok: true, next: { kind: 'review', view: buildReview(mine, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };
   }
 
@@ -263,19 +270,33 @@ export class RespondentService {
     roundId: string,
     lang?: Lang,
   ): Promise<{ view: InvitationView; delivered?: MessageRef; scale: { title: string; points: ScalePointView[] } }> {
-    const round = await this.round(actor, roundId);
-    const participation = await this.invited(round, actor);
+    const { view, delivered, round } = await this.readInvitation(actor, roundId, lang);
+    return { view, ...(delivered ? { delivered } : {}), scale: { title: t(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) } };
+  }
+
+  /**
+   * The invitation where it was delivered and where the person stands (for its "saved — 3 of 8"
+   * line), in the invitation's language, from one set of reads.
+   */
+  async invitationProgress(actor: Actor, roundId: string): Promise<{ view: InvitationView; delivered?: MessageRef; progress: ReviewView }> {
+    const { view, delivered, round, submitted } = await this.readInvitation(actor, roundId);
+    return { view, ...(delivered ? { delivered } : {}), progress: buildReview(round, view.lang, actor.tenant.settings.timeZone, submitted) };
+  }
+
+  private async readInvitation(actor: Actor, roundId: string, lang?: Lang) {
+    // Round, invitation, response and the school's label in one go: none needs another's answer.
+    const [{ round, participation: read, response }, school] = await Promise.all([this.roundAndInvitation(actor, roundId, true), this.schoolLabel(actor)]);
+    const participation = await this.invitedAs(round, actor, read);
     const delivered =
       participation.conversationId && participation.invitationMessageId
         ? { conversationId: participation.conversationId, messageId: participation.invitationMessageId }
         : undefined;
-    const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
-    const state = invitationState(asked(round, response), participation.status, response?.submittedSections ?? [], this.deps.clock.now());
-    return {
-      view: buildInvitation(asked(round, response), lang ?? actor.lang, actor.tenant.settings.timeZone, state, await this.schoolLabel(actor), hasGroupAssignment(round) && response?.group === undefined),
-      ...(delivered ? { delivered } : {}),
-      scale: { title: t(actor.lang, 'survey:scaleHelpTitle'), points: scalePoints(round, actor.lang) },
-    };
+    // Only the dimensions the person's group is asked (all of them while the group is not known).
+    const mine = asked(round, response);
+    const submitted = response?.submittedSections ?? [];
+    const state = invitationState(mine, participation.status, submitted, this.deps.clock.now());
+    const groupPending = hasGroupAssignment(round) && response?.group === undefined;
+    return { view: buildInvitation(mine, lang ?? actor.lang, actor.tenant.settings.timeZone, state, school, groupPending), delivered, round: mine, submitted };
   }
 
   /** The school's name when its platform tenant holds several (see buildInvitation). */
@@ -300,17 +321,18 @@ export class RespondentService {
   /** Open rounds the person was invited to, for App Home and "continue later". */
   async myRounds(actor: Actor): Promise<MyRoundView[]> {
     const participations = await this.deps.repos.participations.listByUser(actor.tenant.id, actor.platformUserId);
+    // The rounds at once, then the person's responses to the open ones at once.
+    const rounds = await Promise.all(participations.map((p) => this.deps.repos.rounds.get(p.roundId)));
+    const open = participations.flatMap((p, i) => (rounds[i]?.state === 'open' ? [{ p, round: rounds[i]! }] : []));
+    const responses = await Promise.all(open.map(({ round }) => this.deps.repos.responses.get(round.id, this.key(round, actor))));
     const views: MyRoundView[] = [];
-    for (const p of participations) {
-      const round = await this.deps.repos.rounds.get(p.roundId);
-      if (!round || round.state !== 'open') continue;
-      const response = await this.deps.repos.responses.get(round.id, this.key(round, actor));
-      const submitted = response?.submittedSections ?? [];
-      const mine = asked(round, response);
+    open.forEach(({ p, round }, i) => {
+      const submitted = responses[i]?.submittedSections ?? [];
+      const mine = asked(round, responses[i] ?? null);
       const status: MyRoundView['status'] =
         p.status === 'opted_out' ? 'opted_out' : isComplete(mine, submitted) ? 'completed' : submitted.length || p.status === 'started' ? 'in_progress' : 'todo';
       views.push(buildMyRound(mine, actor.lang, actor.tenant.settings.timeZone, status, submitted));
-    }
+    });
     return views;
   }
 }

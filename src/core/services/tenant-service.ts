@@ -1,5 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { SurveyError } from '../errors';
+import { LruMap } from '../lru-map';
 import { defaultTenantSettings, isSchoolOf, schoolId, tenantId, type Platform, type Tenant, type TenantSettings } from '../tenant';
 import type { Actor } from './deps';
 import type { ServiceDeps } from './deps';
@@ -10,6 +11,9 @@ const CLAIMS = 'claim';
 const CLAIM_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 const claimHash = (code: string) => createHash('sha256').update(`zorgspiegel-claim\u0000${code}`).digest('base64url');
 
+/** Far more rounds than are ever open at once; an entry is two short strings. */
+const ROUND_SCHOOLS_KEPT = 10_000;
+
 type EnsureOptions = { name?: string; installerId?: string; settings?: Partial<TenantSettings> };
 
 /**
@@ -19,6 +23,9 @@ type EnsureOptions = { name?: string; installerId?: string; settings?: Partial<T
  * so a tenant stored before schools existed simply is that school.
  */
 export class TenantService {
+  /** Round id → its school's id: immutable, so safe to keep in one process of several. */
+  private readonly roundSchools = new LruMap<string, string>(ROUND_SCHOOLS_KEPT);
+
   constructor(private readonly deps: ServiceDeps, private readonly defaults: Partial<TenantSettings> = {}) {}
 
   /** The platform tenant's default school (a Slack workspace's, a Microsoft tenant's first). */
@@ -122,10 +129,20 @@ export class TenantService {
     return school && isSchoolOf(school, platform, externalId) ? school : null;
   }
 
-  /** The school a round belongs to, when that round lives in this platform tenant. */
+  /**
+   * The school a round belongs to, when that round lives in this platform tenant. A round never
+   * changes school, so which school it is is remembered (bounded) and only the school itself is
+   * read: an answer's request then reads the round once, in the service that checks it.
+   */
   async schoolOfRound(platform: Platform, externalId: string, roundId: string): Promise<Tenant | null> {
-    const round = await this.deps.repos.rounds.get(roundId);
-    return round ? this.schoolIn(platform, externalId, round.tenantId) : null;
+    let id = this.roundSchools.get(roundId);
+    if (id === undefined) {
+      const round = await this.deps.repos.rounds.get(roundId);
+      if (!round) return null;
+      id = round.tenantId;
+      this.roundSchools.set(roundId, id);
+    }
+    return this.schoolIn(platform, externalId, id);
   }
 
   /** The schools of the platform tenant this person coordinates. */

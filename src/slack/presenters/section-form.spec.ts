@@ -41,7 +41,7 @@ describe('a section as a modal', () => {
     const view = buildSectionForm(round, 'Y', 'nl', { answers: { 'Y-s1': 4, 'Y-strengths': 'Goed overleg' }, saved: true });
     const page = sectionModalPages(view, t)[0]!;
     expect(page.view.title.text).toBe(progressView(round, 'Y', 'nl').label);
-    expect(parseMetadata(page.view.private_metadata)).toEqual({ k: 'section', r: 'round-1', s: 'Y', p: 0 });
+    expect(parseMetadata(page.view.private_metadata)).toEqual({ k: 'section', r: 'round-1', s: 'Y', p: 0, n: 1 });
     const blocks = page.view.blocks as unknown as Block[];
     expect(blocks.find((b) => b.block_id === 'Y-s1')!.element!.initial_option!.value).toBe('4');
     expect(blocks.find((b) => b.block_id === 'Y-strengths')!.element!.initial_value).toBe('Goed overleg');

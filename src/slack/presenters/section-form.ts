@@ -222,7 +222,7 @@ export function sectionModalPages(view: SectionFormView, t: Translate, opts: { i
       view: {
         type: 'modal',
         callback_id: CALLBACKS.section,
-        private_metadata: encodeMetadata({ k: 'section', r: view.roundId, s: view.section, p: index }),
+        private_metadata: encodeMetadata({ k: 'section', r: view.roundId, s: view.section, p: index, n: pages.length }),
         title: plain(title, BLOCK_KIT.modalTitle),
         submit: plain(last ? view.labels.submit : t('slack:form.next'), BLOCK_KIT.modalButton),
         close: plain(view.labels.cancel, BLOCK_KIT.modalButton),
