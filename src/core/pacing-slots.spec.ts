@@ -1,4 +1,4 @@
-import { claimSlots, EMPTY_PACING_STATE, pauseState, slotAt, type PacingState, type SlotRequest } from './pacing-slots';
+import { claimSlots, EMPTY_PACING_STATE, laterAt, pauseState, slotAt, type PacingState, type SlotRequest } from './pacing-slots';
 
 /** 10 per second (interval 100 ms), a burst of 5. */
 const request = (now: number, count = 1, horizonMs = 5_000): SlotRequest => ({ count, intervalMs: 100, burst: 5, now, horizonMs });
@@ -47,7 +47,10 @@ describe('pacing slot arithmetic', () => {
     const { window, next } = claimSlots(full, request(0, 4, 1_000));
     expect(window.granted).toBe(0);
     expect(window.first).toBe(100 * 100 - 400);
-    expect(next).toBe(full);
+    // Nothing booked; the four are told to come back one interval apart, and the next ones after them.
+    expect(next).toEqual({ ...full, nextLater: window.first + 4 * 100 });
+    expect([0, 1, 2, 3].map((k) => laterAt(window, k))).toEqual([9600, 9700, 9800, 9900]);
+    expect(laterAt(claimSlots(next, request(0, 1, 1_000)).window, 0)).toBe(10_000);
   });
 
   it('a pause holds every slot until its end, then allows the burst again', () => {

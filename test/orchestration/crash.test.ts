@@ -106,8 +106,11 @@ describe('restarts and concurrent runners', () => {
     const round = await world.createRound();
     const a = world.process('A');
     a.start();
-    // Let it deliver some, then stop it.
-    while (world.platform.delivered.length < 5) await new Promise((r) => setTimeout(r, 5));
+    // Let it deliver some, then stop it. Time passes meanwhile: the fan-out is due a second's worth at a time.
+    while (world.platform.delivered.length < 5) {
+      world.clock.advance(50);
+      await new Promise((r) => setTimeout(r, 5));
+    }
     await a.stop();
     expect(a.runner.busy).toBe(0);
     const byA = world.platform.delivered.length;
@@ -148,7 +151,11 @@ describe('restarts and concurrent runners', () => {
     a.start();
     b.start();
     const deadline = Date.now() + 20_000;
-    while ((await world.repos.participations.countByStatus(round.id)).delivered !== members.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Time passes meanwhile: the fan-out is due a second's worth at a time.
+    while ((await world.repos.participations.countByStatus(round.id)).delivered !== members.length && Date.now() < deadline) {
+      world.clock.advance(100);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await Promise.all([a.stop(), b.stop()]);
     await expectEveryoneOnce(round.id, members);
   });
