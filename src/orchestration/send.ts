@@ -49,18 +49,18 @@ export async function pacedSend(
     slot = await pacer.claimTenant(scope, deps.maxInlineWaitMs);
   }
   if (!(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
-  // Last, right before the send: nothing that takes time stands between these checks and the send.
-  const stop = stillAllowed?.();
-  if (stop) return { type: 'deferred', outcome: stop };
-  // A send later than its slot would crowd the next slots' sends (arrivals above the rate), so
-  // a slot missed by more than the allowance (a slow round trip, a lagging event loop) is void.
+  // A send later than its slot would crowd the next slots' sends (arrivals above the rate), so a
+  // slot missed by more than the allowance (a slow round trip, a lagging event loop) is void, as
+  // is one a 429 voided meanwhile: book again.
   const late = lateAllowanceMs(messenger.limits);
-  while (clock.now().getTime() - slot.booking.at > late) {
+  while (clock.now().getTime() - slot.booking.at > late || !pacer.valid(slot.booking)) {
     slot = await pacer.claimTenant(scope, deps.maxInlineWaitMs);
     if (slot.type === 'later') return later(slot.at);
-    if (!(await waitUntil(slot.booking.at))) return { type: 'deferred', outcome: outcome.lost() };
-    if (!pacer.valid(slot.booking) || !(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
+    if (!(await waitUntil(slot.booking.at)) || !(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
   }
+  // Last, right before the send: nothing that takes time stands between this check and the send.
+  const stop = stillAllowed?.();
+  if (stop) return { type: 'deferred', outcome: stop };
   const result = await withTimeout(send(), deps.sendTimeoutMs);
   if (!result.ok && result.retryable && result.retryAfterMs !== undefined) {
     const now = clock.now().getTime();

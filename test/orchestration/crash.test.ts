@@ -132,8 +132,12 @@ describe('restarts and concurrent runners', () => {
     const round = await world.createRound();
     // Open the round first, so both runners find the whole fan-out due at once.
     await world.drain([world.process('opener', { runner: { kinds: ['open-round'] } })], untilTomorrow());
-    const a = world.process('A');
-    const b = world.process('B');
+    // The fan-out is due a second's worth at a time (src/orchestration/fan-out.ts): let it all come due.
+    world.clock.advance(120_000 / 20);
+    // Each worker waits for its slot holding its job, so both runners send side by side: with the
+    // short default, runUntilIdle's B goes idle whenever A holds the next slots, and A sends alone.
+    const a = world.process('A', { maxInlineWaitMs: 5_000 });
+    const b = world.process('B', { maxInlineWaitMs: 5_000 });
     await world.drain([a, b], untilTomorrow());
     await expectEveryoneOnce(round.id, members);
     // Both really worked.
