@@ -5,6 +5,8 @@ import type { Orchestrator } from '../../src/orchestration';
 import { tenantBurst } from '../../src/orchestration/pacing';
 import { ALWAYS_OPEN, COORDINATOR, createWorld, DAY, people, TENANT_ID, type World } from './harness';
 
+jest.setTimeout(180_000);
+
 const LIMITS = { perConversationPerSecond: 1, perTenantPerSecond: 10 };
 const SCHOOL_B = 'playground:school-b';
 
@@ -55,10 +57,11 @@ describe('fairness between schools', () => {
     const sent = (prefix: string) => world.platform.delivered.filter((d) => d.to.startsWith(prefix) && d.message.kind === 'invitation').map((d) => d.at);
     const b = sent('B');
     const a = sent('A');
-    // All of B's went out within about a second of being queued (10 at 10/s with a burst of 5
-    // take half a second), not after A's backlog (a hundred seconds of A's rate).
+    // All of B's went out within seconds of being queued (10 at 10/s take about a second; on a
+    // loaded machine A's sleeping workers move the shared fake clock on meanwhile), not after A's
+    // backlog: a hundred seconds of A's rate (before this fix: 186 s).
     expect(b).toHaveLength(10);
-    expect(Math.max(...b) - bQueuedAt).toBeLessThan(2_000);
+    expect(Math.max(...b) - bQueuedAt).toBeLessThan(5_000);
     // A kept its pace meanwhile: about its rate over the 21 s, not starved either.
     expect(a.length).toBeGreaterThan(150);
     // Each school within its rate plus the documented burst, in every window.
