@@ -19,11 +19,19 @@ export interface PacingState {
   pausedUntil: number;
   /** Bumped by every pause that moved `pausedUntil` later: slots booked before it are void. */
   generation: number;
+  /**
+   * The come-back moment after the last one handed to a send that got no slot (one interval
+   * apart): a backlog told "later" returns spread at the rate, in its order, instead of all at
+   * once. Only a hint for when to ask again — it books nothing.
+   */
+  nextLater: number;
 }
 
 export interface SlotRequest {
   /** How many consecutive slots to book. */
   count: number;
+  /** How many of them are for sends waiting now (the rest stock a reserve): beyond the horizon, only these are told "later" (default count). */
+  waiting?: number;
   /** 1000 / the allowed rate per second. */
   intervalMs: number;
   /** How many sends may go back to back after the key has been idle (≥ 1). */
@@ -37,6 +45,8 @@ export interface SlotRequest {
 export interface SlotWindow {
   /** The first slot's moment; when nothing was granted, the first moment a slot would be free. */
   first: number;
+  /** When nothing was granted: send k of the claim comes back at laterAt + k × interval. */
+  laterAt: number;
   /** The virtual time of the first slot (≥ first); slot k is due at base + k × interval − tolerance. */
   base: number;
   granted: number;
@@ -46,7 +56,7 @@ export interface SlotWindow {
   pausedUntil: number;
 }
 
-export const EMPTY_PACING_STATE: PacingState = { tat: 0, pausedUntil: 0, generation: 0 };
+export const EMPTY_PACING_STATE: PacingState = { tat: 0, pausedUntil: 0, generation: 0, nextLater: 0 };
 
 export function toleranceMs(intervalMs: number, burst: number): number {
   return (Math.max(1, burst) - 1) * intervalMs;
@@ -58,8 +68,14 @@ export function claimSlots(state: PacingState, request: SlotRequest): { window: 
   const first = Math.max(request.now, state.tat - tolerance, state.pausedUntil);
   const granted = first <= request.now + request.horizonMs ? request.count : 0;
   const base = Math.max(state.tat, first);
-  const next = granted > 0 ? { ...state, tat: base + granted * request.intervalMs } : state;
-  return { window: { first, base, granted, intervalMs: request.intervalMs, toleranceMs: tolerance, generation: state.generation, pausedUntil: state.pausedUntil }, next };
+  const laterAt = Math.max(state.nextLater, first);
+  const next = granted > 0 ? { ...state, tat: base + granted * request.intervalMs } : { ...state, nextLater: laterAt + (request.waiting ?? request.count) * request.intervalMs };
+  return { window: { first, laterAt, base, granted, intervalMs: request.intervalMs, toleranceMs: tolerance, generation: state.generation, pausedUntil: state.pausedUntil }, next };
+}
+
+/** When nothing was granted: the moment send `k` (0-based) of the claim should ask again. */
+export function laterAt(window: SlotWindow, k: number): number {
+  return window.laterAt + k * window.intervalMs;
 }
 
 /** The moment of slot `k` (0-based) of a window. */
@@ -75,5 +91,5 @@ export function slotAt(window: SlotWindow, k: number): number {
  */
 export function pauseState(state: PacingState, until: number, now: number): PacingState {
   if (until <= state.pausedUntil) return state;
-  return { tat: now, pausedUntil: until, generation: state.generation + 1 };
+  return { tat: now, pausedUntil: until, generation: state.generation + 1, nextLater: 0 };
 }

@@ -26,7 +26,10 @@ export interface OrchestratorOptions {
   sleep?: (ms: number) => Promise<void>;
   /** Runner settings: owner, concurrency, pollIntervalMs, leaseMs, heartbeatMs, maxAttempts, backoff, kinds, random. */
   runner?: Omit<JobRunnerOptions, 'jobs' | 'handlers' | 'clock' | 'logger'>;
-  /** A pacing wait longer than this gives the job back instead of holding a slot (default 5 s). */
+  /**
+   * A pacing wait longer than this gives the job back, due at its turn, instead of holding a
+   * worker (default 250 ms): a worker waiting on one busy school would hold up every other school.
+   */
   maxInlineWaitMs?: number;
   /** A send without an answer after this long is retried with the same idempotency key (default 30 s). */
   sendTimeoutMs?: number;
@@ -47,6 +50,9 @@ export interface Orchestrator {
 
 const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
+/** Short: a tenant's slot further away than this frees the worker for another tenant's job. */
+export const DEFAULT_MAX_INLINE_WAIT_MS = 250;
+
 /**
  * The durable round orchestration: a job runner with one handler per job kind (open, deliver,
  * remind, close, publish, notify), pacing shared through the database, quiet hours. See README.md.
@@ -64,7 +70,7 @@ export function createOrchestrator(options: OrchestratorOptions): Orchestrator {
     sleep: options.sleep ?? realSleep,
     summarize: options.summarize ?? coreSummarySnapshot(options.repos, { renderChart: options.renderChart ?? renderChartPng, logger: options.logger }),
     chartUrl: options.chartUrl,
-    maxInlineWaitMs: options.maxInlineWaitMs ?? 5_000,
+    maxInlineWaitMs: options.maxInlineWaitMs ?? DEFAULT_MAX_INLINE_WAIT_MS,
     sendTimeoutMs: options.sendTimeoutMs ?? 30_000,
     wake: () => runner?.wake(),
     respondentSecret: options.respondentSecret,

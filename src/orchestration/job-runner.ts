@@ -72,6 +72,8 @@ export class JobRunner {
   /** Claim even if only one slot is free (a wake(), a poll, the start), rather than batch. */
   private claimNow = true;
   private wakeUp: (() => void) | undefined;
+  private wakeTimer: NodeJS.Timeout | undefined;
+  private wakeTimerAt = 0;
   private onKilled: () => void = () => {};
   private readonly killedPromise = new Promise<void>((resolve) => (this.onKilled = resolve));
 
@@ -107,6 +109,7 @@ export class JobRunner {
   /** Stops claiming, then waits for the jobs in flight to finish and settle. */
   async stop(): Promise<void> {
     this.running = false;
+    clearTimeout(this.wakeTimer);
     this.signal();
     await this.loopDone;
     await Promise.all([...this.inFlight.values()].map((f) => f.done));
@@ -119,6 +122,7 @@ export class JobRunner {
   kill(): void {
     this.killed = true;
     this.running = false;
+    clearTimeout(this.wakeTimer);
     for (const flight of this.inFlight.values()) flight.abort.abort(new Error('runner killed'));
     this.inFlight.clear();
     this.onKilled();
@@ -147,6 +151,20 @@ export class JobRunner {
       if (this.inFlight.size === 0 || this.killed) return ran;
       await Promise.race([...[...this.inFlight.values()].map((f) => f.done), this.killedPromise]);
     }
+  }
+
+  /** Claims at `at` (if sooner than the next poll would): a job given back for a short wait is due then. */
+  private wakeAt(at: number): void {
+    if (!this.running) return;
+    const delay = at - this.opts.clock.now().getTime();
+    if (delay > WAKE_AT_MAX_MS || (this.wakeTimer && this.wakeTimerAt <= at)) return;
+    clearTimeout(this.wakeTimer);
+    this.wakeTimerAt = at;
+    this.wakeTimer = setTimeout(() => {
+      this.wakeTimer = undefined;
+      this.signal();
+    }, Math.max(0, delay));
+    this.wakeTimer.unref?.();
   }
 
   /** `slotFreed`: only a finished job, which may wait for more (batching); anything else claims now. */
@@ -298,6 +316,8 @@ export class JobRunner {
         const runAt = new Date(Math.max(result.until.getTime(), now.getTime() + 1));
         await jobs.release(job.id, this.owner, runAt, undefined, now, false);
         logger.debug({ ...log, runAt, reason: result.reason }, 'job waits');
+        // A pacing wait is short: claim again when it is due rather than up to a poll late.
+        this.wakeAt(runAt.getTime());
         return;
       }
       case 'fail':
@@ -321,6 +341,9 @@ export class JobRunner {
     }
   }
 }
+
+/** Waits longer than this are left to the poll. */
+const WAKE_AT_MAX_MS = 60_000;
 
 function describe(e: unknown): string {
   if (e instanceof Error) return `${e.name}: ${e.message}`;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import type { PlatformLimits } from '../core/messenger';
-import { slotAt, type SlotWindow } from '../core/pacing-slots';
+import { laterAt, slotAt, type SlotWindow } from '../core/pacing-slots';
 import type { Clock, PacingRepository } from '../core/ports';
 
 /**
@@ -30,6 +30,25 @@ export function tenantBurst(limits: PlatformLimits): number {
   return Math.max(1, Math.floor(limits.perTenantPerSecond / 2));
 }
 
+/**
+ * How late after its tenant slot a send may still go (a slow round trip, a lagging event loop):
+ * half the burst's headroom, at least one interval. A later one books again. The slots are booked
+ * with that much less burst, so the sends themselves — each at most this late — keep to
+ * rate × window + tenantBurst in every window (rate × window + 2 when tenantBurst is 1).
+ */
+function lateIntervals(limits: PlatformLimits): number {
+  return Math.max(1, Math.floor((tenantBurst(limits) - 1) / 2));
+}
+
+export function lateAllowanceMs(limits: PlatformLimits): number {
+  return (lateIntervals(limits) * 1000) / Math.max(limits.perTenantPerSecond, 1e-6);
+}
+
+/** The burst the tenant's slots are booked with: tenantBurst less the late allowance. */
+export function tenantSlotBurst(limits: PlatformLimits): number {
+  return Math.max(1, tenantBurst(limits) - lateIntervals(limits));
+}
+
 export interface PaceScope {
   tenantId: string;
   /** The conversation the message goes into (the user id for a DM, the channel id for a post). */
@@ -50,6 +69,8 @@ export type SlotClaim = { type: 'slot'; booking: Booking } | { type: 'later'; at
 interface Bucket {
   ratePerSecond: number;
   burst: number;
+  /** A reserved slot further past than this is dropped (lateAllowanceMs). */
+  lateMs?: number;
 }
 
 interface Waiter {
@@ -80,7 +101,11 @@ interface KeyQueue {
 export interface PacerOptions {
   /** Keys conversation ids (which name people, for DMs) so the stored key says nothing (RESPONDENT_KEY_SECRET). */
   keySecret: string;
-  /** At most this many seconds' worth of a tenant's slots in one claim (default 0.5). */
+  /**
+   * At most this many seconds' worth of a tenant's slots in one claim (default 0.2): less than a
+   * job's inline wait (DEFAULT_MAX_INLINE_WAIT_MS), so one process's slots booked ahead never push
+   * the other processes' sends for that tenant beyond it (they would all be given back).
+   */
   maxBatchSeconds?: number;
 }
 
@@ -97,7 +122,7 @@ export class Pacer {
     private readonly clock: Clock,
     private readonly options: PacerOptions,
   ) {
-    this.maxBatchSeconds = options.maxBatchSeconds ?? 0.5;
+    this.maxBatchSeconds = options.maxBatchSeconds ?? 0.2;
   }
 
   /**
@@ -120,7 +145,7 @@ export class Pacer {
 
   /** The tenant's slot; claimed together with the other sends of this process waiting for one. */
   async claimTenant(scope: PaceScope, horizonMs: number): Promise<SlotClaim> {
-    const got = await this.enqueue(tenantKey(scope.tenantId), { ratePerSecond: scope.limits.perTenantPerSecond, burst: tenantBurst(scope.limits) }, horizonMs, scope.tenantId);
+    const got = await this.enqueue(tenantKey(scope.tenantId), { ratePerSecond: scope.limits.perTenantPerSecond, burst: tenantSlotBurst(scope.limits), lateMs: lateAllowanceMs(scope.limits) }, horizonMs, scope.tenantId);
     if ('later' in got) return { type: 'later', at: got.later };
     const generation = this.noteGeneration(scope.tenantId, got.window.generation);
     return { type: 'slot', booking: { at: got.at, tenantId: scope.tenantId, generation } };
@@ -185,8 +210,8 @@ export class Pacer {
     if (tenantId !== undefined) {
       const now = this.clock.now().getTime();
       const generation = this.generations.get(tenantId) ?? 0;
-      // A slot long past is dropped, not used late: late sends would bunch up with punctual ones.
-      while (q.reserve.length && (q.reserve[0]!.at < now - RESERVE_STALE_MS || q.reserve[0]!.window.generation < generation)) q.reserve.shift();
+      // A slot past its late allowance is dropped, not used: late sends would bunch up with punctual ones.
+      while (q.reserve.length && (q.reserve[0]!.at < now - (bucket.lateMs ?? 0) || q.reserve[0]!.window.generation < generation)) q.reserve.shift();
       const ahead = q.reserve.shift();
       if (ahead) {
         // Top up before the reserve runs dry, so the next sends find slots too.
@@ -219,6 +244,7 @@ export class Pacer {
     try {
       const window = await this.store.claim(key, {
         count,
+        waiting: batch.length,
         intervalMs: 1000 / Math.max(bucket.ratePerSecond, 1e-6),
         burst: bucket.burst,
         now: this.clock.now().getTime(),
@@ -226,7 +252,8 @@ export class Pacer {
       });
       if (tenantId !== undefined) this.noteGeneration(tenantId, window.generation);
       queue.lastClaim = window.granted;
-      batch.forEach((waiter, k) => waiter.resolve(k < window.granted ? { at: slotAt(window, k), window } : { later: window.first }));
+      // Those without a slot come back one interval apart, after the ones told "later" before them.
+      batch.forEach((waiter, k) => waiter.resolve(k < window.granted ? { at: slotAt(window, k), window } : { later: laterAt(window, k) }));
       for (let k = batch.length; k < window.granted; k++) queue.reserve.push({ at: slotAt(window, k), window });
     } catch (e) {
       for (const waiter of batch) waiter.reject(e);
@@ -239,9 +266,6 @@ export class Pacer {
 
 /** Conversations booked in one round trip at most. */
 const MAX_CONVERSATION_BATCH = 256;
-
-/** A reserved tenant slot this far in the past is dropped rather than used. */
-const RESERVE_STALE_MS = 250;
 
 function tenantKey(tenantId: string): string {
   return `t:${tenantId}`;

@@ -1,7 +1,7 @@
 import type { Messenger, SendResult } from '../core/messenger';
 import type { Tenant } from '../core/tenant';
 import type { OrchestrationDeps } from './context';
-import type { PaceScope } from './pacing';
+import { lateAllowanceMs, type PaceScope } from './pacing';
 import { outcome, type JobOutcome, type JobRun } from './types';
 
 export type PacedSendResult = { type: 'sent'; result: SendResult } | { type: 'deferred'; outcome: JobOutcome };
@@ -32,13 +32,15 @@ export async function pacedSend(
   };
   const later = (at: number): PacedSendResult => ({ type: 'deferred', outcome: outcome.wait(new Date(at), 'pacing') });
 
-  // Both slots at once, to keep the round trips before a send to one. The send goes when both
-  // have come; the conversation's is the later one only in a busy channel (a post a second),
-  // where the tenant slot it holds back goes unused meanwhile: a little speed lost, and the half
-  // bucket of headroom the tenant burst keeps absorbs the one late send.
-  const [conversation, first] = await Promise.all([pacer.claimConversation(scope, deps.maxInlineWaitMs), pacer.claimTenant(scope, deps.maxInlineWaitMs)]);
+  // The tenant's slot first: a job given back for lack of one has spent nothing else (a
+  // conversation slot booked alongside would hold its conversation for a second, and the job's
+  // return then spend a tenant slot on a "later"). A busy conversation (a channel, a post a second)
+  // may still say "later" and leave the tenant slot unused: a little speed lost, which the
+  // tenant's burst headroom absorbs.
+  let slot = await pacer.claimTenant(scope, deps.maxInlineWaitMs);
+  if (slot.type === 'later') return later(slot.at);
+  const conversation = await pacer.claimConversation(scope, deps.maxInlineWaitMs);
   if (conversation.type === 'later') return later(conversation.at);
-  let slot = first;
   for (;;) {
     if (slot.type === 'later') return later(slot.at);
     if (!(await waitUntil(Math.max(slot.booking.at, conversation.booking.at)))) return { type: 'deferred', outcome: outcome.lost() };
@@ -47,6 +49,15 @@ export async function pacedSend(
     slot = await pacer.claimTenant(scope, deps.maxInlineWaitMs);
   }
   if (!(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
+  // A send later than its slot would crowd the next slots' sends (arrivals above the rate), so a
+  // slot missed by more than the allowance (a slow round trip, a lagging event loop) is void, as
+  // is one a 429 voided meanwhile: book again.
+  const late = lateAllowanceMs(messenger.limits);
+  while (clock.now().getTime() - slot.booking.at > late || !pacer.valid(slot.booking)) {
+    slot = await pacer.claimTenant(scope, deps.maxInlineWaitMs);
+    if (slot.type === 'later') return later(slot.at);
+    if (!(await waitUntil(slot.booking.at)) || !(await run.renewLease())) return { type: 'deferred', outcome: outcome.lost() };
+  }
   // Last, right before the send: nothing that takes time stands between this check and the send.
   const stop = stillAllowed?.();
   if (stop) return { type: 'deferred', outcome: stop };

@@ -45,10 +45,16 @@ const SENDS_PER_SECOND = TEAMS_LIMITS.perTenantPerSecond;
 const BURST = Math.max(1, Math.floor(SENDS_PER_SECOND / 2));
 const WINDOW_MS = 5_000;
 /**
- * A send booked on time may reach the fake a little late and bunch up with the next ones (on a
- * loaded machine the event loops lag); seen: up to 90 sends in a 5 s window at 15/s with burst 7.
+ * The pacer keeps the moments the processes *send* to rate × window + BURST in every window
+ * (late slots are booked again: src/orchestration/send.ts). The fake records when a send
+ * *arrives*: the request's own trip through a loaded machine can shift one by a little, so the
+ * check allows this much more window — three sends at 15/s, not the 15 a second would allow.
+ * The check bites only when the three processes can send faster than 15/s per school: on a
+ * loaded 2-core machine they reach about 9/s per school even with pacing switched off (busiest
+ * 5 s: 45), so there the bound is proved by src/core/pacing-slots.spec.ts and
+ * test/store/pacing.test.ts, and this test guards exactly-once delivery across processes.
  */
-const JITTER_MS = 1_000;
+const JITTER_MS = 200;
 
 const RESPONDENT_SECRET = 'three-processes-respondent-secret-0123456789';
 const SLACK_COORDINATOR = 'UCOORD';
@@ -293,7 +299,8 @@ describe('three processes on one database behind a round-robin load balancer', (
   it('(d, part 1) ten schools on Teams open a round of 200 colleagues each', async () => {
     const schools = Array.from({ length: SCHOOLS }, (_, i) => teamsSchool(i + 1, STAFF_PER_SCHOOL));
     const startedAt = Date.now();
-    for (const { school, staff } of schools) await planTeamsRound(school, staff[0]!);
+    // The schools are separate tenants: set up side by side, as ten coordinators would.
+    await Promise.all(schools.map(({ school, staff }) => planTeamsRound(school, staff[0]!)));
     const rounds = await db.collection('rounds').countDocuments({ tenantId: { $in: schools.map(({ school }) => `teams:${school.msTenant}`) } });
     expect(rounds).toBe(SCHOOLS);
     fanOut = { schools, startedAt };
@@ -314,8 +321,13 @@ describe('three processes on one database behind a round-robin load balancer', (
       if (invitations().length !== progress.count) progress = { count: invitations().length, at: Date.now() };
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
-    // Anything sent twice would arrive right behind.
-    await new Promise((resolve) => setTimeout(resolve, 2_000));
+    // Anything sent twice is sent before its job is settled: wait until none is left running or due.
+    const tenants = schools.map(({ school }) => `teams:${school.msTenant}`);
+    await eventually(
+      async () => ((await db.collection('jobs').countDocuments({ kind: 'deliver-invitation', tenantId: { $in: tenants }, status: { $in: ['pending', 'running'] } })) === 0 ? true : undefined),
+      'every delivery job settled',
+      STALL_MS,
+    );
 
     const sent = invitations();
     const perConversation = new Map<string, number>();

@@ -106,8 +106,11 @@ describe('restarts and concurrent runners', () => {
     const round = await world.createRound();
     const a = world.process('A');
     a.start();
-    // Let it deliver some, then stop it.
-    while (world.platform.delivered.length < 5) await new Promise((r) => setTimeout(r, 5));
+    // Let it deliver some, then stop it. Time passes meanwhile: the fan-out is due a second's worth at a time.
+    while (world.platform.delivered.length < 5) {
+      world.clock.advance(50);
+      await new Promise((r) => setTimeout(r, 5));
+    }
     await a.stop();
     expect(a.runner.busy).toBe(0);
     const byA = world.platform.delivered.length;
@@ -129,8 +132,12 @@ describe('restarts and concurrent runners', () => {
     const round = await world.createRound();
     // Open the round first, so both runners find the whole fan-out due at once.
     await world.drain([world.process('opener', { runner: { kinds: ['open-round'] } })], untilTomorrow());
-    const a = world.process('A');
-    const b = world.process('B');
+    // The fan-out is due a second's worth at a time (src/orchestration/fan-out.ts): let it all come due.
+    world.clock.advance(120_000 / 20);
+    // Each worker waits for its slot holding its job, so both runners send side by side: with the
+    // short default, runUntilIdle's B goes idle whenever A holds the next slots, and A sends alone.
+    const a = world.process('A', { maxInlineWaitMs: 5_000 });
+    const b = world.process('B', { maxInlineWaitMs: 5_000 });
     await world.drain([a, b], untilTomorrow());
     await expectEveryoneOnce(round.id, members);
     // Both really worked.
@@ -148,7 +155,11 @@ describe('restarts and concurrent runners', () => {
     a.start();
     b.start();
     const deadline = Date.now() + 20_000;
-    while ((await world.repos.participations.countByStatus(round.id)).delivered !== members.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    // Time passes meanwhile: the fan-out is due a second's worth at a time.
+    while ((await world.repos.participations.countByStatus(round.id)).delivered !== members.length && Date.now() < deadline) {
+      world.clock.advance(100);
+      await new Promise((r) => setTimeout(r, 20));
+    }
     await Promise.all([a.stop(), b.stop()]);
     await expectEveryoneOnce(round.id, members);
   });

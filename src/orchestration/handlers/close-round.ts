@@ -5,6 +5,7 @@ import { outcome, type JobHandler } from '../types';
 import { loadRound, loadTenant } from './common';
 import { notifyCoordinatorSpecs } from './notify-coordinator';
 import { closeInvitationJobs } from '../../core/round-plan';
+import { spreadAtTenantRate } from '../fan-out';
 
 /** Work that makes no sense once a round is closed. */
 const RESPONDENT_JOBS: JobKind[] = ['deliver-invitation', 'send-reminders', 'remind'];
@@ -46,7 +47,8 @@ export function closeRoundHandler(deps: OrchestrationDeps): JobHandler {
       // Paused, unsubmitted drafts were never answers; nothing may outlive the round's close.
       await deps.repos.drafts.deleteByRound(round.id);
       // Every delivered invitation loses its buttons and says the round is closed.
-      await enqueueAll(deps, closeInvitationJobs(round, await deps.repos.participations.listByRound(round.id), now));
+      const closing = closeInvitationJobs(round, await deps.repos.participations.listByRound(round.id), now);
+      if (closing.length) await enqueueAll(deps, spreadAtTenantRate(deps, await loadTenant(deps, round.tenantId), closing));
 
       if (await deps.repos.summaries.get(round.id)) {
         // A closer that lost the race for the quotes and stopped before cleaning up left its set.

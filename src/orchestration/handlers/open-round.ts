@@ -4,6 +4,7 @@ import { enqueueAll, type OrchestrationDeps } from '../context';
 import { outcome, type JobHandler } from '../types';
 import { loadRound, loadTenant } from './common';
 import { notifyCoordinatorSpecs } from './notify-coordinator';
+import { spreadAtTenantRate } from '../fan-out';
 
 /**
  * Creates every invitee's empty response before anyone can answer, all at once and in random
@@ -60,7 +61,7 @@ export function openRoundHandler(deps: OrchestrationDeps): JobHandler {
         payload: { roundId: round!.id, platformUserId: p.platformUserId },
         runAt: deps.clock.now(),
       }));
-      await enqueueAll(deps, specs);
+      if (specs.length) await enqueueAll(deps, spreadAtTenantRate(deps, await loadTenant(deps, round.tenantId), specs));
       if (pending.length === 0) {
         const counts = await deps.repos.participations.countByStatus(round.id);
         if (Object.values(counts).every((n) => !n)) {

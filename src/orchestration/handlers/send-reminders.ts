@@ -3,7 +3,8 @@ import type { Job } from '../../core/ports';
 import type { JobSpec } from '../../core/round-plan';
 import { enqueueAll, type OrchestrationDeps } from '../context';
 import { outcome, type JobHandler } from '../types';
-import { acceptsMessages, loadRound } from './common';
+import { acceptsMessages, loadRound, loadTenant } from './common';
+import { spreadAtTenantRate } from '../fan-out';
 
 /**
  * Which reminder this is: the plan's number ("1", "2", "3"), or "manual-<minute>" for the
@@ -42,7 +43,7 @@ export function sendRemindersHandler(deps: OrchestrationDeps): JobHandler {
         payload: { roundId: round.id, platformUserId: p.platformUserId, reminder: tag },
         runAt: deps.clock.now(),
       }));
-      await enqueueAll(deps, specs);
+      if (specs.length) await enqueueAll(deps, spreadAtTenantRate(deps, await loadTenant(deps, round.tenantId), specs));
       deps.logger.info({ roundId: round.id, reminder: tag, people: specs.length }, 'reminders planned');
       return outcome.done();
     },

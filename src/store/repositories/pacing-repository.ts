@@ -21,10 +21,11 @@ export function createPacingRepository(db: Db): PacingRepository {
   const tat = { $ifNull: ['$tat', 0] };
   const pausedUntil = { $ifNull: ['$pausedUntil', 0] };
   const generation = { $ifNull: ['$generation', 0] };
+  const nextLater = { $ifNull: ['$nextLater', 0] };
   const expiry = { $toDate: { $add: [{ $max: ['$tat', '$pausedUntil'] }, PACING_IDLE_MS] } };
 
   const read = (doc: Document | null): PacingState =>
-    doc ? { tat: Number(doc.tat ?? 0), pausedUntil: Number(doc.pausedUntil ?? 0), generation: Number(doc.generation ?? 0) } : EMPTY_PACING_STATE;
+    doc ? { tat: Number(doc.tat ?? 0), pausedUntil: Number(doc.pausedUntil ?? 0), generation: Number(doc.generation ?? 0), nextLater: Number(doc.nextLater ?? 0) } : EMPTY_PACING_STATE;
 
   /** Two processes creating the same key at once: the loser's upsert meets the unique `_id`; once more finds it. */
   async function upsertBefore(key: string, pipeline: Document[]): Promise<Document | null> {
@@ -38,14 +39,21 @@ export function createPacingRepository(db: Db): PacingRepository {
     }
   }
 
-  /** claimSlots, as an update: first = max(now, tat − tolerance, pausedUntil); within the horizon, tat = max(tat, first) + count × interval. */
+  /**
+   * claimSlots, as an update: first = max(now, tat − tolerance, pausedUntil); within the horizon,
+   * tat = max(tat, first) + count × interval; beyond it, nextLater = max(nextLater, first) + count × interval.
+   */
   function claimPipeline(request: SlotRequest): Document[] {
     const tolerance = toleranceMs(request.intervalMs, request.burst);
+    const span = request.count * request.intervalMs;
+    const laterSpan = (request.waiting ?? request.count) * request.intervalMs;
+    const granted = { $lte: ['$_first', request.now + request.horizonMs] };
     return [
         { $set: { _first: { $max: [request.now, { $subtract: [tat, tolerance] }, pausedUntil] } } },
         {
           $set: {
-            tat: { $cond: [{ $lte: ['$_first', request.now + request.horizonMs] }, { $add: [{ $max: [tat, '$_first'] }, request.count * request.intervalMs] }, tat] },
+            tat: { $cond: [granted, { $add: [{ $max: [tat, '$_first'] }, span] }, tat] },
+            nextLater: { $cond: [granted, nextLater, { $add: [{ $max: [nextLater, '$_first'] }, laterSpan] }] },
             pausedUntil,
             generation,
             schemaVersion: SCHEMA_VERSION.pacing,
@@ -97,6 +105,7 @@ export function createPacingRepository(db: Db): PacingRepository {
         {
           $set: {
             tat: { $cond: [later, now, tat] },
+            nextLater: { $cond: [later, 0, nextLater] },
             generation: { $cond: [later, { $add: [generation, 1] }, generation] },
             pausedUntil: { $max: [pausedUntil, until] },
             schemaVersion: SCHEMA_VERSION.pacing,
