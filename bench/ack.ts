@@ -20,6 +20,7 @@
  * ≤ 1.5 × bare Bolt, never past Slack's 3 s), the delay from a Start click to the app's
  * views.open (trigger ids expire after 3 s; goal p99 < 1 s), each server process's RSS after all
  * submissions (goal ≤ 300 MB) and its event-loop utilisation while it was being sent requests.
+ * ACK_NODE_FLAGS replaces both servers' V8 flags (ACK_NODE_FLAGS= for node's defaults);
  * ACK_APP_NODE_FLAGS adds node flags to the app process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
  */
 import { fork, type ChildProcess } from 'node:child_process';
@@ -297,7 +298,7 @@ async function runClient(): Promise<void> {
     `  ratio: p50 ${ratio(sub, bareSubmissions, 50)}, p99 ${ratio(sub, bareSubmissions, 99)} × bare Bolt (goal p99 ≤ 1.5, never past 3 s)`,
     `block_actions (Start) ack: p50 ${ms(percentile(clicks, 50))}, p99 ${ms(percentile(clicks, 99))}; bare Bolt p50 ${ms(percentile(bareClicks, 50))}, p99 ${ms(percentile(bareClicks, 99))}; ratio p99 ${ratio(clicks, bareClicks, 99)} (goal ≤ 1.5)`,
     `views.open after a Start click, ${(USERS / product.clickSeconds).toFixed(0)} clicks/s: p50 ${ms(percentile(product.viewsOpenDelays, 50))}, p99 ${ms(percentile(product.viewsOpenDelays, 99))} (goal p99 < 1 s; trigger ids expire after 3 s)`,
-    `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; JS heap in use ${mb(appAfter.heapUsed)}), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
+    `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; main thread's JS heap in use ${mb(appIdle.heapUsed)} before, ${mb(appAfter.heapUsed)} after), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
     `event-loop utilisation while sent requests: app ${(appAfter.elu * 100).toFixed(0)} %, bare Bolt ${(bareAfter.elu * 100).toFixed(0)} %`,
     `failures: ${product.failures.length}${product.failures.length ? ` — ${product.failures.slice(0, 3).join(' | ')}` : ''}`,
   ];
