@@ -21,7 +21,8 @@
  * views.open (trigger ids expire after 3 s; goal p99 < 1 s), each server process's RSS after all
  * submissions (goal ≤ 300 MB) and its event-loop utilisation while it was being sent requests.
  * ACK_NODE_FLAGS replaces both servers' V8 flags (ACK_NODE_FLAGS= for node's defaults);
- * ACK_APP_NODE_FLAGS adds node flags to the app process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`).
+ * ACK_APP_NODE_FLAGS adds node flags to the app process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`;
+ * `--expose-gc` also prints the heap still live after a full collection, before and after traffic).
  */
 import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -96,7 +97,7 @@ function answersFor(view: ViewLike, person: number): Record<string, string | str
 // The measured processes: each reports `ready` with its URL, then answers `report` with its RSS
 // and event-loop utilisation since the previous `report`, and exits on `stop`.
 
-interface Report { rss: number; heapUsed: number; elu: number }
+interface Report { rss: number; heapUsed: number; elu: number; /** With --expose-gc: the heap still in use after a full collection, i.e. what is really kept. */ liveHeap?: number }
 type ToParent = { type: 'ready'; url: string } | { type: 'report'; report: Report };
 
 function serveReports(stop: () => Promise<void>): void {
@@ -106,7 +107,10 @@ function serveReports(stop: () => Promise<void>): void {
       const now = performance.eventLoopUtilization(elu);
       elu = performance.eventLoopUtilization();
       const mem = process.memoryUsage();
-      process.send!({ type: 'report', report: { rss: mem.rss, heapUsed: mem.heapUsed, elu: now.utilization } } satisfies ToParent);
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const liveHeap = gc ? process.memoryUsage().heapUsed : undefined;
+      process.send!({ type: 'report', report: { rss: mem.rss, heapUsed: mem.heapUsed, elu: now.utilization, liveHeap } } satisfies ToParent);
     } else if (msg.type === 'stop') {
       void stop().finally(() => process.exit(0));
     }
@@ -298,7 +302,7 @@ async function runClient(): Promise<void> {
     `  ratio: p50 ${ratio(sub, bareSubmissions, 50)}, p99 ${ratio(sub, bareSubmissions, 99)} × bare Bolt (goal p99 ≤ 1.5, never past 3 s)`,
     `block_actions (Start) ack: p50 ${ms(percentile(clicks, 50))}, p99 ${ms(percentile(clicks, 99))}; bare Bolt p50 ${ms(percentile(bareClicks, 50))}, p99 ${ms(percentile(bareClicks, 99))}; ratio p99 ${ratio(clicks, bareClicks, 99)} (goal ≤ 1.5)`,
     `views.open after a Start click, ${(USERS / product.clickSeconds).toFixed(0)} clicks/s: p50 ${ms(percentile(product.viewsOpenDelays, 50))}, p99 ${ms(percentile(product.viewsOpenDelays, 99))} (goal p99 < 1 s; trigger ids expire after 3 s)`,
-    `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; main thread's JS heap in use ${mb(appIdle.heapUsed)} before, ${mb(appAfter.heapUsed)} after), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
+    `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; main thread's JS heap in use ${mb(appIdle.heapUsed)} before, ${mb(appAfter.heapUsed)} after${appAfter.liveHeap !== undefined ? `; live after a full GC ${mb(appIdle.liveHeap!)} before, ${mb(appAfter.liveHeap)} after` : ''}), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
     `event-loop utilisation while sent requests: app ${(appAfter.elu * 100).toFixed(0)} %, bare Bolt ${(bareAfter.elu * 100).toFixed(0)} %`,
     `failures: ${product.failures.length}${product.failures.length ? ` — ${product.failures.slice(0, 3).join(' | ')}` : ''}`,
   ];
