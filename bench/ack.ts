@@ -1,20 +1,33 @@
 /**
- * `npm run bench -- ack`: how fast Slack gets its answer. The real app (buildApp + Bolt over HTTP
- * + the scheduler, as in test/slack/harness.ts) on the in-process MongoDB stand-in on a worker
- * thread (as `serve` runs it), with a fake Slack Web API on loopback. ACK_USERS colleagues
- * (default 250: 2,000 submissions) answer the whole default questionnaire, ACK_CONCURRENCY (default 50) at a time:
- * each clicks Start in their invitation and submits every page of every section.
+ * `npm run bench -- ack`: how fast Slack gets its answer, and how much memory the app keeps.
  *
- * The baseline, measured in the same run: a bare Bolt app (the same ExpressReceiver setup) with
- * one listener that only acks, sent the same signed view submissions and clicks, 50 at a time.
+ * Three processes, so that what is measured is the app's alone:
+ * - the app (ACK_ROLE=app): buildApp + Bolt over HTTP + the scheduler (as test/slack/harness.ts),
+ *   the in-process MongoDB stand-in on a worker thread (as `serve` runs it), started with the
+ *   same V8 flags as production `serve` (bin/node-flags.js);
+ * - the baseline (ACK_ROLE=bare): a bare Bolt app (the same ExpressReceiver setup) with one
+ *   listener per kind that only acks, started with the same flags;
+ * - this process, the client: the fake Slack Web API, and the colleagues who click and submit,
+ *   signing and encoding every body here, not in the process being measured.
+ *
+ * ACK_USERS colleagues (default 250: 2,000 submissions) answer the whole default questionnaire,
+ * ACK_CONCURRENCY (default 50) at a time: each clicks Start in their invitation and submits every
+ * page of every section. The colleagues come in ACK_CHUNKS groups (default 2); after each group
+ * the bare Bolt app gets that group's very bodies, at the same concurrency — interleaved, so a
+ * change in machine load hits both.
  *
  * Prints: ack time p50/p99 of view_submission and block_actions for both, their ratio (goal
  * ≤ 1.5 × bare Bolt, never past Slack's 3 s), the delay from a Start click to the app's
- * views.open (trigger ids expire after 3 s; goal p99 < 1 s) with the click rate reached, and the
- * process RSS after all submissions (goal ≤ 300 MB).
+ * views.open (trigger ids expire after 3 s; goal p99 < 1 s), each server process's RSS after all
+ * submissions (goal ≤ 300 MB) and its event-loop utilisation while it was being sent requests.
+ * ACK_NODE_FLAGS replaces both servers' V8 flags (ACK_NODE_FLAGS= for node's defaults);
+ * ACK_APP_NODE_FLAGS adds node flags to the app process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`;
+ * `--expose-gc` also prints the heap still live after a full collection, before and after traffic).
  */
+import { fork, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { App, ExpressReceiver } from '@slack/bolt';
 import { defaultTenantSettings } from '../src/core/tenant';
@@ -24,9 +37,10 @@ import { ACTIONS } from '../src/slack/ids';
 import { encodeActionValue } from '../src/slack/schema';
 import { startEmbeddedMongoThread } from './support/embedded-mongo-thread';
 import { TEST_MONGODB_URI_VAR } from '../test/support/mongo';
+import { FakeSlackApi } from '../test/slack/fake-slack-api';
 import {
   BOT_TOKEN,
-  click,
+  clickPayload,
   interactionBody,
   openedView,
   postToSlackEndpoint,
@@ -36,20 +50,26 @@ import {
   updatedView,
   viewState,
   viewSubmissionPayload,
-  type SlackHarness,
   type ViewLike,
 } from '../test/slack/harness';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveNodeFlags: productionFlags } = require('../bin/node-flags.js') as { serveNodeFlags: string[] };
+/** The V8 flags of both server processes: production `serve`'s, or ACK_NODE_FLAGS (e.g. '' for node's defaults). */
+const serveNodeFlags = process.env.ACK_NODE_FLAGS !== undefined ? process.env.ACK_NODE_FLAGS.split(' ').filter(Boolean) : productionFlags;
 
 // 250 colleagues × 8 one-page sections = the issue's 2,000 answer submissions.
 const USERS = Number(process.env.ACK_USERS ?? 250);
 const CONCURRENCY = Number(process.env.ACK_CONCURRENCY ?? 50);
 const CLICKS_PER_SECOND = Number(process.env.ACK_CLICK_RATE ?? 50);
+const CHUNKS = Math.max(1, Number(process.env.ACK_CHUNKS ?? 2));
+const ROUND_ID = 'bench-ack-round';
 
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)] ?? NaN;
 };
 const ms = (x: number) => `${x.toFixed(0)} ms`;
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 /** Runs `task` for every item, `limit` at a time. */
 async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
@@ -73,105 +93,41 @@ function answersFor(view: ViewLike, person: number): Record<string, string | str
   return values;
 }
 
-interface Recorded {
-  submissions: { ms: number; body: string }[];
-  clicks: { ms: number; body: string }[];
-  viewsOpenDelays: number[];
-  clickRate: number;
-  failures: string[];
-}
+// ---------------------------------------------------------------------------------------------
+// The measured processes: each reports `ready` with its URL, then answers `report` with its RSS
+// and event-loop utilisation since the previous `report`, and exits on `stop`.
 
-async function runProduct(h: SlackHarness, roundId: string, users: string[]): Promise<Recorded> {
-  const rec: Recorded = { submissions: [], clicks: [], viewsOpenDelays: [], clickRate: 0, failures: [] };
-  // Start clicks first, at CLICKS_PER_SECOND: every one must reach views.open within the trigger's 3 s.
-  const firstViews = new Map<string, ViewLike>();
-  const clickStarted = performance.now();
-  await Promise.all(
-    users.map(async (userId, i) => {
-      await new Promise((r) => setTimeout(r, (i * 1000) / CLICKS_PER_SECOND));
-      const opens = () => h.fake.callsOf('views.open').filter((c) => (c.params as { trigger_id?: string }).trigger_id === triggerOf(userId));
-      const sent = Date.now();
-      const t0 = performance.now();
-      const res = await click(h, userId, { action_id: ACTIONS.start, value: encodeActionValue({ r: roundId }) }, { message: { channel: h.fake.dmChannelOf(userId), ts: `1772442000.${String(i).padStart(6, '0')}` } });
-      rec.clicks.push({ ms: performance.now() - t0, body: '' });
-      if (res.status !== 200) rec.failures.push(`click ${userId}: HTTP ${res.status}`);
-      const deadline = Date.now() + 30_000;
-      while (opens().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
-      const call = opens()[0];
-      if (!call) return void rec.failures.push(`no views.open for ${userId}`);
-      rec.viewsOpenDelays.push(call.at - sent);
-      const index = h.fake.callsOf('views.open').indexOf(call);
-      firstViews.set(userId, openedView(h.fake, 'views.open', index));
-    }),
-  );
-  rec.clickRate = users.length / ((performance.now() - clickStarted) / 1000);
+interface Report { rss: number; heapUsed: number; elu: number; /** With --expose-gc: the heap still in use after a full collection, i.e. what is really kept. */ liveHeap?: number }
+type ToParent = { type: 'ready'; url: string } | { type: 'report'; report: Report };
 
-  await pool(users, CONCURRENCY, async (userId) => {
-    const person = users.indexOf(userId);
-    let view = firstViews.get(userId);
-    for (let page = 0; view && view.callback_id === 'zs_section' && page < 60; page++) {
-      const body = interactionBody(viewSubmissionPayload(h.fake, userId, view, viewState(view, answersFor(view, person))));
-      const t0 = performance.now();
-      const res = await postToSlackEndpoint(h.url, body, 'application/x-www-form-urlencoded');
-      rec.submissions.push({ ms: performance.now() - t0, body });
-      const ack = res.body as { response_action?: string } | undefined;
-      if (ack?.response_action !== 'update') {
-        rec.failures.push(`${userId} page ${page}: ${res.text.slice(0, 200)}`);
-        return;
-      }
-      view = updatedView(view, res.body);
+function serveReports(stop: () => Promise<void>): void {
+  let elu = performance.eventLoopUtilization();
+  process.on('message', (msg: { type: string }) => {
+    if (msg.type === 'report') {
+      const now = performance.eventLoopUtilization(elu);
+      elu = performance.eventLoopUtilization();
+      const mem = process.memoryUsage();
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      const liveHeap = gc ? process.memoryUsage().heapUsed : undefined;
+      process.send!({ type: 'report', report: { rss: mem.rss, heapUsed: mem.heapUsed, elu: now.utilization, liveHeap } } satisfies ToParent);
+    } else if (msg.type === 'stop') {
+      void stop().finally(() => process.exit(0));
     }
-    if (view?.callback_id !== 'zs_review') rec.failures.push(`${userId} did not reach the review`);
   });
-  return rec;
 }
 
-// The harness numbers triggers itself; the bench finds a click's views.open by the trigger it sent.
-const triggers = new Map<string, string>();
-function triggerOf(userId: string): string | undefined {
-  return triggers.get(userId);
-}
-
-/** The bare Bolt app: same receiver setup as src/slack, one listener per kind that only acks. */
-async function startBareBolt(slackApiUrl: string): Promise<{ url: string; stop(): Promise<void> }> {
-  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', processBeforeResponse: false });
-  const app = new App({ receiver, token: BOT_TOKEN, convoStore: false, deferInitialization: true, clientOptions: { slackApiUrl } });
-  await app.init();
-  app.view(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  app.action(/.*/, async ({ ack }) => {
-    await ack();
-  });
-  const server = http.createServer(receiver.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}`, stop: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-async function replay(url: string, bodies: string[]): Promise<number[]> {
-  const times: number[] = [];
-  await pool(bodies, CONCURRENCY, async (body) => {
-    const t0 = performance.now();
-    const res = await postToSlackEndpoint(url, body, 'application/x-www-form-urlencoded');
-    times.push(performance.now() - t0);
-    if (res.status !== 200) throw new Error(`bare Bolt answered HTTP ${res.status}`);
-  });
-  return times;
-}
-
-async function main(): Promise<void> {
+async function runAppProcess(): Promise<void> {
   const db = await startEmbeddedMongoThread();
   process.env[TEST_MONGODB_URI_VAR] = db.uri;
-  // The scheduler polls as in production (every second), not every 20 ms as in the tests.
-  const h = await startSlackHarness(undefined, { pollIntervalMs: 1_000 });
-  const users = Array.from({ length: USERS }, (_, i) => `UB${String(i + 1).padStart(4, '0')}`);
-  for (const id of users) h.fake.addUser({ id, locale: 'nl-BE' });
+  // Slack is the client process' fake; the scheduler polls as in production (every second).
+  const h = await startSlackHarness(undefined, { pollIntervalMs: 1_000, env: { SLACK_API_URL: process.env.ACK_SLACK_API_URL } });
+  const users = JSON.parse(process.env.ACK_USER_IDS ?? '[]') as string[];
   const tenantId = `slack:${h.fake.teamId}`;
   await h.db.repos.tenants.ensure({ id: tenantId, platform: 'slack', externalId: h.fake.teamId, settings: defaultTenantSettings({ coordinators: ['UCOORD'] }) }, START);
   const questionnaire = loadQuestionnaire();
   const round = makeRound({
-    id: 'bench-ack-round',
+    id: ROUND_ID,
     tenantId,
     questionnaire,
     dimensionIds: questionnaire.dimensions.map((d) => d.id),
@@ -183,58 +139,179 @@ async function main(): Promise<void> {
   await h.db.repos.rounds.insert(round);
   await h.db.repos.participations.invite(round.id, tenantId, users, START);
   await h.db.db.collection('participations').updateMany({ roundId: round.id }, { $set: { status: 'delivered' } });
-
-  // Each Start click's trigger id (to find the views.open it leads to) and body (for the baseline).
-  const bodiesSeen: string[] = [];
-  const product = await runProductTagged(h, round.id, users, bodiesSeen);
-  const rssAfter = process.memoryUsage().rss / 2 ** 20;
-
-  const bare = await startBareBolt(h.fake.apiUrl);
-  const bareSubmissions = await replay(bare.url, product.submissions.map((s) => s.body));
-  const bareClicks = await replay(bare.url, bodiesSeen);
-  await bare.stop();
-
-  const sub = product.submissions.map((s) => s.ms);
-  const clicks = product.clicks.map((c) => c.ms);
-  const past3s = sub.filter((x) => x >= 3_000).length;
-  const lines = [
-    `ack: ${USERS} colleagues answer the default questionnaire in Slack (all 7 dimensions, detailed, reflection), ${CONCURRENCY} at a time; database: in-process stand-in on a worker thread; machine load average ${require('node:os').loadavg()[0].toFixed(1)} on ${require('node:os').cpus().length} cores`,
-    `view_submission ack: p50 ${ms(percentile(sub, 50))}, p99 ${ms(percentile(sub, 99))}, max ${ms(Math.max(...sub))} over ${sub.length} submissions; past 3 s: ${past3s}`,
-    `  bare Bolt, same ${bareSubmissions.length} bodies: p50 ${ms(percentile(bareSubmissions, 50))}, p99 ${ms(percentile(bareSubmissions, 99))}`,
-    `  ratio p99: ${(percentile(sub, 99) / percentile(bareSubmissions, 99)).toFixed(2)} × bare Bolt (goal ≤ 1.5, never past 3 s)`,
-    `block_actions (Start) ack: p50 ${ms(percentile(clicks, 50))}, p99 ${ms(percentile(clicks, 99))}; bare Bolt p50 ${ms(percentile(bareClicks, 50))}, p99 ${ms(percentile(bareClicks, 99))}; ratio p99 ${(percentile(clicks, 99) / percentile(bareClicks, 99)).toFixed(2)} (goal ≤ 1.5)`,
-    `views.open after a Start click, ${product.clickRate.toFixed(0)} clicks/s: p50 ${ms(percentile(product.viewsOpenDelays, 50))}, p99 ${ms(percentile(product.viewsOpenDelays, 99))} (goal p99 < 1 s; trigger ids expire after 3 s)`,
-    `process RSS after ${sub.length} submissions: ${rssAfter.toFixed(0)} MB (app and database threads; goal ≤ 300 MB)`,
-    `failures: ${product.failures.length}${product.failures.length ? ` — ${product.failures.slice(0, 3).join(' | ')}` : ''}`,
-  ];
-  process.stdout.write(lines.join('\n') + '\n');
-  await h.close();
-  await db.stop();
-  if (product.failures.length) process.exitCode = 1;
+  serveReports(async () => {
+    await h.close();
+    await db.stop();
+  });
+  process.send!({ type: 'ready', url: h.url } satisfies ToParent);
 }
 
-/** runProduct with a known trigger id per click, and the click bodies kept for the baseline. */
-async function runProductTagged(h: SlackHarness, roundId: string, users: string[], clickBodies: string[]): Promise<Recorded> {
-  const fetchBefore = globalThis.fetch;
-  // The harness' click() posts through fetch: note each Start click's trigger id and body.
-  globalThis.fetch = (async (input: Parameters<typeof fetch>[0], init?: Parameters<typeof fetch>[1]) => {
-    if (typeof init?.body === 'string' && init.body.startsWith('payload=')) {
-      const payload = JSON.parse(new URLSearchParams(init.body).get('payload') ?? '{}') as { type?: string; trigger_id?: string; user?: { id?: string } };
-      if (payload.type === 'block_actions' && payload.user?.id && payload.trigger_id) {
-        triggers.set(payload.user.id, payload.trigger_id);
-        clickBodies.push(init.body);
-      }
-    }
-    return fetchBefore(input, init);
-  }) as typeof fetch;
-  try {
-    return await runProduct(h, roundId, users);
-  } finally {
-    globalThis.fetch = fetchBefore;
+async function runBareProcess(): Promise<void> {
+  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', processBeforeResponse: false });
+  const app = new App({ receiver, token: BOT_TOKEN, convoStore: false, deferInitialization: true, clientOptions: { slackApiUrl: process.env.ACK_SLACK_API_URL } });
+  await app.init();
+  app.view(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  app.action(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  const server = http.createServer(receiver.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  serveReports(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  process.send!({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies ToParent);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The client.
+
+class Measured {
+  private constructor(private readonly child: ChildProcess, readonly url: string) {}
+
+  static async start(role: 'app' | 'bare', env: Record<string, string>, extraFlags: string[] = []): Promise<Measured> {
+    const child = fork(__filename, [], {
+      env: { ...process.env, ...env, ACK_ROLE: role },
+      execArgv: ['--require', 'tsx/cjs', ...serveNodeFlags, ...extraFlags],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const url = await new Promise<string>((resolve, reject) => {
+      child.once('message', (m: ToParent) => (m.type === 'ready' ? resolve(m.url) : reject(new Error(`unexpected ${m.type}`))));
+      child.once('exit', (code) => reject(new Error(`${role} process exited with ${code}`)));
+    });
+    return new Measured(child, url);
+  }
+
+  report(): Promise<Report> {
+    return new Promise((resolve) => {
+      this.child.once('message', (m: ToParent) => m.type === 'report' && resolve(m.report));
+      this.child.send({ type: 'report' });
+    });
+  }
+
+  stop(): Promise<void> {
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.send({ type: 'stop' });
+    });
   }
 }
 
-main().catch((e) => {
+interface Recorded {
+  submissions: number[];
+  submissionBodies: string[];
+  clicks: number[];
+  clickBodies: string[];
+  viewsOpenDelays: number[];
+  clickSeconds: number;
+  failures: string[];
+}
+
+async function runColleagues(fake: FakeSlackApi, url: string, users: string[], firstIndex: number, rec: Recorded): Promise<void> {
+  // Start clicks first, at CLICKS_PER_SECOND: every one must reach views.open within the trigger's 3 s.
+  const firstViews = new Map<string, ViewLike>();
+  const clickStarted = performance.now();
+  await Promise.all(
+    users.map(async (userId, i) => {
+      await new Promise((r) => setTimeout(r, (i * 1000) / CLICKS_PER_SECOND));
+      const index = firstIndex + i;
+      const payload = clickPayload(fake, userId, { action_id: ACTIONS.start, value: encodeActionValue({ r: ROUND_ID }) }, { message: { channel: fake.dmChannelOf(userId), ts: `1772442000.${String(index).padStart(6, '0')}` } });
+      const body = interactionBody(payload);
+      const opens = () => fake.calls.findIndex((c) => c.method === 'views.open' && (c.params as { trigger_id?: string }).trigger_id === payload.trigger_id);
+      const sent = Date.now();
+      const t0 = performance.now();
+      const res = await postToSlackEndpoint(url, body, 'application/x-www-form-urlencoded');
+      rec.clicks.push(performance.now() - t0);
+      rec.clickBodies.push(body);
+      if (res.status !== 200) rec.failures.push(`click ${userId}: HTTP ${res.status}`);
+      const deadline = Date.now() + 30_000;
+      while (opens() < 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 5));
+      const at = opens();
+      if (at < 0) return void rec.failures.push(`no views.open for ${userId}`);
+      rec.viewsOpenDelays.push(fake.calls[at]!.at - sent);
+      const nth = fake.calls.slice(0, at + 1).filter((c) => c.method === 'views.open').length - 1;
+      firstViews.set(userId, openedView(fake, 'views.open', nth));
+    }),
+  );
+  rec.clickSeconds += (performance.now() - clickStarted) / 1000;
+
+  await pool(users, CONCURRENCY, async (userId) => {
+    const person = firstIndex + users.indexOf(userId);
+    let view = firstViews.get(userId);
+    for (let page = 0; view && view.callback_id === 'zs_section' && page < 60; page++) {
+      const body = interactionBody(viewSubmissionPayload(fake, userId, view, viewState(view, answersFor(view, person))));
+      const t0 = performance.now();
+      const res = await postToSlackEndpoint(url, body, 'application/x-www-form-urlencoded');
+      rec.submissions.push(performance.now() - t0);
+      rec.submissionBodies.push(body);
+      const ack = res.body as { response_action?: string } | undefined;
+      if (ack?.response_action !== 'update') {
+        rec.failures.push(`${userId} page ${page}: ${res.text.slice(0, 200)}`);
+        return;
+      }
+      view = updatedView(view, res.body);
+    }
+    if (view?.callback_id !== 'zs_review') rec.failures.push(`${userId} did not reach the review`);
+  });
+}
+
+async function replay(url: string, bodies: string[], into: number[]): Promise<void> {
+  await pool(bodies, CONCURRENCY, async (body) => {
+    const t0 = performance.now();
+    const res = await postToSlackEndpoint(url, body, 'application/x-www-form-urlencoded');
+    into.push(performance.now() - t0);
+    if (res.status !== 200) throw new Error(`bare Bolt answered HTTP ${res.status}`);
+  });
+}
+
+async function runClient(): Promise<void> {
+  const fake = new FakeSlackApi();
+  await fake.start();
+  const users = Array.from({ length: USERS }, (_, i) => `UB${String(i + 1).padStart(4, '0')}`);
+  for (const id of users) fake.addUser({ id, locale: 'nl-BE' });
+  const loadBefore = os.loadavg()[0]!;
+  const extraFlags = (process.env.ACK_APP_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+  const app = await Measured.start('app', { ACK_SLACK_API_URL: fake.apiUrl, ACK_USER_IDS: JSON.stringify(users) }, extraFlags);
+  const bare = await Measured.start('bare', { ACK_SLACK_API_URL: fake.apiUrl });
+  const [appIdle, bareIdle] = [await app.report(), await bare.report()];
+
+  const product: Recorded = { submissions: [], submissionBodies: [], clicks: [], clickBodies: [], viewsOpenDelays: [], clickSeconds: 0, failures: [] };
+  const bareSubmissions: number[] = [];
+  const bareClicks: number[] = [];
+  const chunk = Math.ceil(users.length / CHUNKS);
+  for (let from = 0; from < users.length; from += chunk) {
+    const sentBefore = { subs: product.submissionBodies.length, clicks: product.clickBodies.length };
+    await runColleagues(fake, app.url, users.slice(from, from + chunk), from, product);
+    await replay(bare.url, product.clickBodies.slice(sentBefore.clicks), bareClicks);
+    await replay(bare.url, product.submissionBodies.slice(sentBefore.subs), bareSubmissions);
+  }
+  const [appAfter, bareAfter] = [await app.report(), await bare.report()];
+  const loadAfter = os.loadavg()[0]!;
+  await app.stop();
+  await bare.stop();
+  await fake.stop();
+
+  const sub = product.submissions;
+  const clicks = product.clicks;
+  const past3s = sub.filter((x) => x >= 3_000).length;
+  const ratio = (a: number[], b: number[], p: number) => (percentile(a, p) / percentile(b, p)).toFixed(2);
+  const lines = [
+    `ack: ${USERS} colleagues answer the default questionnaire in Slack (all 7 dimensions, detailed, reflection), ${CONCURRENCY} at a time, in ${CHUNKS} groups interleaved with the bare Bolt baseline; client, app and baseline in separate processes (node ${serveNodeFlags.join(' ') || 'defaults'}${extraFlags.length ? ` ${extraFlags.join(' ')}` : ''}); database: in-process stand-in on the app's worker thread; machine load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${os.cpus().length} cores`,
+    `view_submission ack: p50 ${ms(percentile(sub, 50))}, p99 ${ms(percentile(sub, 99))}, max ${ms(Math.max(...sub))} over ${sub.length} submissions; past 3 s: ${past3s}`,
+    `  bare Bolt, same ${bareSubmissions.length} bodies: p50 ${ms(percentile(bareSubmissions, 50))}, p99 ${ms(percentile(bareSubmissions, 99))}, max ${ms(Math.max(...bareSubmissions))}`,
+    `  ratio: p50 ${ratio(sub, bareSubmissions, 50)}, p99 ${ratio(sub, bareSubmissions, 99)} × bare Bolt (goal p99 ≤ 1.5, never past 3 s)`,
+    `block_actions (Start) ack: p50 ${ms(percentile(clicks, 50))}, p99 ${ms(percentile(clicks, 99))}; bare Bolt p50 ${ms(percentile(bareClicks, 50))}, p99 ${ms(percentile(bareClicks, 99))}; ratio p99 ${ratio(clicks, bareClicks, 99)} (goal ≤ 1.5)`,
+    `views.open after a Start click, ${(USERS / product.clickSeconds).toFixed(0)} clicks/s: p50 ${ms(percentile(product.viewsOpenDelays, 50))}, p99 ${ms(percentile(product.viewsOpenDelays, 99))} (goal p99 < 1 s; trigger ids expire after 3 s)`,
+    `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; main thread's JS heap in use ${mb(appIdle.heapUsed)} before, ${mb(appAfter.heapUsed)} after${appAfter.liveHeap !== undefined ? `; live after a full GC ${mb(appIdle.liveHeap!)} before, ${mb(appAfter.liveHeap)} after` : ''}), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
+    `event-loop utilisation while sent requests: app ${(appAfter.elu * 100).toFixed(0)} %, bare Bolt ${(bareAfter.elu * 100).toFixed(0)} %`,
+    `failures: ${product.failures.length}${product.failures.length ? ` — ${product.failures.slice(0, 3).join(' | ')}` : ''}`,
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+  if (product.failures.length) process.exitCode = 1;
+}
+
+const role = process.env.ACK_ROLE;
+(role === 'app' ? runAppProcess() : role === 'bare' ? runBareProcess() : runClient()).catch((e) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
   process.exit(1);
 });

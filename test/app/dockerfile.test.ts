@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { testMongoUri } from '../support/mongo';
 import { parseDockerfile, type Stage } from './support/dockerfile';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { serveNodeFlags } = require('../../bin/node-flags.js') as { serveNodeFlags: string[] };
 
 /**
  * The container image cannot be built on these machines (no Docker engine), so this test replays
@@ -75,7 +77,8 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
   expect(runtime.stage.instructions.some((i) => i.op === 'USER' && i.args === 'node')).toBe(true);
 
   const cmd = lastOf(runtime.stage, 'CMD')!.argv;
-  expect(cmd).toEqual(['node', 'dist/cli/main.js', 'serve']);
+  // serve's V8 heap limits, as in package.json's start scripts (test/app/node-flags.test.ts).
+  expect(cmd).toEqual(['node', ...serveNodeFlags, 'dist/cli/main.js', 'serve']);
   const port = 40000 + Math.floor(Math.random() * 20000);
   const env = {
     ...runtime.env,
