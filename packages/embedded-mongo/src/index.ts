@@ -38,3 +38,6 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   await server.start();
   return { uri: server.uri, port: server.port, stop: () => server.stop() };
 }
+
+export { startEmbeddedMongoThread, type EmbeddedThreadOptions } from './thread';
+export { parseStandaloneArgs, runStandalone, type StandaloneArgs } from './standalone';
