@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACDataModule from 'adaptivecards-templating';
 
 /**
  * Every card Zorgspiegel shows in Teams (and the playground shows in the browser) is an Adaptive
@@ -47,6 +47,9 @@ export function cardTemplate(name: CardName): unknown {
 
 /** Expands the named template with `data` as `$root`. */
 export function renderCard(name: CardName, data: object): AdaptiveCard {
+  // Loaded at the first card, not at start-up: the templating engine (adaptive-expressions and
+  // its ANTLR parser) is a fifth of the process's start. A require: under tsx's hook import() goes to the ESM loader.
+  const ACData = require('adaptivecards-templating') as typeof ACDataModule;
   const template = new ACData.Template(cardTemplate(name));
   return template.expand({ $root: data }) as AdaptiveCard;
 }
