@@ -6,9 +6,11 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
+COPY packages/embedded-mongo/package.json ./packages/embedded-mongo/
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
+COPY packages ./packages
 COPY src ./src
 RUN npm run build
 
@@ -17,8 +19,12 @@ ENV NODE_ENV=production
 ENV DATA_DIR=/app/data
 WORKDIR /app
 COPY package.json package-lock.json ./
+# The workspace package @zorgspiegel/embedded-mongo (the database when no MONGODB_URI is set):
+# its manifest and entry point before `npm ci` links it, its compiled dist/ from the build stage.
+COPY packages/embedded-mongo/package.json packages/embedded-mongo/index.js ./packages/embedded-mongo/
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 COPY --from=build /app/dist ./dist
+COPY --from=build /app/packages/embedded-mongo/dist ./packages/embedded-mongo/dist
 COPY cards ./cards
 # The chart's font comes from the dejavu-fonts-ttf dependency, so this slim image needs no fonts.
 RUN mkdir -p /app/data && chown node:node /app/data

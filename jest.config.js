@@ -3,7 +3,9 @@ module.exports = {
   testEnvironment: 'node',
   // swc strips types only; `npm run typecheck` (tsc) checks them.
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
-  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
+  testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts', '<rootDir>/packages/*/src/**/*.spec.ts'],
+  // Tests run the workspace package from its TypeScript sources (as tsx does), not a stale dist/.
+  moduleNameMapper: { '^@zorgspiegel/embedded-mongo$': '<rootDir>/packages/embedded-mongo/src/index.ts' },
   moduleFileExtensions: ['ts', 'js', 'json'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',

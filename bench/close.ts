@@ -17,7 +17,7 @@ import { randomId } from '../src/core/random-id';
 import { extractQuotes } from '../src/core/summary';
 import { defaultTenantSettings } from '../src/core/tenant';
 import { createOrchestrator } from '../src/orchestration';
-import { startEmbeddedMongo } from '../src/store/embedded-mongo';
+import { startEmbeddedMongo } from '@zorgspiegel/embedded-mongo';
 import { ensureIndexes } from '../src/store/indexes';
 import { createRepositories } from '../src/store/repositories';
 import { SCHEMA_VERSION } from '../src/store/schema-version';

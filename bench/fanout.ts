@@ -21,7 +21,7 @@ import { makeRound } from '../src/core/testing/fixtures';
 import { createOrchestrator } from '../src/orchestration';
 import { ensureIndexes } from '../src/store/indexes';
 import { createRepositories } from '../src/store/repositories';
-import { startEmbeddedMongo } from '../src/store/embedded-mongo';
+import { startEmbeddedMongo } from '@zorgspiegel/embedded-mongo';
 import { startEmbeddedMongoThread } from './support/embedded-mongo-thread';
 import { runFanoutProcesses } from './support/fanout-processes';
 import { SimulatedPlatform } from './support/simulated-platform';
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   const stats = platform.stats;
   const lines = [
     `fanout: ${RECIPIENTS} recipients, simulated platform allows ${ALLOWED_PER_SECOND} msg/s per app (bucket of ${ALLOWED_PER_SECOND}) and 1 msg/s per conversation, injects 429s on ${(INJECTED_429_RATE * 100).toFixed(1)} % of requests (retry-after 1 s, whole app throttled meanwhile)`,
-    `database: ${embedded ? `in-process MongoDB stand-in (src/store/embedded-mongo${onThread ? ', on a worker thread' : ''})` : 'MONGODB_URI'}, real repositories; runner concurrency ${CONCURRENCY}`,
+    `database: ${embedded ? `in-process MongoDB stand-in (packages/embedded-mongo${onThread ? ', on a worker thread' : ''})` : 'MONGODB_URI'}, real repositories; runner concurrency ${CONCURRENCY}`,
     `elapsed: ${(elapsedMs / 1000).toFixed(1)} s (round open → every invitation delivered and recorded); send phase ${sendPhaseS.toFixed(1)} s`,
     `achieved: ${achieved.toFixed(1)} sends/s ÷ allowed ${ALLOWED_PER_SECOND}/s = ${(achieved / ALLOWED_PER_SECOND).toFixed(2)} (goal ≥ 0.9)`,
     `delivered: ${stats.ok} · recorded delivered: ${counts.delivered ?? 0} · duplicates: ${duplicates} · lost: ${lost}`,

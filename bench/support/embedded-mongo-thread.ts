@@ -1,3 +1,2 @@
-/** The benchmarks run the in-process stand-in on a worker thread, as `serve` does (src/store/embedded-mongo-thread.ts). */
-export { startEmbeddedMongoThread, type EmbeddedThreadOptions } from '../../src/store/embedded-mongo-thread';
-export type { EmbeddedMongo as EmbeddedThread } from '../../src/store/embedded-mongo';
+/** The benchmarks run the in-process stand-in on a worker thread, as `serve` does. */
+export { startEmbeddedMongoThread, type EmbeddedThreadOptions, type EmbeddedMongo as EmbeddedThread } from '@zorgspiegel/embedded-mongo';

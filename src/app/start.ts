@@ -6,8 +6,8 @@ import { createLogger, type Logger } from '../log';
 import { createOrchestrator } from '../orchestration';
 import { connectStore, loadRespondentKeySecret, monitorStoreHealth, StoreConnectError } from '../store';
 import { buildApp, type OrchestratorFactory } from './build-app';
-import { INTEGRATIONS } from './integrations';
-import { TeamsConfigError } from '../teams';
+import { INTEGRATIONS, preloadIntegrations } from './integrations';
+import { TeamsConfigError } from '../teams/config-error';
 
 export interface RunningApp {
   env: Env;
@@ -54,7 +54,11 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
 
   let store;
   try {
-    store = await connectStore({ env, logger, inProcessThread: true });
+    const connecting = connectStore({ env, logger, inProcessThread: true });
+    // While the database starts (the in-process one on its worker thread) or is reached over the
+    // network, load the platforms' code: a third of start-up, now in parallel instead of after.
+    preloadIntegrations(env);
+    store = await connecting;
   } catch (e) {
     if (e instanceof StoreConnectError) fatal(e.message);
     throw e;

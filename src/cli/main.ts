@@ -1,7 +1,7 @@
 import { runPurgeCommand } from './purge-command';
 import { runQuestionnaireCommand } from './questionnaire-command';
 import { runServe } from './serve-command';
-import { runStandalone } from '../store/embedded-mongo/standalone';
+import { runStandalone } from '@zorgspiegel/embedded-mongo';
 
 const USAGE = `Usage: zorgspiegel <command>
 

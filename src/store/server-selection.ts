@@ -2,16 +2,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from '../log';
-// Static, not import(): under tsx's CommonJS loader a dynamic import of a folder fails.
-import { startEmbeddedMongo } from './embedded-mongo';
-import { startEmbeddedMongoThread } from './embedded-mongo-thread';
+import { startEmbeddedMongo, startEmbeddedMongoThread } from '@zorgspiegel/embedded-mongo';
 
 /**
  * Which MongoDB the process talks to, in this order:
  *  1. MONGODB_URI — a real server (production, CI, anyone who has one);
  *  2. mongodb-memory-server — a real `mongod`, but only when one is already on this machine
  *     (MONGOMS_SYSTEM_BINARY, or a binary in its cache). It is never allowed to download one;
- *  3. the in-process MongoDB-compatible server (src/store/embedded-mongo) — a stand-in for
+ *  3. the in-process MongoDB-compatible server (packages/embedded-mongo) — a stand-in for
  *     development and tests only, never a production recommendation.
  */
 export type ServerChoice =

@@ -73,6 +73,15 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
     expect({ devOnly, present: fs.existsSync(path.join(runtime.dir, 'node_modules', devOnly)) }).toEqual({ devOnly, present: false });
   }
   expect(fs.existsSync(path.join(runtime.dir, 'src'))).toBe(false);
+  expect(fs.existsSync(path.join(runtime.dir, 'packages', 'embedded-mongo', 'src'))).toBe(false);
+  // Without MONGODB_URI the image runs the in-process stand-in, compiled, on its worker thread.
+  const embedded = spawnSync(
+    process.execPath,
+    ['-e', "require('@zorgspiegel/embedded-mongo').startEmbeddedMongoThread().then((s) => { console.log(s.uri); return s.stop(); })"],
+    { cwd: runtime.dir, env: runtime.env, encoding: 'utf8', timeout: 60_000 },
+  );
+  expect({ status: embedded.status, stderr: embedded.stderr }).toEqual({ status: 0, stderr: '' });
+  expect(embedded.stdout).toMatch(/^mongodb:\/\/127\.0\.0\.1:\d+\n$/);
   expect(fs.existsSync(path.join(runtime.dir, 'node_modules', 'dejavu-fonts-ttf', 'ttf', 'DejaVuSans.ttf'))).toBe(true);
   expect(runtime.stage.instructions.some((i) => i.op === 'USER' && i.args === 'node')).toBe(true);
 

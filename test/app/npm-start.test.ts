@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startEmbeddedMongo } from '../../src/store/embedded-mongo';
+import { startEmbeddedMongo } from '@zorgspiegel/embedded-mongo';
 
 /**
  * `npm start` on a fresh checkout: no MONGODB_URI, no platform credentials. It must start, keep

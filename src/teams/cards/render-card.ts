@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import * as ACData from 'adaptivecards-templating';
+import type * as ACDataModule from 'adaptivecards-templating';
 import { renderCardDates } from './card-dates';
 
 /**
@@ -51,6 +51,9 @@ export function cardTemplate(name: CardName): unknown {
  * own DATE()/TIME() functions, so each reader sees them in their locale and time zone.
  */
 export function renderCard(name: CardName, data: object): AdaptiveCard {
+  // Loaded at the first card, not at start-up: the templating engine (adaptive-expressions and
+  // its ANTLR parser) is a fifth of the process's start. A require: under tsx's hook import() goes to the ESM loader.
+  const ACData = require('adaptivecards-templating') as typeof ACDataModule;
   const template = new ACData.Template(cardTemplate(name));
   return renderCardDates(template.expand({ $root: data })) as AdaptiveCard;
 }

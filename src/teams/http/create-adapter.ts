@@ -3,12 +3,10 @@ import type { ClaimsIdentity, ConnectorFactory } from 'botframework-connector';
 import type { Env } from '../../config/env';
 import type { Logger } from '../../log';
 
-export class TeamsConfigError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'TeamsConfigError';
-  }
-}
+import { TeamsConfigError } from '../config-error';
+
+// Defined on its own so start-up can recognise it without loading botbuilder.
+export { TeamsConfigError };
 
 /** Whether the bot checks Bot Framework tokens: only without an app id does it run open, as the Emulator expects. */
 export function runsUnauthenticated(env: Pick<Env, 'MicrosoftAppId'>): boolean {

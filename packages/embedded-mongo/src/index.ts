@@ -8,7 +8,7 @@
  * (see README.md in this folder). Production must run against a real MongoDB deployment.
  */
 import { SILENT_LOGGER } from './logger';
-import { EmbeddedMongoServer } from './server';
+import type { EmbeddedMongoServer as ServerClass } from './server';
 
 export interface EmbeddedMongoOptions {
   /** TCP port; 0 (the default) picks a free one. */
@@ -29,6 +29,10 @@ export interface EmbeddedMongo {
 }
 
 export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promise<EmbeddedMongo> {
+  // Loaded here, not at the top: a process that runs the server on a worker thread
+  // (startEmbeddedMongoThread) never loads the query engine on its main thread, which keeps its
+  // start-up short. A require, not import(): under tsx's CommonJS hook import() takes Node's ESM path.
+  const { EmbeddedMongoServer } = require('./server') as { EmbeddedMongoServer: typeof ServerClass };
   const server = new EmbeddedMongoServer({
     port: opts.port ?? 0,
     host: opts.host ?? '127.0.0.1',
@@ -38,3 +42,6 @@ export async function startEmbeddedMongo(opts: EmbeddedMongoOptions = {}): Promi
   await server.start();
   return { uri: server.uri, port: server.port, stop: () => server.stop() };
 }
+
+export { startEmbeddedMongoThread, type EmbeddedThreadOptions } from './thread';
+export { parseStandaloneArgs, runStandalone, type StandaloneArgs } from './standalone';

@@ -4,9 +4,8 @@
  * other: a Slack ack must not wait for a query another person's click started, just as a real
  * MongoDB runs beside the app, not inside its event loop. `serve` uses it; so do the benchmarks.
  */
-import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './embedded-mongo';
+import { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './index';
 
 export type EmbeddedThreadOptions = Omit<EmbeddedMongoOptions, 'logger'> & {
   /** Receives the server's log lines on the main thread (a logger cannot cross threads). */
@@ -17,8 +16,10 @@ type FromWorker = { kind: 'ready'; uri: string; port: number } | { kind: 'failed
 
 export function startEmbeddedMongoThread(options: EmbeddedThreadOptions = {}): Promise<EmbeddedMongo> {
   const { logger, ...serverOptions } = options;
-  // The worker runs this same TypeScript file through tsx's require hook, as the app itself runs.
-  const worker = new Worker(path.join(__dirname, 'embedded-mongo-thread.ts'), { execArgv: ['--require', 'tsx/cjs'], workerData: { embeddedMongo: serverOptions } });
+  // The worker runs this same file: compiled JavaScript in production, or the TypeScript source
+  // through tsx's require hook in development, as the app itself runs.
+  const fromSource = __filename.endsWith('.ts');
+  const worker = new Worker(__filename, { execArgv: fromSource ? ['--require', require.resolve('tsx/cjs')] : [], workerData: { embeddedMongo: serverOptions } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.on('message', (message: FromWorker) => {
