@@ -32,4 +32,4 @@ USER node
 EXPOSE 3978
 HEALTHCHECK --interval=30s --timeout=5s --start-period=20s --retries=3 CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3978) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
 # serve's V8 heap limits (bin/node-flags.js): collect sooner, keep RSS near what the bot really holds.
-CMD ["node", "--max-semi-space-size=4", "--max-old-space-size=256", "dist/cli/main.js", "serve"]
+CMD ["node", "--max-semi-space-size=16", "--max-old-space-size=256", "dist/cli/main.js", "serve"]

@@ -97,20 +97,23 @@ function answersFor(view: ViewLike, person: number): Record<string, string | str
 // The measured processes: each reports `ready` with its URL, then answers `report` with its RSS
 // and event-loop utilisation since the previous `report`, and exits on `stop`.
 
-interface Report { rss: number; heapUsed: number; elu: number; /** With --expose-gc: the heap still in use after a full collection, i.e. what is really kept. */ liveHeap?: number }
+interface Report { rss: number; heapUsed: number; elu: number; /** Main thread busy (ms) and process CPU, all threads (ms), since the previous report. */ busyMs: number; cpuMs: number; /** With --expose-gc: the heap still in use after a full collection, i.e. what is really kept. */ liveHeap?: number }
 type ToParent = { type: 'ready'; url: string } | { type: 'report'; report: Report };
 
 function serveReports(stop: () => Promise<void>): void {
   let elu = performance.eventLoopUtilization();
+  let cpu = process.cpuUsage();
   process.on('message', (msg: { type: string }) => {
     if (msg.type === 'report') {
       const now = performance.eventLoopUtilization(elu);
       elu = performance.eventLoopUtilization();
+      const used = process.cpuUsage(cpu);
+      cpu = process.cpuUsage();
       const mem = process.memoryUsage();
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       const liveHeap = gc ? process.memoryUsage().heapUsed : undefined;
-      process.send!({ type: 'report', report: { rss: mem.rss, heapUsed: mem.heapUsed, elu: now.utilization, liveHeap } } satisfies ToParent);
+      process.send!({ type: 'report', report: { rss: mem.rss, heapUsed: mem.heapUsed, elu: now.utilization, busyMs: now.active, cpuMs: (used.user + used.system) / 1000, liveHeap } } satisfies ToParent);
     } else if (msg.type === 'stop') {
       void stop().finally(() => process.exit(0));
     }
@@ -304,6 +307,10 @@ async function runClient(): Promise<void> {
     `views.open after a Start click, ${(USERS / product.clickSeconds).toFixed(0)} clicks/s: p50 ${ms(percentile(product.viewsOpenDelays, 50))}, p99 ${ms(percentile(product.viewsOpenDelays, 99))} (goal p99 < 1 s; trigger ids expire after 3 s)`,
     `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; main thread's JS heap in use ${mb(appIdle.heapUsed)} before, ${mb(appAfter.heapUsed)} after${appAfter.liveHeap !== undefined ? `; live after a full GC ${mb(appIdle.liveHeap!)} before, ${mb(appAfter.liveHeap)} after` : ''}), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
     `event-loop utilisation while sent requests: app ${(appAfter.elu * 100).toFixed(0)} %, bare Bolt ${(bareAfter.elu * 100).toFixed(0)} %`,
+    // Less dependent on the machine's load than latency: with 50 requests always waiting, the ack
+    // time is about 50 × the main thread's work per request, so this ratio is what the p99 ratio
+    // tends to on a quiet machine.
+    `work per request (${sub.length + clicks.length} requests, follow-ups included): app main thread ${(appAfter.busyMs / (sub.length + clicks.length)).toFixed(2)} ms, whole process ${(appAfter.cpuMs / (sub.length + clicks.length)).toFixed(2)} ms CPU (with the database thread); bare Bolt ${(bareAfter.busyMs / (bareSubmissions.length + bareClicks.length)).toFixed(2)} ms, ${(bareAfter.cpuMs / (bareSubmissions.length + bareClicks.length)).toFixed(2)} ms CPU; main-thread ratio ${((appAfter.busyMs / (sub.length + clicks.length)) / (bareAfter.busyMs / (bareSubmissions.length + bareClicks.length))).toFixed(2)}`,
     `failures: ${product.failures.length}${product.failures.length ? ` — ${product.failures.slice(0, 3).join(' | ')}` : ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');

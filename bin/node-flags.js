@@ -5,4 +5,4 @@
 // what the bot holds, so a close or an export has room.
 // The same list is in package.json's start scripts and the Dockerfile's CMD
 // (test/app/node-flags.test.ts keeps them equal); bench/ack.ts starts its servers with it.
-exports.serveNodeFlags = ['--max-semi-space-size=4', '--max-old-space-size=256'];
+exports.serveNodeFlags = ['--max-semi-space-size=16', '--max-old-space-size=256'];

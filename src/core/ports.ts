@@ -16,6 +16,11 @@ import type { SlotRequest, SlotWindow } from './pacing-slots';
 
 export interface TenantRepository {
   get(id: string): Promise<Tenant | null>;
+  /**
+   * The tenant as this process read or wrote it at most a moment ago (see ENSURE_TTL_MS), else
+   * read now: for requests that need the school on every click and every answer.
+   */
+  getRecent(id: string): Promise<Tenant | null>;
   /** Creates the tenant with these settings if it does not exist yet; returns the stored one. */
   ensure(tenant: Omit<Tenant, 'createdAt' | 'updatedAt'>, now: Date): Promise<Tenant>;
   updateSettings(id: string, patch: Partial<TenantSettings>, now: Date): Promise<Tenant>;
@@ -331,6 +336,8 @@ export interface DraftRepository {
   /** `merge` adds to the stored fields (pages of one section); `replace` stores exactly these. */
   save(roundId: string, respondentKey: string, section: string, fields: Record<string, string>, mode: 'merge' | 'replace', expiresAt: Date): Promise<Record<string, string>>;
   get(roundId: string, respondentKey: string, section: string): Promise<Record<string, string> | null>;
+  /** Every draft of one respondent in one round, by section (one query, read alongside the round). */
+  listByRespondent(roundId: string, respondentKey: string): Promise<Map<string, Record<string, string>>>;
   delete(roundId: string, respondentKey: string, section: string): Promise<void>;
   deleteByRound(roundId: string): Promise<number>;
 }

@@ -10,7 +10,7 @@ export class FollowUps {
 
   constructor(
     private readonly onError: (err: unknown) => void,
-    private readonly windowMs = 3_000,
+    private readonly windowMs = 5_000,
   ) {}
 
   run(key: string, work: () => Promise<void>): void {

@@ -117,3 +117,29 @@ describe('tenants', () => {
     expect(raw!.schemaVersion).toBe(3);
   });
 });
+
+describe('tenants read a moment ago (getRecent, listByPlatformTenant)', () => {
+  it("show this process's own writes at once, and another process's after ENSURE_TTL_MS", async () => {
+    const { createTenantRepository, ENSURE_TTL_MS } = await import('../../src/store/repositories/tenant-repository');
+    let clock = 1_000_000;
+    const here = createTenantRepository(t.db, () => clock);
+    const elsewhere = createTenantRepository(t.db, () => clock);
+    await here.ensure(sampleTenant({ id: 'slack:RECENT', platform: 'slack', externalId: 'RECENT' }), T0);
+    expect((await here.getRecent('slack:RECENT'))?.settings.language).toBe(sampleTenant().settings.language);
+    expect(await here.listByPlatformTenant('slack', 'RECENT')).toHaveLength(1);
+
+    await here.updateSettings('slack:RECENT', { anonymityThreshold: 9 }, at(1));
+    expect((await here.getRecent('slack:RECENT'))?.settings.anonymityThreshold).toBe(9);
+    expect((await here.listByPlatformTenant('slack', 'RECENT'))[0]!.settings.anonymityThreshold).toBe(9);
+
+    // Another process changes the school: this one may show the old settings for a moment, no longer.
+    await elsewhere.updateSettings('slack:RECENT', { anonymityThreshold: 11 }, at(2));
+    clock += ENSURE_TTL_MS + 1;
+    expect((await here.getRecent('slack:RECENT'))?.settings.anonymityThreshold).toBe(11);
+    expect((await here.listByPlatformTenant('slack', 'RECENT'))[0]!.settings.anonymityThreshold).toBe(11);
+
+    // What a caller does with its copy does not change what the next caller gets.
+    (await here.getRecent('slack:RECENT'))!.settings.anonymityThreshold = 99;
+    expect((await here.getRecent('slack:RECENT'))?.settings.anonymityThreshold).toBe(11);
+  });
+});

@@ -17,6 +17,10 @@ import { t } from '../../i18n';
 import type { Actor, ServiceDeps } from './deps';
 import { invitationState } from '../views/invitation';
 import { GROUP_STEP, hasGroupAssignment, roundForGroup } from '../group-dimensions';
+import { LruMap } from '../lru-map';
+
+/** Respondent keys kept in memory: a school group's busiest hour, a few kB. */
+const RESPONDENT_KEYS_KEPT = 5_000;
 
 /** The optional self-declared group travels with the first section's fields (the group step, when there is one). */
 const GROUP_FIELD = 'group';
@@ -35,6 +39,8 @@ export type SubmitOutcome = { ok: true; next: NextStep } | { ok: false; form: Se
  * pseudonymous key — this service is the only place a user id is turned into that key.
  */
 export class RespondentService {
+  private readonly keys = new LruMap<string, string>(RESPONDENT_KEYS_KEPT);
+
   constructor(private readonly deps: ServiceDeps) {}
 
   private async round(actor: Actor, roundId: string): Promise<Round> {
@@ -44,7 +50,18 @@ export class RespondentService {
   }
 
   private key(round: Round, actor: Actor): string {
-    return respondentKey(this.deps.respondentSecret, round.id, actor.platformUserId);
+    return this.keyOf(round.id, actor);
+  }
+
+  /** The respondent key, remembered (bounded): a keyed hash per request part adds up under load. */
+  private keyOf(roundId: string, actor: Pick<Actor, 'platformUserId'>): string {
+    const memo = `${roundId}\u0000${actor.platformUserId}`;
+    let key = this.keys.get(memo);
+    if (key === undefined) {
+      key = respondentKey(this.deps.respondentSecret, roundId, actor.platformUserId);
+      this.keys.set(memo, key);
+    }
+    return key;
   }
 
   private async invited(round: Round, actor: Actor) {
@@ -72,7 +89,7 @@ export class RespondentService {
     const [round, participation, response] = await Promise.all([
       this.round(actor, roundId),
       this.deps.repos.participations.get(roundId, actor.platformUserId),
-      withResponse ? this.deps.repos.responses.get(roundId, respondentKey(this.deps.respondentSecret, roundId, actor.platformUserId)) : Promise.resolve(null),
+      withResponse ? this.deps.repos.responses.get(roundId, this.keyOf(roundId, actor)) : Promise.resolve(null),
     ]);
     return { round, participation, response };
   }
@@ -105,9 +122,9 @@ export class RespondentService {
    * A section's form with the saved answers and, over them, a paused draft of it if there is one.
    * `typing`: the draft is what the person is typing right now (a live total), not one to restore.
    */
-  private async form(full: Round, actor: Actor, section: string, response: ResponseRecord | null, typing = false): Promise<SectionFormView> {
+  private async form(full: Round, actor: Actor, section: string, response: ResponseRecord | null, typing = false, drafts?: Map<string, Record<string, string>>): Promise<SectionFormView> {
     const round = asked(full, response);
-    const draft = await this.deps.repos.drafts.get(round.id, this.key(round, actor), section);
+    const draft = drafts ? drafts.get(section) : await this.deps.repos.drafts.get(round.id, this.key(round, actor), section);
     const restored = draft && Object.keys(draft).length ? draftAnswers(round, section, draft) : undefined;
     return buildSectionForm(round, section, actor.lang, {
       answers: { ...(response?.answers ?? {}), ...(restored?.answers ?? {}) },
@@ -175,7 +192,12 @@ export class RespondentService {
     section: string,
     fields: Record<string, unknown> | ((blank: SectionFormView) => Record<string, unknown>),
   ): Promise<SubmitOutcome> {
-    const { round: full, participation, response } = await this.roundAndInvitation(actor, roundId, true);
+    // The person's drafts are read with the round: the next section's form shows its draft, and
+    // this section's is deleted only when there is one — one round trip before the save, none after.
+    const [{ round: full, participation, response }, drafts] = await Promise.all([
+      this.roundAndInvitation(actor, roundId, true),
+      this.deps.repos.drafts.listByRespondent(roundId, this.keyOf(roundId, actor)),
+    ]);
     const now = this.deps.clock.now();
     assertAcceptsAnswers(full, now);
     if (!participation) throw new SurveyError('not_invited');
@@ -214,10 +236,10 @@ export class RespondentService {
     // The next section's form (with its draft) is read alongside these writes: the saved answers
     // come from the write's own result, so nothing here waits for another.
     const [nextForm] = await Promise.all([
-      next ? this.form(full, actor, next, record) : Promise.resolve(undefined),
+      next ? this.form(full, actor, next, record, false, drafts) : Promise.resolve(undefined),
       ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
       this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
-      this.deps.repos.drafts.delete(round.id, key, section),
+      ...(drafts.has(section) ? [this.deps.repos.drafts.delete(round.id, key, section)] : []),
     ]);
     if (nextForm) return { ok: true, next: { kind: 'form', view: nextForm } };
     return { ok: true, next: { kind: 'review', view: buildReview(mine, actor.lang, actor.tenant.settings.timeZone, record.submittedSections) } };

@@ -142,7 +142,10 @@ export class TenantService {
       id = round.tenantId;
       this.roundSchools.set(roundId, id);
     }
-    return this.schoolIn(platform, externalId, id);
+    // Asked on every answer: the school as read a moment ago will do (its settings only shape the
+    // wording; whether the round takes answers is read fresh with the round itself).
+    const school = await this.deps.repos.tenants.getRecent(id);
+    return school && isSchoolOf(school, platform, externalId) ? school : null;
   }
 
   /** The schools of the platform tenant this person coordinates. */

@@ -53,6 +53,13 @@ export function createDraftRepository(db: Db): DraftRepository {
       return doc ? decodeFields(doc.fields) : null;
     },
 
+    async listByRespondent(roundId, respondentKey) {
+      // The ids of one respondent's drafts share a prefix: a range over `_id`, no index of its own.
+      const prefix = idOf(roundId, respondentKey, '');
+      const docs = await drafts.find({ _id: { $gte: prefix, $lt: `${prefix}\uffff` } }).toArray();
+      return new Map(docs.map((doc) => [String(doc.section), decodeFields(doc.fields)]));
+    },
+
     async delete(roundId, respondentKey, section) {
       await drafts.deleteOne({ _id: idOf(roundId, respondentKey, section) });
     },

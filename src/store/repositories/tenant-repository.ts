@@ -6,8 +6,8 @@ import { isDuplicateKeyError } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
 
 /**
- * How long `ensure` (asked on every click and every answer) trusts the tenant it last read in
- * this process. A settings change made here is seen at once; one made by another process within
+ * How long `ensure` and `getRecent` (asked on every click and every answer) trust the tenant
+ * last read or written in this process. A settings change made here is seen at once; one made by another process within
  * this time, as the orchestration's TenantCache does.
  */
 export const ENSURE_TTL_MS = 2_000;
@@ -23,7 +23,11 @@ export function createTenantRepository(db: Db, now: () => number = Date.now): Te
     remember(tenant);
     return tenant;
   };
+  // The schools of a platform tenant, as listed a moment ago (an invitation and App Home ask on
+  // every refresh); any write in this process forgets them all, so its own changes show at once.
+  const recentLists = new Map<string, { tenants: Tenant[]; until: number }>();
   const remember = (tenant: Tenant) => {
+    recentLists.clear();
     if (recent.size > 1_000) recent.clear();
     recent.set(tenant.id, { tenant: structuredClone(tenant), until: now() + ENSURE_TTL_MS });
   };
@@ -31,6 +35,14 @@ export function createTenantRepository(db: Db, now: () => number = Date.now): Te
   return {
     async get(id) {
       return read(await tenants.findOne({ _id: id }));
+    },
+
+    async getRecent(id) {
+      const hit = recent.get(id);
+      if (hit && now() < hit.until) return structuredClone(hit.tenant);
+      const tenant = read(await tenants.findOne({ _id: id }));
+      if (tenant) remember(tenant);
+      return tenant;
     },
 
     async ensure(tenant, at) {
@@ -68,7 +80,13 @@ export function createTenantRepository(db: Db, now: () => number = Date.now): Te
     },
 
     async listByPlatformTenant(platform, externalId) {
-      return (await tenants.find({ platform, externalId }).sort({ createdAt: 1, _id: 1 }).toArray()).map((doc) => read(doc)!);
+      const key = `${platform}\u0000${externalId}`;
+      const hit = recentLists.get(key);
+      if (hit && now() < hit.until) return structuredClone(hit.tenants);
+      const list = (await tenants.find({ platform, externalId }).sort({ createdAt: 1, _id: 1 }).toArray()).map((doc) => read(doc)!);
+      if (recentLists.size > 1_000) recentLists.clear();
+      recentLists.set(key, { tenants: structuredClone(list), until: now() + ENSURE_TTL_MS });
+      return list;
     },
 
     async claimSchoolKey(id, schoolKey, name, now) {
@@ -79,7 +97,7 @@ export function createTenantRepository(db: Db, now: () => number = Date.now): Te
       if (name) set.name = name;
       const claimable = { _id: id, schoolKey: { $exists: false }, $or: [{ schemaVersion: { $gte: 3 } }, { 'settings.coordinators': { $size: 0 } }] };
       const claimed = await tenants.findOneAndUpdate(claimable, { $set: set }, { returnDocument: 'after' });
-      if (claimed) return read(claimed);
+      if (claimed) return mustExist(claimed, id);
       const current = read(await tenants.findOne({ _id: id }));
       return current?.schoolKey === schoolKey ? current : null;
     },
