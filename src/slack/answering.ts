@@ -28,8 +28,10 @@ export type ViewAck =
 
 export interface SectionSubmission {
   ack: ViewAck;
-  /** The section was saved: the invitation DM gets its "Bewaard — X van Y" line. */
+  /** The section was saved. */
   saved: boolean;
+  /** Saved, and what comes next is the review: the person is through, the modal shows the overview. */
+  finished?: boolean;
 }
 
 /**
@@ -90,7 +92,7 @@ export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r
     const first = inline.findIndex((p) => Object.keys(outcome.form.errors).some((k) => p.errorTargets[k] !== undefined));
     return { ack: { response_action: 'update', view: inline[Math.max(0, first)]!.view }, saved: false };
   }
-  return { ack: { response_action: 'update', view: stepModal(outcome.next, t) }, saved: true };
+  return { ack: { response_action: 'update', view: stepModal(outcome.next, t) }, saved: true, finished: outcome.next.kind === 'review' };
 }
 
 /**

@@ -320,9 +320,9 @@ describe('a whole round in Slack', () => {
     const first = await submitSection('U4', view, values);
     const retry = await submitSection('U4', view, values, { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' });
     expect(retry.body).toEqual(first.body);
-    await eventually(() => u4Updates() > updatesBefore, 'the invitation update');
+    // Not through yet, and the modal still open: the invitation under it waits (nothing sent at all).
     await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(u4Updates()).toBe(updatesBefore + 1);
+    expect(u4Updates()).toBe(updatesBefore);
     // U4 leaves the C section open in the modal while the coordinator closes the round.
     u4OpenSection = updatedView(view, first.body);
   });

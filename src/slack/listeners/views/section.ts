@@ -4,6 +4,8 @@ import { submitSectionPage, updateInvitationProgress, type SectionSubmission } f
 import { describeFailure, resolveActor, teamIdOf, type SlackDeps } from '../../context';
 import { publishHome } from '../../home';
 import { CALLBACKS } from '../../ids';
+import type { Actor } from '../../../core/services';
+import type { WebClient } from '../../slack-types';
 import { noticeModal } from '../../presenters/info';
 import { parseMetadata, submittedViewSchema } from '../../schema';
 import { sectionFields } from '../../forms/section-fields';
@@ -11,7 +13,7 @@ import { sectionFields } from '../../forms/section-fields';
 /**
  * A submitted section page. The answer to Slack (next page, next section, review, or errors per
  * field) is computed and acked within Slack's 3 s; updating the invitation DM and App Home
- * happens after. Every copy is checked afresh (a corrected page keeps the view's id and hash
+ * happens after, once the person is through or closes the modal. Every copy is checked afresh (a corrected page keeps the view's id and hash
  * after an `errors` answer); saving is idempotent, and the same accepted view submitted again
  * (Slack retry, double click) triggers the follow-ups once.
  */
@@ -36,13 +38,10 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
       result = { ack: { response_action: 'update', view: noticeModal({ lang: actor.lang, text, tone: 'warning' }, translator(actor.lang)) }, saved: false };
     }
     await ack(result.ack);
-    if (result.saved && (await deps.followUps.first(`section:${view.id}:${view.hash ?? ''}`))) {
-      // After the ack, and coalesced: eight sections in a minute make one or two refreshes, not eight.
-      deps.refreshes.run(`${teamId}:${actor.platformUserId}:${meta.r}`, async () => {
-        await updateInvitationProgress(deps, client, actor, meta.r);
-        await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
-      });
-    }
+    // The invitation's "Bewaard — X van Y" line and App Home lie under the modal while the person
+    // answers: they are brought up to date when the modal gets to the review (below) or is closed
+    // (view_closed), not after every section.
+    if (result.finished && (await deps.followUps.first(`section:${view.id}:${view.hash ?? ''}`))) refreshAfterAnswers(deps, client, actor, meta.r);
   });
 
   // "Later verder" (the modal's close button): what was typed on the page is kept as a draft of
@@ -55,6 +54,8 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
     if (!parsed.success || meta?.k !== 'section' || !teamId) return;
     try {
       const actor = await resolveActor(deps, client, { teamId, userId: body.user.id }, { roundId: meta.r });
+      // Sections saved in this modal show in the invitation and App Home now that it is closed.
+      refreshAfterAnswers(deps, client, actor, meta.r);
       const typed = sectionFields(parsed.data.state.values, Object.keys(parsed.data.state.values));
       if (Object.keys(typed).length) await deps.services.respondents.saveDraft(actor, meta.r, meta.s, typed, 'merge');
     } catch (err) {
@@ -66,5 +67,17 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
   // "Klaar" on the review: close the modal; everything was saved section by section already.
   app.view(CALLBACKS.review, async ({ ack }) => {
     await ack({ response_action: 'clear' });
+  });
+}
+
+/**
+ * The invitation DM with its "Bewaard — X van Y" line, and App Home, as stored now. After the ack,
+ * coalesced per person (a close right after the review makes one refresh, not two), best effort:
+ * what they show is stored already, and App Home is published afresh whenever it is opened.
+ */
+function refreshAfterAnswers(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): void {
+  deps.refreshes.run(`${actor.tenant.externalId}:${actor.platformUserId}:${roundId}`, async () => {
+    await updateInvitationProgress(deps, client, actor, roundId);
+    await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
   });
 }
