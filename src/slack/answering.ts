@@ -104,7 +104,8 @@ export async function updateInvitationProgress(deps: SlackDeps, client: WebClien
   try {
     // One language per person: the invitation and its update speak the person's language.
     const { view, delivered, progress } = await deps.services.respondents.invitationProgress(actor, roundId);
-    if (!delivered) return;
+    // A modal closed before any part was saved leaves the invitation as it was ("Bewaard — 0" would not be true).
+    if (!delivered || !progress.sections.some((s) => s.submitted)) return;
     const message = invitationMessage(view, savedLine(progress, translator(view.lang)));
     await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });
   } catch (e) {

@@ -179,8 +179,16 @@ describe('"Later verder" in Slack', () => {
     expect(JSON.stringify(again.blocks)).toContain('nog niet ingediend');
 
     const saved = await submitView(h, 'U2', again, statements(again, '3'));
-    expect(updatedView(again, saved.body).callback_id).toBe('zs_section');
+    const next = updatedView(again, saved.body);
+    expect(next.callback_id).toBe('zs_section');
     expect(await h.db.db.collection('drafts').countDocuments({ roundId: round.id })).toBe(0);
+    // The first close saved no part: U2's invitation was left as it was. Closing now, with a part
+    // saved in this modal, brings the invitation's line up to date.
+    const u2Updates = () => h.fake.callsOf('chat.update').filter((c) => c.params.channel === invitationOf('U2')!.channel);
+    expect(u2Updates()).toHaveLength(0);
+    await closeView('U2', next, {});
+    await eventually(() => u2Updates().length === 1, "U2's invitation update");
+    expect(JSON.stringify(invitationOf('U2')!.blocks)).toContain('Bewaard — 1 van 2 onderdelen klaar');
   });
 
   it('deletes every draft when the round closes', async () => {
