@@ -68,6 +68,11 @@ export interface ParticipationRepository {
   get(roundId: string, platformUserId: string): Promise<Participation | null>;
   /** Moves the status forward only (see `advances`); returns the stored participation. */
   advance(roundId: string, platformUserId: string, to: ParticipationStatus, patch: Partial<Participation>, now: Date): Promise<Participation | null>;
+  /**
+   * "completed" back to "started": the person switched to a group that is asked more than they
+   * answered, so they are reminded again. Any other status stays as it is.
+   */
+  reopen(roundId: string, platformUserId: string): Promise<void>;
   /** Records delivery details without changing a status that already moved on. */
   recordDelivery(roundId: string, platformUserId: string, patch: Pick<Participation, 'invitationMessageId' | 'conversationId'>, now: Date): Promise<void>;
   incrementReminders(roundId: string, platformUserId: string, now: Date): Promise<void>;
@@ -109,8 +114,13 @@ export interface ResponseRepository {
    * Stores no time (`now` is not written).
    */
   saveSection(roundId: string, respondentKey: string, section: string, answers: Record<string, AnswerValue | null>, group: string | null | undefined, now: Date): Promise<ResponseRecord>;
-  /** Sets `complete: true` (never unsets it); no time is stored. */
+  /** Sets `complete: true`; no time is stored. */
   markCompleted(roundId: string, respondentKey: string, now: Date): Promise<void>;
+  /**
+   * Sets `complete: false` again, only while the response is still in `group` (null: none): the
+   * person switched to a group that is asked more than they answered. No time is stored.
+   */
+  markIncomplete(roundId: string, respondentKey: string, group: string | null): Promise<void>;
   get(roundId: string, respondentKey: string): Promise<ResponseRecord | null>;
   /**
    * Withdrawal: resets the one response document to its empty state (no answers, no submitted

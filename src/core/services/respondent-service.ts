@@ -235,10 +235,14 @@ export class RespondentService {
     const next = nextStep(mine, record.submittedSections);
     // The next section's form (with its draft) is read alongside these writes: the saved answers
     // come from the write's own result, so nothing here waits for another.
+    // A switch to a group that is asked more than the person answered makes a finished response
+    // unfinished again: it no longer counts as completed, and reminders resume.
+    const reopened = groupChange !== undefined && record.complete && !complete;
     const [nextForm] = await Promise.all([
       next ? this.form(full, actor, next, record, false, drafts) : Promise.resolve(undefined),
       ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
-      this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
+      ...(reopened ? [responses.markIncomplete(round.id, key, record.group ?? null), this.deps.repos.participations.reopen(round.id, actor.platformUserId)] : []),
+      reopened ? Promise.resolve() : this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
       ...(drafts.has(section) ? [this.deps.repos.drafts.delete(round.id, key, section)] : []),
     ]);
     if (nextForm) return { ok: true, next: { kind: 'form', view: nextForm } };

@@ -56,6 +56,10 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
       return doc ? read(doc) : read(await participations.findOne(key(roundId, platformUserId)));
     },
 
+    async reopen(roundId, platformUserId) {
+      await participations.updateOne({ ...key(roundId, platformUserId), status: 'completed' }, { $set: { status: 'started' }, $unset: OLD_STAMPS });
+    },
+
     async recordDelivery(roundId, platformUserId, patch) {
       const set: Document = {};
       if (patch.invitationMessageId !== undefined) set.invitationMessageId = patch.invitationMessageId;

@@ -132,13 +132,19 @@ export function createResponseRepository(db: Db): ResponseRepository {
     },
 
     async markCompleted(roundId, respondentKey) {
-      // `complete` only ever goes from false to true, and no time goes with it.
+      // A resubmission never undoes `complete` (only a switch of group does, markIncomplete); no time goes with it.
       const result = await responses.updateOne({ ...writable(roundId, respondentKey), complete: { $ne: true } }, { $set: { complete: true } });
       if (result.matchedCount === 0) {
         // An older-version document (or none, or already complete): upgrade it, then try once more.
         await upgradeInPlace(roundId, respondentKey);
         await responses.updateOne({ ...writable(roundId, respondentKey), complete: { $ne: true } }, { $set: { complete: true } });
       }
+    },
+
+    async markIncomplete(roundId, respondentKey, group) {
+      // Only while the group that made it incomplete is still the stored one: should a later
+      // switch have come in between, that switch decides.
+      await responses.updateOne({ ...writable(roundId, respondentKey), complete: true, group: group ?? { $exists: false } }, { $set: { complete: false } });
     },
 
     async setGroup(roundId, respondentKey, group) {
