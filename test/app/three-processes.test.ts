@@ -33,7 +33,8 @@ import { TeamsSchool } from './support/teams-client';
  *      is lost, and the three processes together keep each school within its send rate
  *      (measured at the fake Bot Connector);
  *  (e) the control for (d): the same fan-out from processes whose rate this machine cannot reach
- *      breaks (d)'s bound — so (d)'s check can fail, and it passes because the pacing is shared.
+ *      breaks (d)'s bound — so (d)'s check can fail: the schools keep to it because the three
+ *      processes hold back together.
  */
 // Generous: on a loaded machine the fan-out alone can take minutes; a stuck one fails after STALL_MS.
 jest.setTimeout(900_000);
@@ -48,8 +49,8 @@ const STAFF_PER_SCHOOL = 200;
  * reach only about 9/s per school with ten schools at once, so at 15/s the bound below could not
  * fail; at 3/s three processes that each paced only themselves could break it threefold, and so
  * do processes that do not hold back: (e) measured 16–24 and 13–22 in a school's busiest 5 s
- * while other engineers' benchmarks kept the load average at 6–8 (the bound is 17); with the
- * machine to themselves they reached about 45 (9/s) with pacing switched off. When the machine is
+ * while other engineers' benchmarks kept the load average at 6–8 (the bound is 17); an earlier
+ * measurement with pacing switched off gave about 45 (9/s). When the machine is
  * too busy for even that, (e) fails: then (d)'s check could not have caught a pacing fault.
  */
 const SENDS_PER_SECOND = 3;
