@@ -48,8 +48,8 @@ const STAFF_PER_SCHOOL = 200;
  * TEAMS_SENDS_PER_SECOND. Far below Teams' own 15/s: three loaded processes on a 2-core machine
  * reach only about 9/s per school with ten schools at once, so at 15/s the bound below could not
  * fail; at 3/s three processes that each paced only themselves could break it threefold, and so
- * do processes that do not hold back: (e) measured 16–24 and 13–22 in a school's busiest 5 s
- * while other engineers' benchmarks kept the load average at 6–8 (the bound is 17); an earlier
+ * do processes that do not hold back: in three runs (e) measured 16–24, 13–22 and 21–29 in a
+ * school's busiest 5 s while other work kept the load average at 6–8 (the bound is 17); an earlier
  * measurement with pacing switched off gave about 45 (9/s). When the machine is
  * too busy for even that, (e) fails: then (d)'s check could not have caught a pacing fault.
  */
