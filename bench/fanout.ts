@@ -119,7 +119,7 @@ async function main(): Promise<void> {
     `database: ${embedded ? `in-process MongoDB stand-in (packages/embedded-mongo${onThread ? ', on a worker thread' : ''})` : 'MONGODB_URI'}, real repositories; runner concurrency ${CONCURRENCY}`,
     `elapsed: ${(elapsedMs / 1000).toFixed(1)} s (round open → every invitation delivered and recorded); send phase ${sendPhaseS.toFixed(1)} s`,
     `achieved: ${achieved.toFixed(1)} sends/s ÷ allowed ${ALLOWED_PER_SECOND}/s = ${(achieved / ALLOWED_PER_SECOND).toFixed(2)} (goal ≥ 0.9)`,
-    `injected 429s throttled the app ${throttles.count} × for ${(throttles.ms / 1000).toFixed(1)} s of the send phase; paced at ${ALLOWED_PER_SECOND}/s with a burst of ${slotBurst} again after each, at most ${ceiling} could have gone in it: achieved ${stats.ok} = ${(stats.ok / ceiling).toFixed(2)} of that`,
+    `injected 429s throttled the app ${throttles.count} × for ${(throttles.ms / 1000).toFixed(1)} s of the send phase; paced at ${ALLOWED_PER_SECOND}/s with a burst of ${slotBurst} again after each, about ${ceiling} could have gone in it: achieved ${stats.ok} = ${(stats.ok / ceiling).toFixed(2)} of that`,
     `delivered: ${stats.ok} · recorded delivered: ${counts.delivered ?? 0} · duplicates: ${duplicates} · lost: ${lost}`,
     `process CPU: ${((cpu.user + cpu.system) / 1e6).toFixed(1)} s over ${(elapsedMs / 1000).toFixed(1)} s (all threads); main event loop busy ${(elu.utilization * 100).toFixed(0)} %`,
     `429s received: ${stats.limit429 + stats.injected429 + stats.penalty429} (injected ${stats.injected429}, over the limit ${stats.limit429}, during a throttle ${stats.penalty429}) of ${stats.requests} requests`,
