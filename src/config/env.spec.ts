@@ -72,6 +72,12 @@ describe('parseEnv', () => {
     expect(parseEnv({ PORT: '43002', ANONYMITY_THRESHOLD: '7' })).toMatchObject({ PORT: 43002, ANONYMITY_THRESHOLD: 7 });
   });
 
+  it('takes a Teams send rate up to the documented one, never above', () => {
+    expect(parseEnv({ TEAMS_SENDS_PER_SECOND: '3' }).TEAMS_SENDS_PER_SECOND).toBe(3);
+    expect(problems({ TEAMS_SENDS_PER_SECOND: '16' })).toEqual(['TEAMS_SENDS_PER_SECOND: must be at most 15 (e.g. TEAMS_SENDS_PER_SECOND=10)']);
+    expect(problems({ TEAMS_SENDS_PER_SECOND: '0' })).toEqual(['TEAMS_SENDS_PER_SECOND: must be at least 1 (e.g. TEAMS_SENDS_PER_SECOND=10)']);
+  });
+
   it('refuses a MONGODB_URI the driver cannot parse, naming the variable with an example and never the password', () => {
     const [unencoded] = problems({ MONGODB_URI: 'mongodb://zorg:geh@im@db.example.be:27017' });
     expect(unencoded).toMatch(/^MONGODB_URI: is not a valid MongoDB connection string: .*%40.* \(e\.g\. MONGODB_URI=mongodb:\/\/localhost:27017\)$/);

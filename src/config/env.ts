@@ -2,6 +2,7 @@ import { MongoClient } from 'mongodb';
 import { z } from 'zod';
 import { MIN_ANONYMITY_THRESHOLD } from '../core/tenant';
 import { parseWorkingHours } from '../core/working-hours';
+import { TEAMS_LIMITS } from '../teams/messenger/limits';
 
 /**
  * All configuration comes from the environment and is validated once at start-up. A missing or
@@ -97,6 +98,9 @@ export const envSchema = z
     // Azure no longer creates new multi-tenant bots (since July 2025): single-tenant is the default.
     MicrosoftAppType: z.enum(['SingleTenant', 'MultiTenant', 'UserAssignedMSI']).default('SingleTenant'),
     MicrosoftAppTenantId: optionalString,
+    // Sends per second into one Microsoft 365 tenant, all processes together. Only lower than the
+    // default (TEAMS_LIMITS): above it a first invitation's two requests could pass Microsoft's 30/s.
+    TEAMS_SENDS_PER_SECOND: wholeNumber(1, TEAMS_LIMITS.perTenantPerSecond).optional(),
     // Read by `npm run package:teams` only (the app package a school uploads), validated here too.
     TEAMS_APP_ID: z.uuid('must be a GUID').optional(),
     TEAMS_VALID_DOMAINS: optionalString,
@@ -158,6 +162,7 @@ const EXAMPLES: Partial<Record<string, string>> = {
   MicrosoftAppPassword: '…',
   MicrosoftAppType: 'SingleTenant',
   MicrosoftAppTenantId: '00000000-0000-0000-0000-000000000000',
+  TEAMS_SENDS_PER_SECOND: '10',
   TEAMS_APP_ID: '00000000-0000-0000-0000-000000000000',
   TEAMS_VALID_DOMAINS: 'zorgspiegel.example.be',
   TEAMS_WEBSITE_URL: 'https://www.example.be',

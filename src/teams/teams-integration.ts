@@ -59,7 +59,7 @@ export const teamsIntegration: IntegrationFactory = (ctx): Integration | undefin
   if (runsUnauthenticated(env)) logger.warn('Teams: no MicrosoftAppId, so /api/messages runs without authentication (Bot Framework Emulator mode)');
   const directory = new TeamsDirectory(ctx.repos.installations, ctx.clock);
   const exports = new ExportLinks(ctx.repos.downloads, ctx.clock, ctx.publicUrl);
-  const messenger = new TeamsMessenger({ adapter, appId: env.MicrosoftAppId ?? '', directory, summaries: ctx.repos.summaries, clock: ctx.clock, logger, publicUrl: ctx.publicUrl });
+  const messenger = new TeamsMessenger({ adapter, appId: env.MicrosoftAppId ?? '', directory, summaries: ctx.repos.summaries, clock: ctx.clock, logger, publicUrl: ctx.publicUrl, sendsPerSecond: env.TEAMS_SENDS_PER_SECOND });
   const bot = new ZorgspiegelBot({
     services: ctx.services,
     repos: ctx.repos,

@@ -6,6 +6,7 @@ import { MemoryInstallations } from '../../../test/teams/memory-installations';
 import { sampleSummary } from '../../../test/teams/sample-cards';
 import { TeamsDirectory } from '../directory/teams-directory';
 import { TeamsMessenger } from './teams-messenger';
+import { TEAMS_LIMITS } from './limits';
 
 const tenant: Tenant = { id: 'teams:t', platform: 'teams', externalId: 't', settings: defaultTenantSettings(), createdAt: new Date(), updatedAt: new Date() };
 const clock = { now: () => new Date('2026-03-03T09:00:00Z') };
@@ -109,4 +110,14 @@ test('someone whose 1:1 is gone and who is in no roster any more has left', asyn
   expect(await messenger(adapter, directory).sendDirect(tenant, 'aad-gone', notice)).toMatchObject({ ok: false, retryable: false, reason: 'user_left' });
   expect(await messenger(adapter, directory).sendDirect(tenant, 'aad-never', notice)).toMatchObject({ ok: false, retryable: false, reason: 'not_installed' });
   expect(created).toHaveLength(0);
+});
+
+test('paces at TEAMS_SENDS_PER_SECOND when the operator set it, never above the documented limit', async () => {
+  const directory = await directoryWithRoster();
+  const { adapter } = fakeAdapter(jest.fn(async () => ({ id: 'm' })));
+  const make = (sendsPerSecond?: number) =>
+    new TeamsMessenger({ adapter, appId: '', directory, summaries: {} as SummaryRepository, clock, logger: createLogger('silent'), publicUrl: () => 'https://bot.example/', sendsPerSecond });
+  expect(make().limits).toEqual(TEAMS_LIMITS);
+  expect(make(3).limits).toEqual({ ...TEAMS_LIMITS, perTenantPerSecond: 3 });
+  expect(make(100).limits).toEqual(TEAMS_LIMITS);
 });

@@ -1,6 +1,6 @@
 import { CardFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
-import type { MessageRef, Messenger, OutboundMessage, SendOptions, SendResult } from '../../core/messenger';
+import type { MessageRef, Messenger, OutboundMessage, PlatformLimits, SendOptions, SendResult } from '../../core/messenger';
 import type { Clock, SummaryRepository } from '../../core/ports';
 import type { Audience } from '../../core/round';
 import { plainDates } from '../../core/views/date-mention';
@@ -25,6 +25,8 @@ export interface TeamsMessengerDeps {
   logger: Logger;
   /** Where the bot's chart route is reachable over HTTPS (PUBLIC_URL). */
   publicUrl: () => string;
+  /** Sends per second per tenant when the operator set fewer than TEAMS_LIMITS' (TEAMS_SENDS_PER_SECOND). */
+  sendsPerSecond?: number;
 }
 
 const msTenantIdOf = (tenant: Tenant) => tenant.externalId;
@@ -36,9 +38,11 @@ const msTenantIdOf = (tenant: Tenant) => tenant.externalId;
  */
 export class TeamsMessenger implements Messenger {
   readonly platform = 'teams' as const;
-  readonly limits = TEAMS_LIMITS;
+  readonly limits: PlatformLimits;
 
-  constructor(private readonly deps: TeamsMessengerDeps) {}
+  constructor(private readonly deps: TeamsMessengerDeps) {
+    this.limits = { ...TEAMS_LIMITS, perTenantPerSecond: Math.min(deps.sendsPerSecond ?? Infinity, TEAMS_LIMITS.perTenantPerSecond) };
+  }
 
   /** The person's language as their activities (or their choice on a card) taught it; see bot/language.ts. */
   async userLanguage(tenant: Tenant, platformUserId: string): Promise<Lang | undefined> {
