@@ -38,4 +38,27 @@ describe('FollowUps', () => {
     followUps.run('U1', async () => void (ran = true));
     expect(ran).toBe(true);
   });
+
+  it('runs at most `concurrency` at a time; the others start as earlier ones finish', async () => {
+    const followUps = new FollowUps(() => undefined, 3_000, 2);
+    const finish: Record<string, () => void> = {};
+    const started: string[] = [];
+    for (const person of ['U1', 'U2', 'U3', 'U4']) {
+      followUps.run(person, () => new Promise<void>((resolve) => {
+        started.push(person);
+        finish[person] = resolve;
+      }));
+    }
+    expect(started).toEqual(['U1', 'U2']);
+    expect(followUps.queued).toBe(2);
+    finish.U2!();
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(started).toEqual(['U1', 'U2', 'U3']);
+    finish.U1!();
+    finish.U3!();
+    for (let i = 0; i < 4; i++) await Promise.resolve();
+    expect(started).toEqual(['U1', 'U2', 'U3', 'U4']);
+    expect(followUps.queued).toBe(0);
+  });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { MongoClient, type Db } from 'mongodb';
+import { MongoClient, type Db, type MongoClientOptions } from 'mongodb';
 import type { Env } from '../config/env';
 import type { Repositories } from '../core/ports';
 import type { Logger } from '../log';
@@ -20,6 +20,27 @@ import {
 } from './server-selection';
 
 export const DEFAULT_SERVER_SELECTION_TIMEOUT_MS = 5000;
+
+/**
+ * Connections per process unless the URI says otherwise (`maxPoolSize=`). The driver's own
+ * default, 100, let fifty colleagues answering at once open some forty connections in the first
+ * second, and the handshakes pushed those answers' acks past Slack's 3 s (npm run bench -- ack:
+ * max 4.7 s; with 8 connections 1.1 s). Ten in flight is plenty for one bot process, and several
+ * processes on one Atlas or Cosmos DB cluster stay far from its connection limit.
+ */
+export const DEFAULT_MAX_POOL_SIZE = 10;
+
+/** The driver's options for `uri`; what the URI itself sets wins. Tests connect with the same. */
+export function mongoClientOptions(uri: string, options: { serverSelectionTimeoutMS?: number } = {}): MongoClientOptions {
+  const uriSets = (option: string) => new RegExp(`[?&]${option}=`, 'i').test(uri);
+  return {
+    appName: 'zorgspiegel',
+    // Optional fields that are not set stay absent in documents instead of becoming null.
+    ignoreUndefined: true,
+    ...(uriSets('serverSelectionTimeoutMS') ? {} : { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS }),
+    ...(uriSets('maxPoolSize') ? {} : { maxPoolSize: DEFAULT_MAX_POOL_SIZE }),
+  };
+}
 
 export interface ConnectStoreOptions {
   env: Pick<Env, 'MONGODB_URI' | 'MONGODB_DB' | 'DATA_DIR'>;
@@ -94,13 +115,7 @@ export async function connectStore(options: ConnectStoreOptions): Promise<StoreC
   }
   logger.info({ server: kind, uri: redactUri(uri), database: env.MONGODB_DB }, `store: using ${description}`);
 
-  const uriSetsTimeout = /[?&]serverSelectionTimeoutMS=/i.test(uri);
-  const client = new MongoClient(uri, {
-    appName: 'zorgspiegel',
-    // Optional fields that are not set stay absent in documents instead of becoming null.
-    ignoreUndefined: true,
-    ...(uriSetsTimeout ? {} : { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? DEFAULT_SERVER_SELECTION_TIMEOUT_MS }),
-  });
+  const client = new MongoClient(uri, mongoClientOptions(uri, options));
   const db = client.db(env.MONGODB_DB);
   try {
     await client.connect();

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
+import { mongoClientOptions } from '../../src/store/connect';
 import type { Repositories } from '../../src/core/ports';
 import { createRepositories } from '../../src/store/repositories';
 import { ensureIndexes } from '../../src/store/indexes';
@@ -30,7 +31,8 @@ export interface TestDatabase {
  * files can run in parallel workers without seeing each other's data.
  */
 export async function openTestDatabase(options: { serverSelectionTimeoutMS?: number } = {}): Promise<TestDatabase> {
-  const client = new MongoClient(testMongoUri(), { ignoreUndefined: true, serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000 });
+  // The product's driver options (pool size, timeouts), so what is measured over this is the product's.
+  const client = new MongoClient(testMongoUri(), mongoClientOptions(testMongoUri(), { serverSelectionTimeoutMS: options.serverSelectionTimeoutMS ?? 5000 }));
   await client.connect();
   const name = `zs_test_${process.env.JEST_WORKER_ID ?? '0'}_${randomBytes(5).toString('hex')}`;
   const db = client.db(name);

@@ -29,15 +29,25 @@ export function createRoundRepository(db: Db, cache = new QuestionnaireCache()):
     const round = fromDocument<Round>('rounds', doc, 'id');
     return { ...round, questionnaire: cache.remember(id, round.questionnaire) };
   };
+  // Complete reads in flight, by round id: fifty people answering the moment a process starts (or
+  // a round opens) share one read of the ~30 KB questionnaire instead of fifty.
+  const loading = new Map<string, Promise<Document | null>>();
   /** One round by a filter on its id: without the questionnaire when cached, complete otherwise. */
-  const findRound = async (id: string, query: (options: { projection?: Document }) => Promise<Document | null>): Promise<Round | null> => {
+  const findRound = async (id: string, query: (options: { projection?: Document }) => Promise<Document | null>, share = false): Promise<Round | null> => {
     if (cache.get(id)) {
       const doc = await query(WITHOUT_QUESTIONNAIRE);
       if (!doc) return null;
       const round = read(doc);
       if (round) return round;
     }
-    return read(await query({}));
+    // Only plain reads are shared; a write (a transition) always runs as its own command.
+    if (!share) return read(await query({}));
+    let pending = loading.get(id);
+    if (!pending) {
+      pending = query({}).finally(() => loading.delete(id));
+      loading.set(id, pending);
+    }
+    return read(await pending);
   };
 
   return {
@@ -54,7 +64,7 @@ export function createRoundRepository(db: Db, cache = new QuestionnaireCache()):
     },
 
     async get(id) {
-      return findRound(id, (options) => rounds.findOne({ _id: id }, options));
+      return findRound(id, (options) => rounds.findOne({ _id: id }, options), true);
     },
 
     async listByTenant(tenantId, opts = {}) {
