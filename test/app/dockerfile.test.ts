@@ -87,7 +87,7 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
 
   const cmd = lastOf(runtime.stage, 'CMD')!.argv;
   // serve's V8 heap limits, as in package.json's start scripts (test/app/node-flags.test.ts).
-  expect(cmd).toEqual(['node', ...serveNodeFlags, 'dist/cli/main.js', 'serve']);
+  expect(cmd).toEqual(['node', ...serveNodeFlags, 'dist/cli/bundled-main.js', 'serve']);
   const port = 40000 + Math.floor(Math.random() * 20000);
   const env = {
     ...runtime.env,
@@ -112,6 +112,8 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
     }
     expect(healthy).toBe(true);
     expect(log).toContain('Zorgspiegel is listening');
+    // The build's code cache was made under the CMD's flags, so the server used it (no complaint).
+    expect(log).not.toContain('code cache');
 
     const check = lastOf(runtime.stage, 'HEALTHCHECK')!.argv;
     const probe = spawnSync(check[0] === 'node' ? process.execPath : check[0]!, check.slice(1), { env, encoding: 'utf8' });
