@@ -118,6 +118,19 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
     const check = lastOf(runtime.stage, 'HEALTHCHECK')!.argv;
     const probe = spawnSync(check[0] === 'node' ? process.execPath : check[0]!, check.slice(1), { env, encoding: 'utf8' });
     expect(probe.status).toBe(0);
+
+    // Under other flags V8 refuses the cache: the bundle still runs, only compiling as it goes, and serve says so.
+    const other = spawn(process.execPath, ['--stack-size=900', 'dist/cli/bundled-main.js', 'serve'], { cwd: runtime.dir, env: { ...env, PORT: String(port + 1) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let otherLog = '';
+    const said = await new Promise<boolean>((resolve) => {
+      other.stderr!.on('data', (d) => {
+        otherLog += d;
+        if (otherLog.includes('\n')) resolve(true);
+      });
+      other.once('exit', () => resolve(false));
+    });
+    other.kill('SIGKILL');
+    expect({ said, otherLog }).toEqual({ said: true, otherLog: expect.stringContaining('the code cache was made for another Node version or other Node flags') });
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');
