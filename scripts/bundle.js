@@ -56,6 +56,10 @@ async function bundle() {
     supported: { 'dynamic-import': false },
     minifyWhitespace: true,
     minifySyntax: true,
+    // The file is the CommonJS wrapper function itself (see compileBundle): wrapping it at run time
+    // would copy its 10 MB into a second string.
+    banner: { js: '(function (exports, require, module, __filename, __dirname) {' },
+    footer: { js: '\n})' },
     sourcemap: 'external',
     logLevel: 'error',
     plugins: [ownDirname],

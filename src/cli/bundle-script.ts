@@ -12,13 +12,13 @@ export const BUNDLE_FILE = path.join(__dirname, 'bundle.js');
 export const CODE_CACHE_FILE = path.join(__dirname, 'bundle.code-cache');
 
 /**
- * Compiles the bundle as Node compiles a CommonJS file, with `cachedData` when given. V8 takes a
- * cache only if it was made by the same V8 with the same flags (the heap limits included) for
- * this exact source; otherwise it compiles as usual and `cachedDataRejected` says so.
+ * Compiles the bundle, which the build wrote as a CommonJS module's wrapper function, with
+ * `cachedData` when given. V8 takes a cache only if it was made by the same V8 with the same
+ * flags (the heap limits included) for this exact source; otherwise it compiles as usual and
+ * `cachedDataRejected` says so.
  */
 export function compileBundle(cachedData?: Buffer): vm.Script {
-  const source = fs.readFileSync(BUNDLE_FILE, 'utf8');
-  return new vm.Script(Module.wrap(source), { filename: BUNDLE_FILE, cachedData });
+  return new vm.Script(fs.readFileSync(BUNDLE_FILE, 'utf8'), { filename: BUNDLE_FILE, cachedData });
 }
 
 /** Runs the compiled bundle as the module dist/cli/bundle.js; its own requires resolve from there. */
