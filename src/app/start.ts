@@ -64,14 +64,21 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
   logger.info({ questionnaire: summarizeQuestionnaire(questionnaire) }, 'questionnaire loaded');
 
   let store;
-  let appCode: ReturnType<typeof loadAppCode>;
-  try {
-    const connecting = connectStore({ env, logger, inProcessThread: true });
-    // While the database starts (the in-process one on its worker thread) or is reached over the
-    // network, load the rest of the app and the platforms' code: most of start-up, in parallel
-    // instead of before or after it.
+  let appCode: ReturnType<typeof loadAppCode> | undefined;
+  const loadCode = () => {
     appCode = loadAppCode();
     preloadIntegrations(env);
+  };
+  try {
+    // A local database (the in-process one on its worker thread, or a local mongod) starts while
+    // the rest of the app and the platforms' code load: most of start-up, in parallel instead of
+    // before it. With MONGODB_URI the code loads first: the driver's server-selection timer runs
+    // from the connect on, and a long load (tsx compiles as it goes) would look like an
+    // unreachable server.
+    const localDatabase = !env.MONGODB_URI;
+    if (!localDatabase) loadCode();
+    const connecting = connectStore({ env, logger, inProcessThread: true });
+    if (localDatabase) loadCode();
     store = await connecting;
   } catch (e) {
     if (e instanceof StoreConnectError) fatal(e.message);
@@ -80,7 +87,7 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
   const respondentSecret = loadRespondentKeySecret({ env, logger });
 
   let publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
-  const { buildApp, createOrchestrator } = appCode;
+  const { buildApp, createOrchestrator } = appCode!;
   const orchestratorFactory: OrchestratorFactory = ({ repos, messengers, clock, logger: log, respondentSecret: secret }) =>
     createOrchestrator({
       repos,
