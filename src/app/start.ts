@@ -3,9 +3,8 @@ import { systemClock } from '../core/ports';
 import { loadQuestionnaire, QuestionnaireInvalidError, summarizeQuestionnaire } from '../core/questionnaire/load';
 import type { Questionnaire } from '../core/questionnaire/schema';
 import { createLogger, type Logger } from '../log';
-import { createOrchestrator } from '../orchestration';
 import { connectStore, loadRespondentKeySecret, monitorStoreHealth, StoreConnectError } from '../store';
-import { buildApp, type OrchestratorFactory } from './build-app';
+import type { OrchestratorFactory } from './build-app';
 import { INTEGRATIONS, preloadIntegrations } from './integrations';
 import { TeamsConfigError } from '../teams/config-error';
 
@@ -31,6 +30,18 @@ export function listenFailure(port: number, e: unknown): string {
 }
 
 /**
+ * The app's own code beyond configuration and database: required (not imported at the top) so
+ * that start-up loads it while the database starts instead of before that start begins. A
+ * require, not import(): under tsx's require hook import() takes Node's ESM loader.
+ */
+function loadAppCode() {
+  return {
+    buildApp: (require('./build-app') as typeof import('./build-app')).buildApp,
+    createOrchestrator: (require('../orchestration') as typeof import('../orchestration')).createOrchestrator,
+  };
+}
+
+/**
  * The composition root: configuration → questionnaire → database → services, integrations and
  * scheduler → HTTP. Anything wrong before the port opens ends the process with a clear message.
  */
@@ -53,11 +64,21 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
   logger.info({ questionnaire: summarizeQuestionnaire(questionnaire) }, 'questionnaire loaded');
 
   let store;
-  try {
-    const connecting = connectStore({ env, logger, inProcessThread: true });
-    // While the database starts (the in-process one on its worker thread) or is reached over the
-    // network, load the platforms' code: a third of start-up, now in parallel instead of after.
+  let appCode: ReturnType<typeof loadAppCode> | undefined;
+  const loadCode = () => {
+    appCode = loadAppCode();
     preloadIntegrations(env);
+  };
+  try {
+    // A local database (the in-process one on its worker thread, or a local mongod) starts while
+    // the rest of the app and the platforms' code load: most of start-up, in parallel instead of
+    // before it. With MONGODB_URI the code loads first: the driver's server-selection timer runs
+    // from the connect on, and a long load (tsx compiles as it goes) would look like an
+    // unreachable server.
+    const localDatabase = !env.MONGODB_URI;
+    if (!localDatabase) loadCode();
+    const connecting = connectStore({ env, logger, inProcessThread: true });
+    if (localDatabase) loadCode();
     store = await connecting;
   } catch (e) {
     if (e instanceof StoreConnectError) fatal(e.message);
@@ -66,6 +87,7 @@ export async function startApp(source: NodeJS.ProcessEnv = process.env): Promise
   const respondentSecret = loadRespondentKeySecret({ env, logger });
 
   let publicUrl = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+  const { buildApp, createOrchestrator } = appCode!;
   const orchestratorFactory: OrchestratorFactory = ({ repos, messengers, clock, logger: log, respondentSecret: secret }) =>
     createOrchestrator({
       repos,

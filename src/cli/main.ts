@@ -1,7 +1,12 @@
-import { runPurgeCommand } from './purge-command';
-import { runQuestionnaireCommand } from './questionnaire-command';
-import { runServe } from './serve-command';
-import { runStandalone } from '@zorgspiegel/embedded-mongo';
+// Each command's code is required when that command runs, so `serve` starts its database
+// before loading what only other commands use (and they do not load the server). A require, not
+// import(): under tsx's require hook import() takes Node's ESM loader.
+const commands = {
+  serve: () => require('./serve-command') as typeof import('./serve-command'),
+  questionnaire: () => require('./questionnaire-command') as typeof import('./questionnaire-command'),
+  purge: () => require('./purge-command') as typeof import('./purge-command'),
+  embeddedMongo: () => require('@zorgspiegel/embedded-mongo') as typeof import('@zorgspiegel/embedded-mongo'),
+};
 
 const USAGE = `Usage: zorgspiegel <command>
 
@@ -21,13 +26,13 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
     case 'serve':
-      return runServe();
+      return commands.serve().runServe();
     case 'questionnaire':
-      return runQuestionnaireCommand(rest);
+      return commands.questionnaire().runQuestionnaireCommand(rest);
     case 'purge':
-      return runPurgeCommand(rest);
+      return commands.purge().runPurgeCommand(rest);
     case 'embedded-mongo': {
-      await runStandalone(rest);
+      await commands.embeddedMongo().runStandalone(rest);
       return 0;
     }
     case undefined:

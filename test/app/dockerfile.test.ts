@@ -87,7 +87,7 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
 
   const cmd = lastOf(runtime.stage, 'CMD')!.argv;
   // serve's V8 heap limits, as in package.json's start scripts (test/app/node-flags.test.ts).
-  expect(cmd).toEqual(['node', ...serveNodeFlags, 'dist/cli/main.js', 'serve']);
+  expect(cmd).toEqual(['node', ...serveNodeFlags, 'dist/cli/bundled-main.js', 'serve']);
   const port = 40000 + Math.floor(Math.random() * 20000);
   const env = {
     ...runtime.env,
@@ -112,10 +112,25 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
     }
     expect(healthy).toBe(true);
     expect(log).toContain('Zorgspiegel is listening');
+    // The build's code cache was made under the CMD's flags, so the server used it (no complaint).
+    expect(log).not.toContain('code cache');
 
     const check = lastOf(runtime.stage, 'HEALTHCHECK')!.argv;
     const probe = spawnSync(check[0] === 'node' ? process.execPath : check[0]!, check.slice(1), { env, encoding: 'utf8' });
     expect(probe.status).toBe(0);
+
+    // Under other flags V8 refuses the cache: the bundle still runs, only compiling as it goes, and serve says so.
+    const other = spawn(process.execPath, ['--stack-size=900', 'dist/cli/bundled-main.js', 'serve'], { cwd: runtime.dir, env: { ...env, PORT: String(port + 1) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    let otherLog = '';
+    const said = await new Promise<boolean>((resolve) => {
+      other.stderr!.on('data', (d) => {
+        otherLog += d;
+        if (otherLog.includes('\n')) resolve(true);
+      });
+      other.once('exit', () => resolve(false));
+    });
+    other.kill('SIGKILL');
+    expect({ said, otherLog }).toEqual({ said: true, otherLog: expect.stringContaining('the code cache was made for another Node version or other Node flags') });
   } finally {
     const exited = new Promise((r) => child.once('exit', r));
     child.kill('SIGTERM');

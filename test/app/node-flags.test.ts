@@ -11,7 +11,7 @@ describe("serve's V8 heap flags", () => {
     for (const name of ['start', 'start:prod']) expect(scripts[name]).toContain(`node ${serveNodeFlags.join(' ')} `);
     const dockerfile = fs.readFileSync(path.join(root, 'Dockerfile'), 'utf8');
     const runtime = dockerfile.slice(dockerfile.lastIndexOf('FROM '));
-    expect(runtime).toContain(`CMD ${JSON.stringify(['node', ...serveNodeFlags, 'dist/cli/main.js', 'serve']).replace(/","/g, '", "')}`);
+    expect(runtime).toContain(`CMD ${JSON.stringify(['node', ...serveNodeFlags, 'dist/cli/bundled-main.js', 'serve']).replace(/","/g, '", "')}`);
   });
 
   it('are accepted by node and cap the heap', () => {

@@ -2,7 +2,7 @@
  * `zorgspiegel embedded-mongo [--port N] [--data-dir DIR] [--host H]`: runs the development/test
  * stand-in as its own process, e.g. for the local demo (`--data-dir ./.data`). Not for production.
  */
-import pino from 'pino';
+import type pinoModule from 'pino';
 import { startEmbeddedMongo } from './index';
 
 const USAGE = 'usage: zorgspiegel embedded-mongo [--port N (default 27017)] [--data-dir DIR] [--host HOST (default 127.0.0.1)]';
@@ -50,6 +50,9 @@ export function parseStandaloneArgs(argv: readonly string[]): StandaloneArgs {
  */
 export async function runStandalone(argv: readonly string[]): Promise<void> {
   const args = parseStandaloneArgs(argv);
+  // Required here: the index exports this file, and the server's worker thread (or an app that
+  // only starts the server) has no use for pino.
+  const pino = require('pino') as typeof pinoModule;
   const logger = pino({ name: 'embedded-mongo' }, pino.destination({ dest: 2, sync: true }));
   const server = await startEmbeddedMongo({ ...args, logger });
   process.stdout.write(`${server.uri}\n`);

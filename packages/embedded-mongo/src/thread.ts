@@ -4,6 +4,8 @@
  * other: a Slack ack must not wait for a query another person's click started, just as a real
  * MongoDB runs beside the app, not inside its event loop. `serve` uses it; so do the benchmarks.
  */
+import fs from 'node:fs';
+import path from 'node:path';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
 import { startEmbeddedMongo, type EmbeddedMongo, type EmbeddedMongoOptions } from './index';
 
@@ -17,9 +19,12 @@ type FromWorker = { kind: 'ready'; uri: string; port: number } | { kind: 'failed
 export function startEmbeddedMongoThread(options: EmbeddedThreadOptions = {}): Promise<EmbeddedMongo> {
   const { logger, ...serverOptions } = options;
   // The worker runs this same file: compiled JavaScript in production, or the TypeScript source
-  // through tsx's require hook in development, as the app itself runs.
+  // through tsx's require hook in development, as the app itself runs. Compiled, it runs the
+  // build's one-file bundle of it when there is one (scripts/bundle-thread.js): ready sooner.
   const fromSource = __filename.endsWith('.ts');
-  const worker = new Worker(__filename, { execArgv: fromSource ? ['--require', require.resolve('tsx/cjs')] : [], workerData: { embeddedMongo: serverOptions } });
+  const bundle = path.join(__dirname, 'thread.bundle.js');
+  const file = !fromSource && fs.existsSync(bundle) ? bundle : __filename;
+  const worker = new Worker(file, { execArgv: fromSource ? ['--require', require.resolve('tsx/cjs')] : [], workerData: { embeddedMongo: serverOptions } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.on('message', (message: FromWorker) => {
