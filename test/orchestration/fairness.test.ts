@@ -64,10 +64,14 @@ describe('fairness between schools', () => {
     expect(Math.max(...b) - bQueuedAt).toBeLessThan(5_000);
     // A kept its pace meanwhile: about its rate over the 21 s, not starved either.
     expect(a.length).toBeGreaterThan(150);
-    // Each school within its rate plus the documented burst, in every window.
+    // Each school within its rate plus the documented burst, in every window. The pacing books
+    // slots; the platform records when a send arrives, which is its slot or a little later (the
+    // shared fake clock moves on while a send is on its way), so a late one can land in the next
+    // slot's window: one send of slack, as in test/app/three-processes.test.ts.
+    const lateSend = 1;
     for (const times of [a, b]) {
-      expect(busiestWindow(times, 1_000)).toBeLessThanOrEqual(LIMITS.perTenantPerSecond + tenantBurst(LIMITS));
-      expect(busiestWindow(times, 5_000)).toBeLessThanOrEqual(5 * LIMITS.perTenantPerSecond + tenantBurst(LIMITS));
+      expect(busiestWindow(times, 1_000)).toBeLessThanOrEqual(LIMITS.perTenantPerSecond + tenantBurst(LIMITS) + lateSend);
+      expect(busiestWindow(times, 5_000)).toBeLessThanOrEqual(5 * LIMITS.perTenantPerSecond + tenantBurst(LIMITS) + lateSend);
     }
     // Nobody got two.
     expect(new Set(world.platform.delivered.filter((d) => d.message.kind === 'invitation').map((d) => d.to)).size).toBe(a.length + b.length);
