@@ -51,6 +51,8 @@ export class FakeBotConnector {
   /** Team id → roster; the paged endpoint serves it `pageSize` at a time, whatever the bot asks. */
   readonly rosters = new Map<string, RosterMember[]>();
   readonly channels = new Map<string, { id: string; name?: string }[]>();
+  /** What GET /v3/teams/{teamId} answers (TeamsInfo.getTeamDetails): the team's name and group id. */
+  readonly teamDetails = new Map<string, { name?: string; aadGroupId?: string }>();
   readonly createdConversations: { conversationId: string; body: Record<string, unknown> }[] = [];
   private readonly failures: InjectedFailure[] = [];
   private server?: Server;
@@ -160,6 +162,13 @@ export class FakeBotConnector {
       const member = this.allMembers().find((m) => m.id === req.params.memberId || m.aadObjectId === req.params.memberId);
       if (!member) res.status(404).json({ error: { code: 'MemberNotFoundInConversation', message: 'Member not found' } });
       else res.json(member);
+    });
+
+    // As Teams: a team the bot is in answers its details; any other is not found.
+    app.get('/v3/teams/:teamId', (req, res) => {
+      const details = this.teamDetails.get(req.params.teamId);
+      if (!this.channels.has(req.params.teamId)) res.status(404).json({ error: { code: 'NotFound', message: 'Team not found' } });
+      else res.json({ id: req.params.teamId, ...(details ?? {}) });
     });
 
     app.get('/v3/teams/:teamId/conversations', (req, res) => {

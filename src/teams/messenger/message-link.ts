@@ -9,7 +9,8 @@ import type { TeamRecord } from '../directory/teams-directory';
  *
  * A root post's id in a channel is its creation time in milliseconds, so it serves as
  * `createdTime` too. The link needs the team's group id (channelData.team.aadGroupId, sent when
- * the app is added to the team): without it there is no link, and the message names the channel
+ * the app is added to the team; for a team installed before it was kept, the messenger asks Teams
+ * for the team's details once): without it there is no link, and the message names the channel
  * instead of offering a button that might not open.
  */
 export function channelMessageLink(team: Pick<TeamRecord, 'msTenantId' | 'aadGroupId' | 'name' | 'channels' | 'teamId'>, channelId: string, messageId: string): string | undefined {

@@ -1,4 +1,4 @@
-import { CardFactory, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
+import { CardFactory, TeamsInfo, type Activity, type CloudAdapter, type ConversationReference, type TurnContext } from 'botbuilder';
 import type { ConnectorClient } from 'botframework-connector';
 import type { MessageRef, Messenger, OutboundMessage, PlatformLimits, SendOptions, SendResult } from '../../core/messenger';
 import type { Clock, SummaryRepository } from '../../core/ports';
@@ -39,6 +39,8 @@ const msTenantIdOf = (tenant: Tenant) => tenant.externalId;
 export class TeamsMessenger implements Messenger {
   readonly platform = 'teams' as const;
   readonly limits: PlatformLimits;
+  /** Team group-id lookups in flight (see groupIdOf). */
+  private readonly groupIdLookups = new Map<string, Promise<string | undefined>>();
 
   constructor(private readonly deps: TeamsMessengerDeps) {
     this.limits = { ...TEAMS_LIMITS, perTenantPerSecond: Math.min(deps.sendsPerSecond ?? Infinity, TEAMS_LIMITS.perTenantPerSecond) };
@@ -254,7 +256,38 @@ export class TeamsMessenger implements Messenger {
   /** A deep link to a post in one of the school's team channels (the published summary); see message-link.ts. */
   async messageLink(tenant: Tenant, ref: MessageRef): Promise<string | undefined> {
     const team = await this.deps.directory.teamOfChannel(tenant.id, ref.conversationId);
-    return team ? channelMessageLink(team, ref.conversationId, ref.messageId) : undefined;
+    if (!team) return undefined;
+    const aadGroupId = team.aadGroupId ?? (await this.groupIdOf(tenant, team));
+    return channelMessageLink({ ...team, ...(aadGroupId ? { aadGroupId } : {}) }, ref.conversationId, ref.messageId);
+  }
+
+  /**
+   * The team's group id for a team installed before it was kept (or whose install event lacked
+   * it): asked of Teams once (the team's details), then stored with the team. Concurrent asks for
+   * one team in this process share one request. Undefined when Teams cannot say: the message then
+   * names the channel, as before.
+   */
+  private groupIdOf(tenant: Tenant, team: TeamRecord): Promise<string | undefined> {
+    const key = `${tenant.id}\u0000${team.teamId}`;
+    let pending = this.groupIdLookups.get(key);
+    if (!pending) {
+      pending = (async () => {
+        try {
+          const reference = conversationReference({ serviceUrl: team.serviceUrl, botId: team.botId, conversationId: team.teamId, msTenantId: msTenantIdOf(tenant), group: true });
+          const details = await this.withConversation(reference, (_client, context) => TeamsInfo.getTeamDetails(context, team.teamId));
+          const aadGroupId = typeof details?.aadGroupId === 'string' && details.aadGroupId ? details.aadGroupId : undefined;
+          if (aadGroupId) await this.deps.directory.saveTeam({ ...team, aadGroupId });
+          return aadGroupId;
+        } catch (e) {
+          this.deps.logger.warn({ err: e, teamId: team.teamId }, "could not read the team's group id; the results message names the channel instead");
+          return undefined;
+        } finally {
+          this.groupIdLookups.delete(key);
+        }
+      })();
+      this.groupIdLookups.set(key, pending);
+    }
+    return pending;
   }
 
   displayName(tenant: Tenant, platformUserId: string): string {
