@@ -5,6 +5,7 @@ import { SCHOOL, SECOND_SCHOOL } from '../../src/playground/school';
 import { schoolId } from '../../src/core/tenant';
 import { teamsIntegration } from '../../src/teams';
 import { startTestApp, type RunningTestApp } from './support/app';
+import { callPlayground, hasVerb, until } from './support/playground-api';
 
 /**
  * A second school in the playground's tenant (issue #19), through the playground API against the
@@ -20,27 +21,8 @@ const hilde = SECOND_SCHOOL.personas.find((p) => p.coordinator)!;
 const FIRST_ID = 'teams:playground';
 const SECOND_ID = schoolId('teams', 'playground', SECOND_SCHOOL.team.id);
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${running.url}/playground/api${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json().catch(() => undefined) };
-}
+const call = (method: string, path: string, body?: unknown) => callPlayground(running.url, method, path, body);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const hasVerb = (activity: { attachments: { content?: unknown }[] }, verb: string) =>
-  activity.attachments.some((a) => a.content && cardActions(a.content as Record<string, unknown>).some((x) => x.verb === verb));
 const texts = (activities: { text?: string; attachments: { content?: unknown }[] }[]) => JSON.stringify(activities.map((a) => [a.text, a.attachments.map((x) => x.content)]));
 
 /** The newest card with this verb in a conversation. */

@@ -5,6 +5,7 @@ import { createPlaygroundIntegration } from '../../src/playground/integration';
 import { SCHOOL } from '../../src/playground/school';
 import { teamsIntegration } from '../../src/teams';
 import { startTestApp, type RunningTestApp } from './support/app';
+import { callPlayground, hasVerb, until } from './support/playground-api';
 
 /**
  * "Simulate answers" against the real Teams integration and core: every colleague answers a
@@ -16,27 +17,8 @@ jest.setTimeout(90_000);
 let running: RunningTestApp;
 const els = SCHOOL.personas.find((p) => p.coordinator)!;
 
-async function call(method: string, path: string, body?: unknown): Promise<{ status: number; json: any }> {
-  const res = await fetch(`${running.url}/playground/api${path}`, {
-    method,
-    headers: body ? { 'content-type': 'application/json' } : {},
-    body: body ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, json: await res.json().catch(() => undefined) };
-}
+const call = (method: string, path: string, body?: unknown) => callPlayground(running.url, method, path, body);
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
-const hasVerb = (activity: { attachments: { content?: unknown }[] }, verb: string) =>
-  activity.attachments.some((a) => a.content && cardActions(a.content as Record<string, unknown>).some((x) => x.verb === verb));
 
 beforeAll(async () => {
   running = await startTestApp({ integrations: [teamsIntegration, createPlaygroundIntegration], createOrchestrator: (deps) => createOrchestrator(deps) });

@@ -29,6 +29,10 @@ it('asks Teams for a team group id it does not have, once, keeps it, and links t
   expect(await messenger.messageLink!(tenant!, post)).toBeUndefined();
   expect(detailsCalls()).toBe(1);
 
+  // Not asked again at once (one results message per colleague would each ask): ten minutes on, it is.
+  expect(await messenger.messageLink!(tenant!, post)).toBeUndefined();
+  expect(detailsCalls()).toBe(1);
+  h.clock.advance(10 * 60_000);
   h.connector.teamDetails.set(TEAM_ID, { name: TEAM_NAME, aadGroupId: TEAM_GROUP_ID });
   // Many results messages at once (one job per colleague) share one request.
   const links = await Promise.all(Array.from({ length: 5 }, () => messenger.messageLink!(tenant!, post)));

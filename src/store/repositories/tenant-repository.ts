@@ -6,9 +6,9 @@ import { isDuplicateKeyError } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
 
 /**
- * How long `ensure` and `getRecent` (asked on every click and every answer) trust the tenant
- * last read or written in this process. A settings change made here is seen at once; one made by another process within
- * this time, as the orchestration's TenantCache does.
+ * How long `ensure`, `getRecent` and `listByPlatformTenant` (asked on every click and every
+ * answer) trust what this process last read or wrote. A settings change made here is seen at
+ * once; one made by another process within this time, as the orchestration's TenantCache does.
  */
 export const ENSURE_TTL_MS = 2_000;
 

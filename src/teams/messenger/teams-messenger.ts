@@ -36,11 +36,15 @@ const msTenantIdOf = (tenant: Tenant) => tenant.externalId;
  * (opened from a team roster when there is none yet), channel posts through the team, in-place
  * updates, rosters as audiences. Sends fail fast and report; the scheduler retries.
  */
+/** How long a team whose group id Teams could not give is not asked again (in one process). */
+const GROUP_ID_RETRY_MS = 10 * 60_000;
+
 export class TeamsMessenger implements Messenger {
   readonly platform = 'teams' as const;
   readonly limits: PlatformLimits;
-  /** Team group-id lookups in flight (see groupIdOf). */
+  /** Team group-id lookups in flight, and when one last could not get an answer (see groupIdOf). */
   private readonly groupIdLookups = new Map<string, Promise<string | undefined>>();
+  private readonly groupIdFailures = new Map<string, number>();
 
   constructor(private readonly deps: TeamsMessengerDeps) {
     this.limits = { ...TEAMS_LIMITS, perTenantPerSecond: Math.min(deps.sendsPerSecond ?? Infinity, TEAMS_LIMITS.perTenantPerSecond) };
@@ -265,10 +269,13 @@ export class TeamsMessenger implements Messenger {
    * The team's group id for a team installed before it was kept (or whose install event lacked
    * it): asked of Teams once (the team's details), then stored with the team. Concurrent asks for
    * one team in this process share one request. Undefined when Teams cannot say: the message then
-   * names the channel, as before.
+   * names the channel, as before, and this process does not ask again for a while (one results
+   * message per colleague would otherwise ask, and log, sixty times).
    */
   private groupIdOf(tenant: Tenant, team: TeamRecord): Promise<string | undefined> {
     const key = `${tenant.id}\u0000${team.teamId}`;
+    const failedAt = this.groupIdFailures.get(key);
+    if (failedAt !== undefined && this.deps.clock.now().getTime() - failedAt < GROUP_ID_RETRY_MS) return Promise.resolve(undefined);
     let pending = this.groupIdLookups.get(key);
     if (!pending) {
       pending = (async () => {
@@ -276,9 +283,16 @@ export class TeamsMessenger implements Messenger {
           const reference = conversationReference({ serviceUrl: team.serviceUrl, botId: team.botId, conversationId: team.teamId, msTenantId: msTenantIdOf(tenant), group: true });
           const details = await this.withConversation(reference, (_client, context) => TeamsInfo.getTeamDetails(context, team.teamId));
           const aadGroupId = typeof details?.aadGroupId === 'string' && details.aadGroupId ? details.aadGroupId : undefined;
-          if (aadGroupId) await this.deps.directory.saveTeam({ ...team, aadGroupId });
+          if (!aadGroupId) {
+            this.groupIdFailures.set(key, this.deps.clock.now().getTime());
+            return undefined;
+          }
+          // Stored on the team as it is now (its roster may have been refreshed meanwhile).
+          const current = await this.deps.directory.getTeam(team.teamId);
+          if (current) await this.deps.directory.saveTeam({ ...current, aadGroupId });
           return aadGroupId;
         } catch (e) {
+          this.groupIdFailures.set(key, this.deps.clock.now().getTime());
           this.deps.logger.warn({ err: e, teamId: team.teamId }, "could not read the team's group id; the results message names the channel instead");
           return undefined;
         } finally {

@@ -13,9 +13,10 @@ import { sectionFields } from '../../forms/section-fields';
 /**
  * A submitted section page. The answer to Slack (next page, next section, review, or errors per
  * field) is computed and acked within Slack's 3 s; updating the invitation DM and App Home
- * happens after, once the person is through or closes the modal. Every copy is checked afresh (a corrected page keeps the view's id and hash
- * after an `errors` answer); saving is idempotent, and the same accepted view submitted again
- * (Slack retry, double click) triggers the follow-ups once.
+ * happens after, once the person is through or closes the modal. Every copy is checked afresh
+ * (a corrected page keeps the view's id and hash after an `errors` answer); saving is
+ * idempotent, and the same accepted view submitted again (Slack retry, double click) triggers
+ * the follow-ups once.
  */
 export function registerSectionSubmission(app: App, deps: SlackDeps): void {
   app.view(CALLBACKS.section, async ({ ack, body, client, context }) => {
