@@ -584,7 +584,8 @@ it('lets the coordinator simulate the rest of the team with one button', async (
     const round = (await running.db.repos.rounds.listByTenant('teams:playground', { limit: 1 }))[0]!;
     return running.db.repos.participations.countByStatus(round.id);
   };
-  for (let i = 0; i < 100 && ((await participations()).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 600 && ((await participations()).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
+  expect((await participations()).delivered).toBe(13);
 
   const button = page.getByRole('button', { name: nl('playground:simulate.button') });
   await button.click();

@@ -4,9 +4,12 @@ import { findBrowser } from './find-browser';
 
 const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
-/** Launches headless Chromium (see findBrowser for which one): an end-to-end test must never silently skip. */
-export async function launchChromium(): Promise<Browser> {
-  const browser = await findBrowser();
+/**
+ * Launches headless Chromium (see findBrowser for which one, from `env`): an end-to-end test must
+ * never silently skip.
+ */
+export async function launchChromium(env: NodeJS.ProcessEnv = process.env): Promise<Browser> {
+  const browser = await findBrowser(env);
   process.stdout.write(`[playground e2e] browser: ${browser.executablePath} (${browser.source})\n`);
   return chromium.launch({ executablePath: browser.executablePath, args: ARGS, headless: true });
 }
