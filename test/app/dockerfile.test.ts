@@ -2,6 +2,7 @@ import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from '../support/free-port';
 import { testMongoUri } from '../support/mongo';
 import { parseDockerfile, type Stage } from './support/dockerfile';
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -45,8 +46,14 @@ function replay(stage: Stage, built: Map<string, BuiltStage>): BuiltStage {
         break;
       }
       case 'RUN': {
-        // Paths under /app are this stage's directory; ownership belongs to the image, not to us.
-        const command = step.command.replace(/\/app\b/g, dir).replace(/&& chown [^&]*$/, '').replace(/^chown .*/, 'true');
+        // Paths under /app are this stage's directory; ownership belongs to the image, not to us,
+        // and so does the npm cache the image empties (here it is the developer's own, shared with
+        // any npm running at the same time).
+        const command = step.command
+          .replace(/\/app\b/g, dir)
+          .replace(/&& chown [^&]*$/, '')
+          .replace(/^chown .*/, 'true')
+          .replace(/\s*&& npm cache clean --force/, '');
         execFileSync('sh', ['-c', command], { cwd: dir, env, stdio: 'pipe', maxBuffer: 64 * 1024 * 1024 });
         break;
       }
@@ -88,7 +95,7 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
   const cmd = lastOf(runtime.stage, 'CMD')!.argv;
   // serve's V8 heap limits, as in package.json's start scripts (test/app/node-flags.test.ts).
   expect(cmd).toEqual(['node', ...serveNodeFlags, 'dist/cli/bundled-main.js', 'serve']);
-  const port = 40000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
   const env = {
     ...runtime.env,
     DATA_DIR: path.join(runtime.dir, 'data'),
@@ -120,7 +127,7 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
     expect(probe.status).toBe(0);
 
     // Under other flags V8 refuses the cache: the bundle still runs, only compiling as it goes, and serve says so.
-    const other = spawn(process.execPath, ['--stack-size=900', 'dist/cli/bundled-main.js', 'serve'], { cwd: runtime.dir, env: { ...env, PORT: String(port + 1) }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const other = spawn(process.execPath, ['--stack-size=900', 'dist/cli/bundled-main.js', 'serve'], { cwd: runtime.dir, env: { ...env, PORT: String(await freePort()) }, stdio: ['ignore', 'ignore', 'pipe'] });
     let otherLog = '';
     const said = await new Promise<boolean>((resolve) => {
       other.stderr!.on('data', (d) => {

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startEmbeddedMongo } from '@zorgspiegel/embedded-mongo';
+import { freePort } from '../support/free-port';
 
 /**
  * `npm start` on a fresh checkout: no MONGODB_URI, no platform credentials. It must start, keep
@@ -40,7 +41,7 @@ async function stop(child: ChildProcess): Promise<void> {
 
 it('starts on embedded defaults, serves the playground and keeps its data across a restart', async () => {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'zs-start-'));
-  const port = 40000 + Math.floor(Math.random() * 20000);
+  const port = await freePort();
 
   const first = await serve(dataDir, port);
   expect(first.log()).toContain('in-process MongoDB-compatible server');
@@ -51,7 +52,7 @@ it('starts on embedded defaults, serves the playground and keeps its data across
   await stop(first.child);
   const secret = fs.readFileSync(path.join(dataDir, 'respondent-key.secret'), 'utf8');
 
-  const second = await serve(dataDir, port);
+  const second = await serve(dataDir, await freePort());
   await stop(second.child);
   // The same secret, so respondents keep their pseudonyms across restarts.
   expect(fs.readFileSync(path.join(dataDir, 'respondent-key.secret'), 'utf8')).toBe(secret);

@@ -134,12 +134,12 @@ describe('JobRunner', () => {
     await new Promise((res) => setTimeout(res, 50));
     await db.repos.jobs.enqueue({ kind: 'remind', key: 'woken', tenantId: 't', payload: {}, runAt: new Date(Date.now() - 10) }, new Date());
     r.wake();
-    for (let i = 0; i < 100 && !seen.length; i++) await new Promise((res) => setTimeout(res, 10));
+    for (let i = 0; i < 500 && !seen.length; i++) await new Promise((res) => setTimeout(res, 10));
     expect(seen).toEqual(['woken']);
 
     await db.repos.jobs.enqueue({ kind: 'close-round', key: 'slow', tenantId: 't', payload: {}, runAt: new Date(Date.now() - 10) }, new Date());
     r.wake();
-    for (let i = 0; i < 100 && r.busy === 0; i++) await new Promise((res) => setTimeout(res, 10));
+    for (let i = 0; i < 500 && r.busy === 0; i++) await new Promise((res) => setTimeout(res, 10));
     expect(r.busy).toBe(1);
     let stopped = false;
     const stopping = r.stop().then(() => (stopped = true));

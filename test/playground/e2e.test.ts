@@ -392,7 +392,7 @@ it('closes the loop in the browser: the team votes, records actions, and the rep
   await pg.card(pg.chat(), nl('cards:roundForm.createdTitle', { title: 'Tweede meting' }));
   const second = (await running.db.repos.rounds.listByTenant('teams:playground', { limit: 1 }))[0]!;
   expect(second).toMatchObject({ title: 'Tweede meting', dimensionIds: ['A1', 'B'], depth: 'quick', includeReflection: true });
-  for (let i = 0; i < 200 && ((await running.db.repos.participations.countByStatus(second.id)).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 600 && ((await running.db.repos.participations.countByStatus(second.id)).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
   await page.getByRole('button', { name: nl('playground:simulate.button') }).click();
   await page.locator('.toast', { hasText: t('nl', 'playground:simulate.done', { count: 12 }) }).waitFor({ timeout: 60_000 });
 
@@ -431,7 +431,7 @@ it('a school of 25: 200+ open answers screened in at most 30 actions, every appr
   await pg.card(pg.chat(), nl('cards:roundForm.createdTitle', { title }));
   const { repos } = running.db;
   const round = (await repos.rounds.listByTenant('teams:playground', { limit: 5 })).find((r) => r.title === title)!;
-  for (let i = 0; i < 200 && ((await repos.participations.countByStatus(round.id)).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
+  for (let i = 0; i < 600 && ((await repos.participations.countByStatus(round.id)).delivered ?? 0) < 13; i++) await page.waitForTimeout(100);
 
   // The team of 13 in the playground plus twelve more colleagues: 25 invited, all 25 answer.
   const now = new Date();

@@ -24,7 +24,8 @@ describe('acknowledging within Slack’s 3 seconds', () => {
     const res = await sendCommand(h, 'USLOW', 'help');
     const acked = Date.now() - started;
     expect(res.status).toBe(200);
-    expect(acked).toBeLessThan(1500);
+    // Within Slack's 3 s, so not after the 3.5 s call.
+    expect(acked).toBeLessThan(3000);
     // The answer still comes, in the person's language, through the response_url.
     const answer = await eventually(() => h.fake.callsOf('response_url').find((c) => JSON.stringify(c.params).includes('Zorgspiegel: help')), 'the help answer', 10_000);
     expect(answer.at - started).toBeGreaterThanOrEqual(3500);
@@ -37,7 +38,7 @@ describe('acknowledging within Slack’s 3 seconds', () => {
     const started = Date.now();
     const res = await click(h, 'USLOW', { action_id: ACTIONS.start, value: encodeActionValue({ r: 'no-such-round' }) }, { message: { channel: 'DUSLOW', ts: '1.000001' } });
     expect(res.status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(1500);
+    expect(Date.now() - started).toBeLessThan(3000);
     // A round that does not exist is explained, not crashed on.
     const notice = await eventually(() => h.fake.callsOf('views.open').find((c) => c.result && JSON.stringify(c.params.view).includes('does not exist')), 'the notice', 10_000);
     expect(notice.result?.ok).toBe(true);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import path from 'node:path';
+import { freePort } from '../support/free-port';
 import { openTestDatabase, testMongoUri, type TestDatabase } from '../support/mongo';
 import { FakeSlackApi } from './fake-slack-api';
 import { FakeSocketMode } from './fake-socket-mode';
@@ -25,17 +25,6 @@ let child: ChildProcess;
 let port: number;
 let log = '';
 let exited: { code: number | null; signal: NodeJS.Signals | null } | undefined;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port: p } = s.address() as { port: number };
-      s.close(() => resolve(p));
-    });
-  });
-}
 
 /** The process's log lines (pino JSON) with the given message. */
 function logged(msg: string): Record<string, unknown>[] {

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
+import { freePort } from '../../support/free-port';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -10,15 +10,6 @@ export interface ServeProcess {
   child: ChildProcess;
   /** Everything it wrote to stdout and stderr so far. */
   log(): string;
-}
-
-/** A port nobody listens on right now (the OS hands one out; it is released before `serve` takes it). */
-async function freePort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /**
