@@ -13,7 +13,7 @@ import { acceptOnlyOwnWorkspace } from './own-workspace';
 import { SlackMessenger, type BotTokenSource } from './messenger';
 import { UserDirectory } from './user-directory';
 import { createSocketModeReceiver } from './socket-mode/receiver';
-import { SlackClients, senderClientOptions } from './web-client';
+import { listenerClientOptions, SlackClients, senderClientOptions } from './web-client';
 
 export interface SlackIntegrationOptions {
   /** Pacing the scheduler uses for Slack (default: Slack's documented limits, see limits.ts). */
@@ -67,7 +67,7 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
     const logger = ctx.logger.child({ integration: 'slack' });
     if (config.mode === 'multi-workspace' && ctx.env.SLACK_APP_TOKEN) logger.warn('SLACK_APP_TOKEN is ignored in multi-workspace (OAuth) mode: the install flow needs the HTTP endpoints');
 
-    const clientOptions = { ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}) };
+    const clientOptions = listenerClientOptions(config.apiUrl);
     const store =
       config.mode === 'multi-workspace'
         ? createInstallationStore({ installations: ctx.repos.installations, tenants: ctx.services.tenants, clock: ctx.clock, logger })

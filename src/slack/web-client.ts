@@ -17,6 +17,24 @@ export function senderClientOptions(slackApiUrl: string | undefined, logger?: We
   };
 }
 
+/**
+ * The client Bolt hands to listeners (views.open, views.update, chat.update, views.publish,
+ * users.info). Their calls answer a person now: a views.open trigger expires after 3 s, and a
+ * refresh of an invitation or App Home retried minutes later would overwrite a newer one. So a
+ * failed call (a network error, a 5xx) is tried at most twice more within about a second, never
+ * with the library's default of ten retries over some thirty minutes, which also kept a stopped
+ * process alive that long. A 429 comes back at once instead of pausing every listener's calls
+ * behind it; the listener reports it, and the next refresh shows the truth.
+ */
+export function listenerClientOptions(slackApiUrl: string | undefined): WebClientOptions {
+  return {
+    ...(slackApiUrl ? { slackApiUrl } : {}),
+    retryConfig: { retries: 2, factor: 2, minTimeout: 200, maxTimeout: 800 },
+    rejectRateLimitedCalls: true,
+    timeout: 10_000,
+  };
+}
+
 export class SlackClients {
   private readonly byToken = new Map<string, WebClient>();
   constructor(private readonly options: WebClientOptions) {}
