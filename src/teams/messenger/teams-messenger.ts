@@ -31,14 +31,14 @@ export interface TeamsMessengerDeps {
 
 const msTenantIdOf = (tenant: Tenant) => tenant.externalId;
 
+/** How long a team whose group id Teams could not give is not asked again (in one process). */
+const GROUP_ID_RETRY_MS = 10 * 60_000;
+
 /**
  * The messenger port on Teams: 1:1 messages through the person's conversation with the bot
  * (opened from a team roster when there is none yet), channel posts through the team, in-place
  * updates, rosters as audiences. Sends fail fast and report; the scheduler retries.
  */
-/** How long a team whose group id Teams could not give is not asked again (in one process). */
-const GROUP_ID_RETRY_MS = 10 * 60_000;
-
 export class TeamsMessenger implements Messenger {
   readonly platform = 'teams' as const;
   readonly limits: PlatformLimits;
