@@ -7,6 +7,11 @@
  *   same V8 flags as production `serve` (bin/node-flags.js);
  * - the baseline (ACK_ROLE=bare): a bare Bolt app (the same ExpressReceiver setup) with one
  *   listener per kind that only acks, started with the same flags;
+ * - the floor (ACK_ROLE=floor): the same bare Bolt app whose view listener does the least a
+ *   durable answer needs — one upsert of the submitted values into MongoDB (the same stand-in on a
+ *   worker thread, the product's driver options), then an ack with a form of the same size (the
+ *   submitted page's own blocks) — so the bench shows how far any implementation that stores an
+ *   answer before acknowledging it can get from the bare baseline on this machine;
  * - this process, the client: the fake Slack Web API, and the colleagues who click and submit,
  *   signing and encoding every body here, not in the process being measured.
  *
@@ -30,6 +35,8 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { App, ExpressReceiver } from '@slack/bolt';
+import { MongoClient } from 'mongodb';
+import { mongoClientOptions } from '../src/store/connect';
 import { defaultTenantSettings } from '../src/core/tenant';
 import { makeRound } from '../src/core/testing/fixtures';
 import { loadQuestionnaire } from '../src/core/questionnaire/load';
@@ -166,13 +173,43 @@ async function runBareProcess(): Promise<void> {
   process.send!({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies ToParent);
 }
 
+/**
+ * The least a durable answer costs: Bolt, one upsert of the page's values, an ack carrying a
+ * form as large as the next page. No questionnaire, no validation, no follow-ups.
+ */
+async function runFloorProcess(): Promise<void> {
+  const db = await startEmbeddedMongoThread();
+  const client = new MongoClient(db.uri, mongoClientOptions(db.uri));
+  await client.connect();
+  const answers = client.db('zs_bench_floor').collection<{ _id: string; values: unknown }>('answers');
+  const receiver = new ExpressReceiver({ signingSecret: SIGNING_SECRET, endpoints: '/slack/events', processBeforeResponse: false });
+  const app = new App({ receiver, token: BOT_TOKEN, convoStore: false, deferInitialization: true, clientOptions: { slackApiUrl: process.env.ACK_SLACK_API_URL } });
+  await app.init();
+  app.view(/.*/, async ({ ack, body, view }) => {
+    await answers.updateOne({ _id: `${body.user.id}\u0000${view.private_metadata}` }, { $set: { values: view.state.values } }, { upsert: true });
+    await ack({ response_action: 'update', view: { type: 'modal', callback_id: view.callback_id, title: view.title, submit: view.submit ?? undefined, close: view.close ?? undefined, private_metadata: view.private_metadata, blocks: view.blocks } });
+  });
+  app.action(/.*/, async ({ ack }) => {
+    await ack();
+  });
+  const server = http.createServer(receiver.app);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  serveReports(async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await client.close();
+    await db.stop();
+  });
+  process.send!({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies ToParent);
+}
+
 // ---------------------------------------------------------------------------------------------
 // The client.
 
 class Measured {
   private constructor(private readonly child: ChildProcess, readonly url: string) {}
 
-  static async start(role: 'app' | 'bare', env: Record<string, string>, extraFlags: string[] = []): Promise<Measured> {
+  static async start(role: 'app' | 'bare' | 'floor', env: Record<string, string>, extraFlags: string[] = []): Promise<Measured> {
     const child = fork(__filename, [], {
       env: { ...process.env, ...env, ACK_ROLE: role },
       execArgv: ['--require', 'tsx/cjs', ...serveNodeFlags, ...extraFlags],
@@ -276,22 +313,29 @@ async function runClient(): Promise<void> {
   const extraFlags = (process.env.ACK_APP_NODE_FLAGS ?? '').split(' ').filter(Boolean);
   const app = await Measured.start('app', { ACK_SLACK_API_URL: fake.apiUrl, ACK_USER_IDS: JSON.stringify(users) }, extraFlags);
   const bare = await Measured.start('bare', { ACK_SLACK_API_URL: fake.apiUrl });
+  const floor = await Measured.start('floor', { ACK_SLACK_API_URL: fake.apiUrl });
   const [appIdle, bareIdle] = [await app.report(), await bare.report()];
+  await floor.report();
 
   const product: Recorded = { submissions: [], submissionBodies: [], clicks: [], clickBodies: [], viewsOpenDelays: [], clickSeconds: 0, failures: [] };
   const bareSubmissions: number[] = [];
   const bareClicks: number[] = [];
+  const floorSubmissions: number[] = [];
+  const floorClicks: number[] = [];
   const chunk = Math.ceil(users.length / CHUNKS);
   for (let from = 0; from < users.length; from += chunk) {
     const sentBefore = { subs: product.submissionBodies.length, clicks: product.clickBodies.length };
     await runColleagues(fake, app.url, users.slice(from, from + chunk), from, product);
     await replay(bare.url, product.clickBodies.slice(sentBefore.clicks), bareClicks);
     await replay(bare.url, product.submissionBodies.slice(sentBefore.subs), bareSubmissions);
+    await replay(floor.url, product.clickBodies.slice(sentBefore.clicks), floorClicks);
+    await replay(floor.url, product.submissionBodies.slice(sentBefore.subs), floorSubmissions);
   }
-  const [appAfter, bareAfter] = [await app.report(), await bare.report()];
+  const [appAfter, bareAfter, floorAfter] = [await app.report(), await bare.report(), await floor.report()];
   const loadAfter = os.loadavg()[0]!;
   await app.stop();
   await bare.stop();
+  await floor.stop();
   await fake.stop();
 
   const sub = product.submissions;
@@ -303,6 +347,7 @@ async function runClient(): Promise<void> {
     `view_submission ack: p50 ${ms(percentile(sub, 50))}, p99 ${ms(percentile(sub, 99))}, max ${ms(Math.max(...sub))} over ${sub.length} submissions; past 3 s: ${past3s}`,
     `  bare Bolt, same ${bareSubmissions.length} bodies: p50 ${ms(percentile(bareSubmissions, 50))}, p99 ${ms(percentile(bareSubmissions, 99))}, max ${ms(Math.max(...bareSubmissions))}`,
     `  ratio: p50 ${ratio(sub, bareSubmissions, 50)}, p99 ${ratio(sub, bareSubmissions, 99)} × bare Bolt (goal p99 ≤ 1.5, never past 3 s)`,
+    `  floor (bare Bolt + one MongoDB upsert of the page's values + an ack with a form of the same size), same bodies: p50 ${ms(percentile(floorSubmissions, 50))}, p99 ${ms(percentile(floorSubmissions, 99))}; ratio p99 ${ratio(floorSubmissions, bareSubmissions, 99)} × bare Bolt; work per request ${(floorAfter.busyMs / (floorSubmissions.length + floorClicks.length)).toFixed(2)} ms main thread, ${(floorAfter.cpuMs / (floorSubmissions.length + floorClicks.length)).toFixed(2)} ms CPU (with the database thread)`,
     `block_actions (Start) ack: p50 ${ms(percentile(clicks, 50))}, p99 ${ms(percentile(clicks, 99))}; bare Bolt p50 ${ms(percentile(bareClicks, 50))}, p99 ${ms(percentile(bareClicks, 99))}; ratio p99 ${ratio(clicks, bareClicks, 99)} (goal ≤ 1.5)`,
     `views.open after a Start click, ${(USERS / product.clickSeconds).toFixed(0)} clicks/s: p50 ${ms(percentile(product.viewsOpenDelays, 50))}, p99 ${ms(percentile(product.viewsOpenDelays, 99))} (goal p99 < 1 s; trigger ids expire after 3 s)`,
     `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; main thread's JS heap in use ${mb(appIdle.heapUsed)} before, ${mb(appAfter.heapUsed)} after${appAfter.liveHeap !== undefined ? `; live after a full GC ${mb(appIdle.liveHeap!)} before, ${mb(appAfter.liveHeap)} after` : ''}), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
@@ -318,7 +363,7 @@ async function runClient(): Promise<void> {
 }
 
 const role = process.env.ACK_ROLE;
-(role === 'app' ? runAppProcess() : role === 'bare' ? runBareProcess() : runClient()).catch((e) => {
+(role === 'app' ? runAppProcess() : role === 'bare' ? runBareProcess() : role === 'floor' ? runFloorProcess() : runClient()).catch((e) => {
   process.stderr.write(`${e instanceof Error ? e.stack : String(e)}\n`);
   process.exit(1);
 });
