@@ -343,7 +343,7 @@ async function runClient(): Promise<void> {
   const past3s = sub.filter((x) => x >= 3_000).length;
   const ratio = (a: number[], b: number[], p: number) => (percentile(a, p) / percentile(b, p)).toFixed(2);
   const lines = [
-    `ack: ${USERS} colleagues answer the default questionnaire in Slack (all 7 dimensions, detailed, reflection), ${CONCURRENCY} at a time, in ${CHUNKS} groups interleaved with the bare Bolt baseline; client, app and baseline in separate processes (node ${serveNodeFlags.join(' ') || 'defaults'}${extraFlags.length ? ` ${extraFlags.join(' ')}` : ''}); database: in-process stand-in on the app's worker thread; machine load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${os.cpus().length} cores`,
+    `ack: ${USERS} colleagues answer the default questionnaire in Slack (all 7 dimensions, detailed, reflection), ${CONCURRENCY} at a time, in ${CHUNKS} groups interleaved with the bare Bolt baseline; client, app, baseline and floor in separate processes (node ${serveNodeFlags.join(' ') || 'defaults'}${extraFlags.length ? ` ${extraFlags.join(' ')}` : ''}); database: in-process stand-in on the app's worker thread; machine load average ${loadBefore.toFixed(1)} → ${loadAfter.toFixed(1)} on ${os.cpus().length} cores`,
     `view_submission ack: p50 ${ms(percentile(sub, 50))}, p99 ${ms(percentile(sub, 99))}, max ${ms(Math.max(...sub))} over ${sub.length} submissions; past 3 s: ${past3s}`,
     `  bare Bolt, same ${bareSubmissions.length} bodies: p50 ${ms(percentile(bareSubmissions, 50))}, p99 ${ms(percentile(bareSubmissions, 99))}, max ${ms(Math.max(...bareSubmissions))}`,
     `  ratio: p50 ${ratio(sub, bareSubmissions, 50)}, p99 ${ratio(sub, bareSubmissions, 99)} × bare Bolt (goal p99 ≤ 1.5, never past 3 s)`,
