@@ -8,6 +8,7 @@ import { reviewModal, savedLine } from './presenters/review';
 import { sectionModalPages, slackErrors, type SectionModalPage } from './presenters/section-form';
 import type { SubmittedView } from './schema';
 import type { ModalView, WebClient } from './slack-types';
+import { toSendFailure } from './web-api-errors';
 
 /** The modal for the person's next step: a section's first page, or the review. */
 export function stepModal(step: NextStep, t: Translate): ModalView {
@@ -100,16 +101,20 @@ export async function submitSectionPage(deps: SlackDeps, actor: Actor, meta: { r
  * under it, so the conversation shows where the person stands. Best effort: the answers are
  * saved whether or not the message can be updated.
  */
-export async function updateInvitationProgress(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<void> {
+export async function updateInvitationProgress(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): Promise<{ retryAfterMs?: number }> {
   try {
     // One language per person: the invitation and its update speak the person's language.
     const { view, delivered, progress } = await deps.services.respondents.invitationProgress(actor, roundId);
     // A modal closed before any part was saved leaves the invitation as it was ("Bewaard — 0" would not be true).
-    if (!delivered || !progress.sections.some((s) => s.submitted)) return;
+    if (!delivered || !progress.sections.some((s) => s.submitted)) return {};
     const message = invitationMessage(view, savedLine(progress, translator(view.lang)));
     await client.chat.update({ channel: delivered.conversationId, ts: delivered.messageId, text: message.text, blocks: message.blocks });
+    return {};
   } catch (e) {
+    const failure = toSendFailure(e);
     deps.logger.warn({ err: e, roundId }, 'could not update the invitation message');
+    // Slack's rate limit: the caller may try again once the wait it named is over.
+    return !failure.ok && failure.retryable && failure.retryAfterMs !== undefined ? { retryAfterMs: failure.retryAfterMs } : {};
   }
 }
 

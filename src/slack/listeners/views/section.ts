@@ -75,10 +75,20 @@ export function registerSectionSubmission(app: App, deps: SlackDeps): void {
  * The invitation DM with its "Bewaard — X van Y" line, and App Home, as stored now. After the ack,
  * coalesced per person (a close right after the review makes one refresh, not two), best effort:
  * what they show is stored already, and App Home is published afresh whenever it is opened.
+ * The invitation is not: a line left at "3 van 8" would stay untrue until the next answer, so an
+ * update Slack refuses for its rate limit is tried again once the Retry-After it names (up to a
+ * minute) and the person's refresh window are over; twice more at most, in this process like the
+ * refresh itself.
  */
-function refreshAfterAnswers(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string): void {
+function refreshAfterAnswers(deps: SlackDeps, client: WebClient, actor: Actor, roundId: string, attempt = 1): void {
   deps.refreshes.run(`${actor.tenant.externalId}:${actor.platformUserId}:${roundId}`, async () => {
-    await updateInvitationProgress(deps, client, actor, roundId);
+    const { retryAfterMs } = await updateInvitationProgress(deps, client, actor, roundId);
     await publishHome(deps, client, actor).catch((err: unknown) => deps.logger.debug({ err }, 'could not refresh App Home'));
+    if (retryAfterMs !== undefined && retryAfterMs <= MAX_REFRESH_WAIT_MS && attempt < REFRESH_ATTEMPTS) {
+      setTimeout(() => refreshAfterAnswers(deps, client, actor, roundId, attempt + 1), retryAfterMs).unref();
+    }
   });
 }
+
+const REFRESH_ATTEMPTS = 3;
+const MAX_REFRESH_WAIT_MS = 60_000;
