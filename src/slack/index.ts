@@ -10,6 +10,7 @@ import { FollowUps } from './follow-ups';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { acceptOnlyOwnWorkspace } from './own-workspace';
+import { storedChannelPosts } from './channel-posts';
 import { SlackMessenger, type BotTokenSource } from './messenger';
 import { UserDirectory } from './user-directory';
 import { createSocketModeReceiver } from './socket-mode/receiver';
@@ -80,6 +81,7 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       directory,
       logger,
       limits: options.limits,
+      channelPosts: storedChannelPosts(ctx.repos.installations, ctx.clock),
     });
 
     let receiver: ExpressReceiver | undefined;

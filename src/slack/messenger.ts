@@ -57,6 +57,12 @@ class NotInstalledError extends Error {
   }
 }
 
+/** Channel posts already made, by idempotency key; kept in MongoDB so every process sees them. */
+export interface SentChannelPosts {
+  get(key: string): Promise<MessageRef | null>;
+  save(key: string, ref: MessageRef): Promise<void>;
+}
+
 /**
  * The messenger port on the Slack Web API:
  *  - sendDirect: conversations.open + chat.postMessage (the DM channel and message ts are the
@@ -77,7 +83,15 @@ export class SlackMessenger implements Messenger {
   private readonly sent = new Map<string, Promise<SendResult>>();
 
   constructor(
-    private readonly deps: { clients: SlackClients; tokens: BotTokenSource; directory: UserDirectory; logger: Logger; limits?: PlatformLimits },
+    private readonly deps: {
+      clients: SlackClients;
+      tokens: BotTokenSource;
+      directory: UserDirectory;
+      logger: Logger;
+      limits?: PlatformLimits;
+      /** Channel posts made, by idempotency key, in the database (see postToChannel). */
+      channelPosts?: SentChannelPosts;
+    },
   ) {
     this.limits = deps.limits ?? SLACK_RATE_LIMITS;
   }
@@ -218,18 +232,33 @@ export class SlackMessenger implements Messenger {
     }
   }
 
+  /**
+   * A post into a channel. A DM retried after a crash is found in the DM's history (im:history);
+   * a channel's history would need channels:history and groups:history, so a channel post is
+   * recorded under its key in the database as soon as Slack has it, and a retry — on another
+   * process, after a restart, or a job that runs again (a vote closed early and then at its
+   * closing time) — finds that record instead of posting twice. Only a crash between Slack's
+   * answer and that record can still post twice.
+   */
   postToChannel(tenant: Tenant, channelId: string, message: OutboundMessage, options: SendOptions = {}): Promise<SendResult> {
-    const key = options.idempotencyKey;
-    return this.once(key && `${tenant.id}:${key}`, async () => {
+    // The channel is part of the key: the same summary posted into a newly chosen team channel is a new post.
+    const key = options.idempotencyKey && `${tenant.id}:${channelId}:${options.idempotencyKey}`;
+    return this.once(key, async () => {
       try {
+        const earlier = key ? await this.deps.channelPosts?.get(key) : null;
+        if (earlier) return { ok: true, messageId: earlier.messageId, conversationId: earlier.conversationId };
+        const posted = async (result: Extract<SendResult, { ok: true }>) => {
+          if (key) await this.deps.channelPosts?.save(key, { conversationId: result.conversationId ?? channelId, messageId: result.messageId });
+          return result;
+        };
         const client = await this.client(tenant);
         if (message.kind !== 'summary') {
           const rendered = render(message);
           this.check(rendered, `channel ${message.kind}`);
-          const res = await client.chat.postMessage({ channel: channelId, text: rendered.text, blocks: rendered.blocks, ...this.metadata(key) });
-          return { ok: true, messageId: String(res.ts), conversationId: String(res.channel ?? channelId) };
+          const res = await client.chat.postMessage({ channel: channelId, text: rendered.text, blocks: rendered.blocks, ...this.metadata(options.idempotencyKey) });
+          return await posted({ ok: true, messageId: String(res.ts), conversationId: String(res.channel ?? channelId) });
         }
-        return await this.postSummary(client, channelId, message, key);
+        return await this.postSummary(client, channelId, message, options.idempotencyKey, posted);
       } catch (e) {
         return this.failure(e);
       }
@@ -241,12 +270,19 @@ export class SlackMessenger implements Messenger {
    * chart, details and discussion prompt that follow are best effort (logged when they fail)
    * so a retry never posts the summary a second time.
    */
-  private async postSummary(client: WebClient, channel: string, message: Extract<OutboundMessage, { kind: 'summary' }>, key: string | undefined): Promise<SendResult> {
+  private async postSummary(
+    client: WebClient,
+    channel: string,
+    message: Extract<OutboundMessage, { kind: 'summary' }>,
+    key: string | undefined,
+    posted: (result: Extract<SendResult, { ok: true }>) => Promise<SendResult>,
+  ): Promise<SendResult> {
     const post = summaryPost(asSummary(message.summary));
     this.check(post.main, 'summary');
     const main = await client.chat.postMessage({ channel, text: post.main.text, blocks: post.main.blocks, unfurl_links: false, ...this.metadata(key) });
     const ts = String(main.ts);
-    const result: SendResult = { ok: true, messageId: ts, conversationId: String(main.channel ?? channel) };
+    // Recorded before the chart and the thread: a crash among those must not post the summary again.
+    const result = await posted({ ok: true, messageId: ts, conversationId: String(main.channel ?? channel) });
     const followUp = async (what: string, call: () => Promise<unknown>) => {
       try {
         await call();

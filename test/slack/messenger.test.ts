@@ -5,7 +5,10 @@ import type { InvitationView, NoticeView } from '../../src/core/views/types';
 import { createLogger } from '../../src/log';
 import { boltLogger } from '../../src/slack/bolt-logger';
 import { findBlockKitViolations } from '../../src/slack/limits';
-import { MESSAGE_METADATA_TYPE, SlackMessenger } from '../../src/slack/messenger';
+import { storedChannelPosts } from '../../src/slack/channel-posts';
+import { MESSAGE_METADATA_TYPE, SlackMessenger, type SentChannelPosts } from '../../src/slack/messenger';
+import { systemClock } from '../../src/core/ports';
+import { openTestDatabase, type TestDatabase } from '../support/mongo';
 import { UserDirectory } from '../../src/slack/user-directory';
 import { SlackClients, senderClientOptions } from '../../src/slack/web-client';
 import { FakeSlackApi } from './fake-slack-api';
@@ -36,12 +39,13 @@ const notice: NoticeView = { lang: 'nl', title: 'Afgesloten', text: 'Coördinato
 let fake: FakeSlackApi;
 let token: string | undefined;
 
-function messenger(): SlackMessenger {
+function messenger(channelPosts?: SentChannelPosts): SlackMessenger {
   return new SlackMessenger({
     clients: new SlackClients(senderClientOptions(fake.apiUrl, boltLogger(logger))),
     tokens: async () => token,
     directory: new UserDirectory(logger),
     logger,
+    ...(channelPosts ? { channelPosts } : {}),
   });
 }
 
@@ -176,5 +180,44 @@ describe('postToChannel (the summary)', () => {
     expect((await messenger().postToChannel(tenant, 'CTEAM', { kind: 'summary', summary, chart })).ok).toBe(true);
     fake.fail('chat.postMessage', { error: 'not_in_channel' });
     expect(await messenger().postToChannel(tenant, 'CTEAM', { kind: 'summary', summary, chart })).toMatchObject({ ok: false, retryable: false, reason: 'channel_not_found' });
+  });
+});
+
+describe('postToChannel, retried by another process or after a restart', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await openTestDatabase();
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it('finds the post made under the same key in the database instead of posting it again', async () => {
+    const posts = storedChannelPosts(db.repos.installations, systemClock);
+    const first = await messenger(posts).postToChannel(tenant, 'CTEAM', { kind: 'notice', view: notice }, { idempotencyKey: 'vote-results:v1' });
+    expect(first.ok).toBe(true);
+    // A second process (its own messenger, nothing in memory) runs the same job again.
+    const again = await messenger(posts).postToChannel(tenant, 'CTEAM', { kind: 'notice', view: notice }, { idempotencyKey: 'vote-results:v1' });
+    expect(again).toEqual(first);
+    expect(fake.messagesIn('CTEAM')).toHaveLength(1);
+    // Another channel (a newly chosen team channel) gets its own post.
+    expect((await messenger(posts).postToChannel(tenant, 'COTHER', { kind: 'notice', view: notice }, { idempotencyKey: 'vote-results:v1' })).ok).toBe(true);
+    expect(fake.messagesIn('COTHER')).toHaveLength(1);
+  });
+
+  it('records the summary as soon as its main post is in, before the chart and the thread', async () => {
+    const round = closedRound();
+    const responses = mainResponses();
+    const summary = buildSummary({ round, responses, progress: MAIN_PROGRESS, quotes: extractQuotes(round, responses, FIXTURE_NOW, () => 1), now: FIXTURE_NOW });
+    const posts = storedChannelPosts(db.repos.installations, systemClock);
+    // The process dies while the chart is on its way (the upload never answers).
+    fake.delay('files.getUploadURLExternal', 60_000);
+    void messenger(posts).postToChannel(tenant, 'CSUM', { kind: 'summary', summary, chart: { png: Buffer.from('png'), altText: 'grafiek' } }, { idempotencyKey: 'summary:round-9' });
+    const deadline = Date.now() + 10_000;
+    while (!(await posts.get(`${tenant.id}:CSUM:summary:round-9`)) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    fake.delay('files.getUploadURLExternal', 0);
+    const retried = await messenger(posts).postToChannel(tenant, 'CSUM', { kind: 'summary', summary }, { idempotencyKey: 'summary:round-9' });
+    expect(retried.ok).toBe(true);
+    expect(fake.messagesIn('CSUM').filter((m) => !m.thread_ts)).toHaveLength(1);
   });
 });
