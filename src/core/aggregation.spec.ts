@@ -222,6 +222,29 @@ describe('dimensionStats', () => {
   });
 });
 
+describe('"geen zicht" counts', () => {
+  const noView = (n: number, rest: number): AnswerSet[] => [
+    ...Array.from({ length: n }, () => ({ answers: { 'X-s1': 'no_view' as const, 'X-s2': 4, 'X-s3': 4 } })),
+    ...Array.from({ length: rest }, () => ({ answers: { 'X-s1': 5, 'X-s2': 4, 'X-s3': 4 } })),
+  ];
+
+  it('are withheld like any figure when fewer than k people answered: "2 van 3: geen zicht" would tell about 3 people', () => {
+    const x1 = statementStats(detailed, noView(2, 1)).find((f) => f.statementId === 'X-s1')!;
+    expect(x1.figure.status).toBe('withheld');
+    expect(x1.noView).toBeUndefined();
+    expect(dimensionStats(detailed, noView(2, 1))[0]!.noView).toBeUndefined();
+  });
+
+  it('are shown from k people on, also beside a withheld figure (the scale answers of 4 of 5 are too few)', () => {
+    const x1 = statementStats(detailed, noView(2, 3)).find((f) => f.statementId === 'X-s1')!;
+    expect(x1.noView).toEqual({ noView: 2, answered: 5 });
+    expect(statementStats(detailed, noView(1, 4)).find((f) => f.statementId === 'X-s1')!.figure.status).toBe('withheld');
+    // Over the dimension: answers, not people (15 from 5 people); the guard counts the people.
+    expect(dimensionStats(detailed, noView(2, 3))[0]!.noView).toEqual({ noView: 2, answered: 15 });
+    expect(dimensionStats(detailed, noView(1, 3))[0]!.noView).toBeUndefined();
+  });
+});
+
 describe('globalAgreement', () => {
   it('counts points 4, 5 and 6 as agreeing', () => {
     // 1 2 3 4 5 6 → three of six agree → 0.5.

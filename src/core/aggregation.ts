@@ -102,8 +102,8 @@ export interface StatementFigure {
   statementId: string;
   dimensionId: string;
   figure: Figure<ScaleStats>;
-  /** "Geen zicht" answers (left out of the figure) and all answers; counts only, no opinion. */
-  noView: NoViewCount;
+  /** "Geen zicht" answers (left out of the figure) and all answers; counts only, no opinion. Withheld under k people. */
+  noView?: NoViewCount;
 }
 
 export function statementStats(round: RoundShape, responses: AnswerSet[]): StatementFigure[] {
@@ -112,25 +112,31 @@ export function statementStats(round: RoundShape, responses: AnswerSet[]): State
 
 /**
  * "Geen zicht" answers on these items, from the tally (the same count countNoView makes over the
- * responses): never part of a figure, only counted beside it.
+ * responses): never part of a figure, only counted beside it. A count is a figure too ("1 van 1:
+ * geen zicht" tells what one person answered), so it is withheld, like any figure, when fewer
+ * than k people answered these items: the most who answered any one of them, since everyone who
+ * submits a section answers each of its statements.
  */
-function noViewOf(tally: RoundTally, itemIds: readonly string[]): NoViewCount {
+function noViewOf(tally: RoundTally, itemIds: readonly string[], k: number): NoViewCount | undefined {
   let noView = 0;
   let answered = 0;
+  let people = 0;
   for (const id of itemIds) {
     const item = tally.items.get(id);
     if (!item) continue;
+    const onItem = item.values.answers + item.noView;
     noView += item.noView;
-    answered += item.values.answers + item.noView;
+    answered += onItem;
+    people = Math.max(people, onItem);
   }
-  return { noView, answered };
+  return people >= k ? { noView, answered } : undefined;
 }
 
 /** Every statement's figure (detailed rounds; empty for quick ones), from a tally. */
 export function statementFigures(round: RoundShape, tally: RoundTally): StatementFigure[] {
   if (round.depth !== 'detailed') return [];
   return roundDimensions(round).flatMap((d) =>
-    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: itemFigure(round.questionnaire.scale, tally.items.get(s.id), round.anonymityThreshold), noView: noViewOf(tally, [s.id]) })),
+    d.statements.map((s) => ({ statementId: s.id, dimensionId: d.id, figure: itemFigure(round.questionnaire.scale, tally.items.get(s.id), round.anonymityThreshold), noView: noViewOf(tally, [s.id], round.anonymityThreshold) })),
   );
 }
 
@@ -140,8 +146,8 @@ export interface DimensionFigure {
   score: Figure<ScaleStats>;
   /** Share of global-judgement answers on an agreeing scale point. */
   agreement: Figure<{ n: number; share: number }>;
-  /** "Geen zicht" answers over the dimension's statements (answers, not people). */
-  noView: NoViewCount;
+  /** "Geen zicht" answers over the dimension's statements (answers, not people). Withheld under k people. */
+  noView?: NoViewCount;
 }
 
 export function globalAgreement(scale: Scale, responses: AnswerSet[], globalId: string, k: number): Figure<{ n: number; share: number }> {
@@ -174,7 +180,7 @@ export function dimensionFigures(round: RoundShape, tally: RoundTally): Dimensio
     dimensionId: d.id,
     score: pooledFigure(scale, tally.scores.get(d.id), k),
     agreement: agreementOfCounts(scale, tally.items.get(d.globalJudgement.id)?.values, k),
-    noView: noViewOf(tally, scoreItemIds(d, round.depth)),
+    noView: noViewOf(tally, scoreItemIds(d, round.depth), k),
   }));
 }
 

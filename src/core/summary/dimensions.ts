@@ -29,9 +29,9 @@ export function dimensionSummaries(round: RoundShape, tally: RoundTally, stateme
       agreement: figure.agreement,
       statements: statements
         .filter((s) => s.dimensionId === d.id)
-        .map((s) => ({ statementId: s.statementId, text: d.statements.find((x) => x.id === s.statementId)!.text, figure: toScaleFigure(scale, s.figure), noView: { ...s.noView } })),
+        .map((s) => ({ statementId: s.statementId, text: d.statements.find((x) => x.id === s.statementId)!.text, figure: toScaleFigure(scale, s.figure), ...(s.noView ? { noView: { ...s.noView } } : {}) })),
       quotes: { strengths: textsOf('strengths'), priorities: textsOf('priorities'), practices: textsOf('practice') },
-      noView: { ...figure.noView },
+      ...(figure.noView ? { noView: { ...figure.noView } } : {}),
       ...(asked ? { askedGroups: asked.map((id) => round.questionnaire.groups.find((g) => g.id === id)!.label) } : {}),
     };
   });
