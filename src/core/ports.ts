@@ -260,6 +260,8 @@ export interface QuoteRepository {
   settleText(id: string, text: string, outcome: 'edited' | 'deleted'): Promise<void>;
   /** Deletes the round's quotes of every other batch (an interrupted or concurrent extraction's). */
   discardOtherBatches(roundId: string, batch: string): Promise<void>;
+  /** Deletes the round's quotes from every section but these (sections too few people submitted). */
+  keepOnlySections(roundId: string, sections: readonly string[]): Promise<void>;
   /** Approves the listed quotes of the round that are still pending (one updateMany); returns how many changed. */
   approvePending(roundId: string, ids: readonly string[], now: Date): Promise<number>;
 }

@@ -109,6 +109,11 @@ async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date):
   await inserting;
   const kept = mine ? await repos.rounds.claimQuoteBatch(round.id, mine) : claimed!;
   await repos.quotes.discardOtherBatches(round.id, kept);
+  // A section fewer than k people submitted shows no figure and none of its open answers either
+  // (a lone writer would be recognisable, screened or not): they are not kept, so nobody is asked
+  // to screen answers that could never be published.
+  const shown = [...tallier.tally.sectionRespondents].filter(([, n]) => n >= round.anonymityThreshold).map(([section]) => section);
+  await repos.quotes.keepOnlySections(round.id, shown);
   return tallier.tally;
 }
 

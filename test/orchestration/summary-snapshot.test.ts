@@ -36,10 +36,25 @@ describe('the closing snapshot streams the responses and keeps one quote set (#1
   it('a leftover unclaimed batch (a crashed close) is deleted', async () => {
     const round = makeRound({ id: 'r-snap-crash', includeReflection: true, state: 'closed', closedAt: new Date('2026-03-30T10:00:00Z') });
     await t.repos.rounds.insert(round);
-    await t.repos.responses.saveSection(round.id, 'k1', 'reflection', { R1: 'Korte lijnen' }, undefined, new Date());
+    for (let i = 0; i < round.anonymityThreshold; i++) await t.repos.responses.saveSection(round.id, `k${i}`, 'reflection', { R1: `Korte lijnen ${i}` }, undefined, new Date());
     await t.db.collection('quotes').insertOne({ _id: 'left-over' as never, roundId: round.id, batch: 'crashed', itemId: 'R1', section: 'reflection', text: 'x', status: 'pending', themes: [], order: 1 });
     await coreSummarySnapshot(t.repos)(round, new Date('2026-03-30T10:00:00Z'));
-    expect(await t.db.collection('quotes').countDocuments({ roundId: round.id })).toBe(1);
+    expect(await t.db.collection('quotes').countDocuments({ roundId: round.id })).toBe(round.anonymityThreshold);
     expect(await t.db.collection('quotes').countDocuments({ roundId: round.id, batch: 'crashed' })).toBe(0);
+  });
+
+  it('keeps no open answer of a section fewer than k people submitted: it could never be shown, screened or not', async () => {
+    const round = makeRound({ id: 'r-snap-small', dimensionIds: ['X'], includeReflection: true, state: 'closed', closedAt: new Date('2026-03-30T10:00:00Z') });
+    await t.repos.rounds.insert(round);
+    const k = round.anonymityThreshold;
+    // The reflection: k people wrote; dimension X: one person (k − 1 others did not get that far).
+    for (let i = 0; i < k; i++) await t.repos.responses.saveSection(round.id, `k${i}`, 'reflection', { R1: `Reflectie ${i}` }, undefined, new Date());
+    const x = round.questionnaire.dimensions.find((d) => d.id === 'X')!;
+    const xAnswers = Object.fromEntries([...x.statements.map((st) => [st.id, 4]), [x.globalJudgement.id, 4], ...x.openQuestions.map((o) => [o.id, 'Alleen ik schreef dit'])]);
+    await t.repos.responses.saveSection(round.id, 'k0', 'X', xAnswers, undefined, new Date());
+    const { summary } = await coreSummarySnapshot(t.repos)(round, new Date('2026-03-30T10:00:00Z'));
+    const stored = await t.repos.quotes.listByRound(round.id);
+    expect(stored.map((q) => q.section).sort()).toEqual(Array.from({ length: k }, () => 'reflection'));
+    expect(JSON.stringify(summary)).not.toContain('Alleen ik schreef dit');
   });
 });

@@ -36,6 +36,16 @@ describe('quotes', () => {
     expectNoStorageFields(list[0]!);
   });
 
+  it('keepOnlySections deletes the round\'s quotes from every other section, and nothing of another round', async () => {
+    const inSection = (id: string, section: string, roundId = 'r-k'): Quote => ({ ...quote(id, 0.5, roundId), section });
+    await t.repos.quotes.insertMany([inSection('k1', 'C'), inSection('k2', 'reflection'), inSection('k3', 'A1'), inSection('k4', 'reflection', 'r-other')]);
+    await t.repos.quotes.keepOnlySections('r-k', ['C', 'A1']);
+    expect((await t.repos.quotes.listByRound('r-k')).map((q) => q.id).sort()).toEqual(['k1', 'k3']);
+    expect((await t.repos.quotes.listByRound('r-other')).map((q) => q.id)).toEqual(['k4']);
+    await t.repos.quotes.keepOnlySections('r-k', []);
+    expect(await t.repos.quotes.listByRound('r-k')).toEqual([]);
+  });
+
   it('get and moderate one quote', async () => {
     await t.repos.quotes.insertMany([quote('m1', 0.1, 'r-mod'), quote('m2', 0.2, 'r-mod')]);
     expect(await t.repos.quotes.get('m1')).toEqual(quote('m1', 0.1, 'r-mod'));

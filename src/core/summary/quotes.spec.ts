@@ -88,10 +88,13 @@ describe('visibleQuotes', () => {
     ['reflection', 2],
   ]);
 
-  it('moderation on: only approved quotes, in their fixed order', () => {
+  it('moderation on: only approved quotes, in their fixed order, and only from sections with at least k respondents', () => {
     const approved = reordered.map((q, i) => (i % 2 === 0 ? { ...q, status: 'approved' as const } : q));
     const shown = visibleQuotes(closedRound(), approved, sections);
-    expect(shown.map((q) => q.order)).toEqual([94, 96, 98, 100]);
+    // Approved: orders 100, 98, 96, 94 — all but 100 from the reflection, which 2 < 3 people submitted.
+    expect(approved.filter((q) => q.status === 'approved').map((q) => `${q.order}:${q.section}`)).toEqual(['100:X', '98:reflection', '96:reflection', '94:reflection']);
+    expect(shown.map((q) => q.order)).toEqual([100]);
+    expect(visibleQuotes(closedRound(), approved, new Map([...sections, ['reflection', 3]])).map((q) => q.order)).toEqual([94, 96, 98, 100]);
   });
 
   it('moderation off: every quote that is not hidden, but only from sections with at least k respondents', () => {

@@ -73,10 +73,12 @@ export function quoteText(quote: Pick<Quote, 'text' | 'editedText'>): string {
 }
 
 /**
- * The quotes the team may read, in their fixed random order.
- * - Moderation on: only quotes the coordinator approved (or edited, which approves).
- * - Moderation off: every quote not hidden, but only from sections at least k respondents
- *   submitted, so a lone writer in a small section cannot be recognised by elimination.
+ * The quotes the team may read, in their fixed random order: only from sections at least k
+ * respondents submitted, so a lone writer in a small section (one group asked, two who answered)
+ * cannot be recognised by elimination — screening does not change that, the coordinator does not
+ * see how many wrote in a section. Of those:
+ * - moderation on: only quotes the coordinator approved (or edited, which approves);
+ * - moderation off: every quote not hidden.
  */
 export function visibleQuotes(
   round: Pick<Round, 'id' | 'moderation' | 'anonymityThreshold'>,
@@ -86,6 +88,6 @@ export function visibleQuotes(
   const k = round.anonymityThreshold;
   return quotes
     .filter((q) => q.roundId === round.id)
-    .filter((q) => (round.moderation ? q.status === 'approved' : q.status !== 'hidden' && (respondentsPerSection.get(q.section) ?? 0) >= k))
+    .filter((q) => (respondentsPerSection.get(q.section) ?? 0) >= k && (round.moderation ? q.status === 'approved' : q.status !== 'hidden'))
     .sort((a, b) => a.order - b.order || a.id.localeCompare(b.id));
 }

@@ -38,6 +38,10 @@ export function createQuoteRepository(db: Db): QuoteRepository {
       await quotes.updateOne({ _id: id }, { $set: { text, [outcome === 'edited' ? 'edited' : 'textDeleted']: true }, $unset: { editedText: '' } });
     },
 
+    async keepOnlySections(roundId, sections) {
+      await quotes.deleteMany({ roundId, section: { $nin: [...sections] } });
+    },
+
     async discardOtherBatches(roundId, batch) {
       // `$ne` also matches quotes without a batch: those of a close that an earlier release began.
       await quotes.deleteMany({ roundId, batch: { $ne: batch } });

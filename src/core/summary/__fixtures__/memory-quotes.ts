@@ -24,6 +24,10 @@ export class MemoryQuoteRepository implements QuoteRepository {
     Object.assign(q, { text }, outcome === 'edited' ? { edited: true } : { textDeleted: true });
   }
 
+  async keepOnlySections(roundId: string, sections: readonly string[]): Promise<void> {
+    for (const [id, q] of this.byId) if (q.roundId === roundId && !sections.includes(q.section)) this.byId.delete(id);
+  }
+
   async discardOtherBatches(roundId: string, batch: string): Promise<void> {
     for (const [id, q] of this.byId) if (q.roundId === roundId && q.batch !== batch) this.byId.delete(id);
   }
