@@ -107,6 +107,21 @@ describe('withdrawal', () => {
     expect(await database.repos.responses.count(roundId)).toEqual({ started: 0, completed: 0 });
   });
 
+  it('deletes what was typed and paused on ("Later verder") too, so "Starten" does not bring it back', async () => {
+    const { staff, roundId } = await openRound();
+    await services.respondents.submitSection(staff('cleo'), roundId, 'X', fullX);
+    await services.respondents.saveDraft(staff('cleo'), roundId, 'Y', { 'Y-s1': '2' });
+    await services.respondents.saveDraft(staff('cleo'), roundId, 'reflection', { R1: 'Half geschreven over een collega' });
+    await services.respondents.optOut(staff('cleo'), roundId, { confirmed: true });
+    expect(await database.db.collection('drafts').countDocuments({ roundId })).toBe(0);
+    // Someone with only a draft (nothing saved) is let out at once, and the draft goes too.
+    await services.respondents.saveDraft(staff('bert'), roundId, 'reflection', { R1: 'Nog niet ingediend' });
+    expect(await services.respondents.optOut(staff('bert'), roundId)).toMatchObject({ kind: 'done', erased: false });
+    expect(await database.db.collection('drafts').countDocuments({ roundId })).toBe(0);
+    const again = await services.respondents.startOrContinue(staff('bert'), roundId);
+    expect(JSON.stringify(again)).not.toContain('Nog niet ingediend');
+  });
+
   it('lets someone with nothing saved out at once, without a question, even after opening the form', async () => {
     const { staff, roundId } = await openRound();
     await services.respondents.startOrContinue(staff('bert'), roundId);

@@ -281,6 +281,9 @@ export class RespondentService {
     if (answered && !opts.confirmed) return { kind: 'confirm', view: buildWithdrawal(round, actor.lang) };
     // Erase first: should the status update fail, the person can try again and nothing of theirs counts meanwhile.
     if (answered) await this.deps.repos.responses.erase(round.id, key, now);
+    // What they typed and paused on goes too: it is theirs, and "Starten" must not bring it back.
+    const drafts = await this.deps.repos.drafts.listByRespondent(round.id, key);
+    for (const section of drafts.keys()) await this.deps.repos.drafts.delete(round.id, key, section);
     await this.advance(round, actor, 'opted_out');
     return { kind: 'done', erased: answered, text: t(actor.lang, answered ? 'survey:withdraw.done' : 'survey:optedOut') };
   }
