@@ -46,6 +46,7 @@ export const SURVEY_ERROR_CODES = [
   'vote_too_many',
   'action_not_found',
   'not_action_editor',
+  'not_school_member',
   'invalid_action',
 ] as const;
 export type SurveyErrorCode = (typeof SURVEY_ERROR_CODES)[number];

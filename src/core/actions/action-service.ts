@@ -22,7 +22,7 @@ export interface ActionFormContext {
 
 /**
  * Recording and following up the team's actions. Coordinators, and anyone they allow, record and
- * change actions; everyone in the workspace can read the plan. Every change updates the plan's
+ * change actions; the school's people read the plan (see list). Every change updates the plan's
  * channel post, tells a new owner, and plans the owner's reminder before the due date — all as
  * durable jobs, so nothing depends on this process staying up.
  */
@@ -145,9 +145,25 @@ export class ActionService {
     return updated;
   }
 
-  /** Every action of the workspace; anyone may read the plan. */
+  /**
+   * Every action of the school. Where a workspace or Microsoft tenant holds one school, anyone in
+   * it may read the plan (it is posted in the team channel anyway). Where it holds several, a
+   * school id is easy to name on a card or a command, so only that school's people read its plan:
+   * its coordinators and plan editors, the owners of its actions, and whoever was invited to one
+   * of its rounds.
+   */
   async list(actor: Actor): Promise<ActionItem[]> {
-    return this.deps.repos.actions.listByTenant(actor.tenant.id);
+    const actions = await this.deps.repos.actions.listByTenant(actor.tenant.id);
+    if (!(await this.belongsToSchool(actor, actions))) throw new SurveyError('not_school_member');
+    return actions;
+  }
+
+  private async belongsToSchool(actor: Actor, actions: readonly ActionItem[]): Promise<boolean> {
+    const { platform, externalId } = actor.tenant;
+    if ((await this.deps.repos.tenants.listByPlatformTenant(platform, externalId)).length <= 1) return true;
+    if (await this.canEdit(actor)) return true;
+    if (actions.some((a) => a.owner.kind === 'person' && a.owner.platformUserId === actor.platformUserId)) return true;
+    return (await this.deps.repos.participations.listByUser(actor.tenant.id, actor.platformUserId)).length > 0;
   }
 
   /** The plan post follows every change; a (new) owner hears of it and is reminded before the due date. */
