@@ -26,6 +26,10 @@ describe('checkTeamChannel', () => {
     await expect(checkTeamChannel(client({ id: 'C1', context_team_id: 'E1', shared_team_ids: ['T1', 'T2'] }), 'C1', 'T1')).resolves.toEqual({ ok: true });
     await expect(checkTeamChannel(client({ id: 'C1', context_team_id: 'T1', shared_team_ids: ['T1', 'TX'], is_ext_shared: true }), 'C1', 'T1')).resolves.toEqual({ ok: false, reason: 'external' });
   });
+  it('refuses a public channel the bot has not joined: the summary could never be posted there', async () => {
+    await expect(checkTeamChannel(client({ id: 'C1', name: 'team', context_team_id: 'T1', is_member: false }), 'C1', 'T1')).resolves.toEqual({ ok: false, reason: 'not_member' });
+    await expect(checkTeamChannel(client({ id: 'C1', name: 'team', context_team_id: 'T1', is_member: true }), 'C1', 'T1')).resolves.toEqual({ ok: true, name: 'team' });
+  });
   it('decides nothing when Slack cannot answer', async () => {
     await expect(checkTeamChannel(client({ error: 'internal_error' }), 'C1', 'T1')).resolves.toEqual({ ok: false, reason: 'unverified', error: 'internal_error' });
   });

@@ -12,6 +12,8 @@ export type TeamChannelCheck =
   | { ok: false; reason: 'foreign' }
   /** A Slack Connect channel: people of another organisation would read the summary. */
   | { ok: false; reason: 'external' }
+  /** A public channel the bot has not joined: every post there would fail with not_in_channel. */
+  | { ok: false; reason: 'not_member' }
   /** Slack could not answer now (rate limit, outage): nothing is decided. */
   | { ok: false; reason: 'unverified'; error: string };
 
@@ -23,6 +25,7 @@ interface ChannelInfo {
   is_ext_shared?: boolean;
   is_im?: boolean;
   is_mpim?: boolean;
+  is_member?: boolean;
 }
 
 /** Errors with which Slack says "no such channel for this token" (a forged or foreign id). */
@@ -43,5 +46,7 @@ export async function checkTeamChannel(client: Pick<WebClient, 'conversations'>,
   const teams = [channel.context_team_id, ...(channel.shared_team_ids ?? [])].filter((id): id is string => typeof id === 'string');
   if (teams.length > 0 && !teams.includes(teamId)) return { ok: false, reason: 'foreign' };
   if (channel.is_ext_shared) return { ok: false, reason: 'external' };
+  // The manifest asks no chat:write.public: the summary can only go where the bot was invited.
+  if (channel.is_member === false) return { ok: false, reason: 'not_member' };
   return { ok: true, ...(channel.name ? { name: channel.name } : {}) };
 }

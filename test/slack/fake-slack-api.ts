@@ -77,6 +77,8 @@ export class FakeSlackApi {
    */
   readonly channelHomes = new Map<string, { teamId: string; sharedTeamIds?: string[]; extShared?: boolean }>();
   readonly usergroups = new Map<string, { name: string; handle: string; users: string[] }>();
+  /** Public channels the bot was never invited to: conversations.info says is_member false, and posting there fails with not_in_channel (no chat:write.public). */
+  readonly botAbsentFrom = new Set<string>();
   teamId = 'T0SCHOOL';
   teamName = 'Basisschool De Linde';
   botUserId = 'UBOT';
@@ -292,7 +294,7 @@ export class FakeSlackApi {
             is_org_shared: sharedTeamIds.length > 1 && !home?.extShared,
             context_team_id: home?.teamId ?? this.teamId,
             shared_team_ids: sharedTeamIds,
-            is_member: true,
+            is_member: !this.botAbsentFrom.has(id),
             created: 1700000000,
           },
         };
@@ -306,6 +308,7 @@ export class FakeSlackApi {
       case 'chat.postMessage': {
         let channel = str('channel') ?? '';
         if (channel.startsWith('U')) channel = this.dmChannelOf(channel);
+        if (this.botAbsentFrom.has(channel)) return { ok: false, error: 'not_in_channel' };
         const ts = this.nextTs();
         const msg: StoredMessage = {
           channel,

@@ -102,6 +102,13 @@ it("refuses a forged channel id of another workspace (asked of Slack with the sc
   const connect = await submitView(h, COORDINATOR, view, { teamChannel: CONNECT_CHANNEL, anonymityThreshold: '4' });
   expect(connect.body).toEqual({ response_action: 'errors', errors: { teamChannel: expect.stringContaining('gedeeld met een andere organisatie') } });
 
+  // A public channel the bot was never invited to: every post there would fail (not_in_channel).
+  h.fake.channels.set('CNOBOT', [COORDINATOR]);
+  h.fake.botAbsentFrom.add('CNOBOT');
+  const absent = await submitView(h, COORDINATOR, view, { teamChannel: 'CNOBOT', anonymityThreshold: '4' });
+  expect(absent.body).toEqual({ response_action: 'errors', errors: { teamChannel: expect.stringContaining('/invite @Zorgspiegel') } });
+  expect((await school())?.settings.teamChannel).toMatchObject({ id: TEAM_CHANNEL });
+
   // Slack cannot answer: nothing is decided, the coordinator is asked to try again.
   h.fake.channels.set('CNEW', [COORDINATOR]);
   h.fake.fail('conversations.info', { error: 'internal_error' });

@@ -35,7 +35,12 @@ export function registerSettingsSubmission(app: App, deps: SlackDeps): void {
           const t = translator(actor.lang);
           if (check.reason === 'unverified') deps.logger.warn({ tenant: actor.tenant.id, error: check.error }, 'settings: could not check the team channel with Slack');
           else deps.logger.warn({ tenant: actor.tenant.id, team: teamId, reason: check.reason }, 'settings refused a team channel outside the workspace');
-          const key = check.reason === 'foreign' ? 'slack:settings.foreignChannel' : check.reason === 'external' ? 'slack:settings.externalChannel' : 'slack:settings.channelUnverified';
+          const key = {
+            foreign: 'slack:settings.foreignChannel',
+            external: 'slack:settings.externalChannel',
+            not_member: 'slack:settings.botNotInChannel',
+            unverified: 'slack:settings.channelUnverified',
+          }[check.reason];
           await ack({ response_action: 'errors', errors: { [SETTINGS_BLOCKS.teamChannel]: t(key) } });
           return;
         }
