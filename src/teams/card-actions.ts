@@ -19,6 +19,7 @@ import { sectionFormCard } from './cards/presenters/section-form';
 import { settingsCard, type SettingsOptions } from './cards/presenters/settings';
 import type { AdaptiveCard } from './cards/render-card';
 import { closesAt, defaultRoundForm, readRoundForm, type AudienceOption, type RoundFormState } from './cards/round-form-input';
+import { withRenderedInputs } from './cards/form-inputs';
 import { submissionOf, SUBMISSION_KEY } from './cards/submission';
 import { isVerb, type Verb } from './cards/verbs';
 import { isFollowUpVerb, runFollowUpAction } from './follow-up-actions';
@@ -429,7 +430,9 @@ function stampSchool(node: unknown, schoolId: string): void {
  * that says so in the person's language; a store outage becomes an error that leaves the card
  * (and whatever was typed in it) as it was.
  */
-export async function runCardAction(deps: CardActionDeps, actor: Actor, verb: string, data: Record<string, unknown>, ctx: CardActionContext = {}): Promise<CardActionResult> {
+export async function runCardAction(deps: CardActionDeps, actor: Actor, verb: string, submitted: Record<string, unknown>, ctx: CardActionContext = {}): Promise<CardActionResult> {
+  // An input the card showed but the client left out (cleared) reads as empty, not as absent.
+  const data = withRenderedInputs(submitted);
   if (!isVerb(verb)) return notice(actor, t(actor.lang, 'cards:unknownAction'), 'warning');
   if (actor.schoolChoices && actor.schoolChoices.length > 1 && SCHOOL_VERBS.includes(verb)) return chooseSchool(actor, verb, actor.schoolChoices);
   try {

@@ -138,6 +138,18 @@ test('settings: the threshold is checked by the core, a new coordinator can act'
   expect(cardText(await h.say(staff[0]!, 'status'))).toContain('Korte ronde');
 });
 
+test('settings: clearing the coordinators field is refused on the card, not ignored', async () => {
+  const card = await h.say(coordinator, 'instellingen');
+  const before = (await h.repos.tenants.get('teams:tenant-0001'))!.settings.coordinators;
+  // Cleared, the multi-select is not in the data at all (the client sends only inputs that are set).
+  const cleared = fillCard(card, (i) => (i.id === 'coordinators' ? '' : undefined));
+  expect(cleared).not.toHaveProperty('coordinators');
+  const refused = await h.invoke(coordinator, 'saveSettings', { ...actionWithVerb(card, 'saveSettings').data, ...cleared });
+  expect(cardText(refused.card)).toContain('er moet minstens één coördinator zijn.');
+  expect(cardText(refused.card)).not.toContain('Instellingen bewaard.');
+  expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.coordinators).toEqual(before);
+});
+
 test('settings refuse a channel that is not in one of this school’s teams (an edited card)', async () => {
   const card = await h.say(coordinator, 'instellingen');
   const save = actionWithVerb(card, 'saveSettings');

@@ -276,7 +276,9 @@ export function actionWithVerb(card: unknown, verb: string): { title?: string; v
 
 /**
  * What a person would send from a form card: every input's current value, with `choose` deciding
- * the answer for inputs (return undefined to keep the value already on the card).
+ * the answer for inputs (return undefined to keep the value already on the card). An input left
+ * empty (or cleared with '') is not sent at all, as the Adaptive Cards renderer does (an input
+ * goes into the data only when it is set).
  */
 export function fillCard(card: unknown, choose: (input: { id: string; type: string; choices: string[]; value: string; index: number }) => string | undefined = () => undefined): Record<string, string> {
   const data: Record<string, string> = {};
@@ -284,7 +286,8 @@ export function fillCard(card: unknown, choose: (input: { id: string; type: stri
     const id = String(input.id);
     const choices = ((input.choices as { value: string }[] | undefined) ?? []).map((c) => c.value);
     const value = input.value === undefined ? '' : String(input.value);
-    data[id] = choose({ id, type: String(input.type), choices, value, index }) ?? value;
+    const sent = choose({ id, type: String(input.type), choices, value, index }) ?? value;
+    if (sent !== '') data[id] = sent;
   });
   return data;
 }

@@ -13,7 +13,7 @@ test('in a team channel the audience is that team, carried in the submit', () =>
   const json = JSON.stringify(card);
   expect(json).toContain('Alle leden van het team Leraren (12 personen)');
   expect(json).not.toContain('"id":"audienceId"');
-  expect(card.actions).toEqual([expect.objectContaining({ verb: 'createRound', data: { fixedAudienceId: '19:t', submission: expect.stringMatching(/^[0-9a-f-]{36}$/) } })]);
+  expect(card.actions).toEqual([expect.objectContaining({ verb: 'createRound', data: { fixedAudienceId: '19:t', submission: expect.stringMatching(/^[0-9a-f-]{36}$/), inputs: expect.any(String) } })]);
   for (const id of ['title', 'dimensionIds', 'depth', 'includeReflection', 'closesDate', 'closesTime', 'reminderHours', 'moderation']) expect(json).toContain(`"id":"${id}"`);
   expect(json).toContain('"value":"X,Y"');
   expect(json).toContain('"value":"2026-03-16"');
