@@ -241,7 +241,9 @@ async function answerAs(session: PlaygroundSession, p: Persona, opts: { question
   }
   let submitted = 0;
   for (let step = 0; step < MAX_STEPS; step++) {
-    if (result.type !== 'card') return result.type === 'error' ? 'failed' : submitted ? 'answered' : 'already_done';
+    // The bot reports a failure to save as a message (Teams wants HTTP 200 for card actions), so
+    // a message where the next card was due means nothing was saved.
+    if (result.type !== 'card') return result.type === 'error' || (result.type === 'message' && result.text) ? 'failed' : submitted ? 'answered' : 'already_done';
     const card: CardNode = result.card;
     const inputs = cardInputs(card);
     const submit = cardActions(card).find(isSubmit);

@@ -19,6 +19,8 @@ import { sectionFormCard } from './cards/presenters/section-form';
 import { settingsCard, type SettingsOptions } from './cards/presenters/settings';
 import type { AdaptiveCard } from './cards/render-card';
 import { closesAt, defaultRoundForm, readRoundForm, type AudienceOption, type RoundFormState } from './cards/round-form-input';
+import { withRenderedInputs } from './cards/form-inputs';
+import { submissionOf, SUBMISSION_KEY } from './cards/submission';
 import { isVerb, type Verb } from './cards/verbs';
 import { isFollowUpVerb, runFollowUpAction } from './follow-up-actions';
 import { repeatRoundForm } from './repeat-round';
@@ -51,8 +53,9 @@ export interface CardActionDeps {
   /** Makes a file downloadable for a short while; the URL goes on an Action.OpenUrl. */
   offerDownload?(file: ExportFile): Promise<{ url: string; minutes: number }>;
   /**
-   * Remembers what a one-off action produced, so a repeated click (or a retried invoke) on the
-   * same card shows the first result instead of doing it again.
+   * Remembers what a one-off action produced, so a repeated click (or a retried invoke) of the
+   * same form shows the first result instead of doing it again (keyed on the form's submission
+   * id, see cards/submission.ts).
    */
   memo?: { get(key: string): Promise<string | undefined>; set(key: string, value: string): Promise<void> };
   /** Records the language a person chose on a card (above their Teams locale); see bot/language.ts. */
@@ -62,7 +65,10 @@ export interface CardActionDeps {
 export interface CardActionContext {
   /** The team the card or command is in; undefined in personal chat. */
   teamId?: string;
-  /** The id of the message that holds the card, when the action came from a card. */
+  /**
+   * The id of the message that holds the card, when the action came from a card. Not a key for
+   * idempotency: every click on that message carries it, whatever card it shows by then.
+   */
   cardMessageId?: string;
 }
 
@@ -85,7 +91,7 @@ const list = (v: unknown): string[] =>
     .filter(Boolean);
 
 /** Keys of a submit's data that are ours, not form fields. */
-const META_KEYS = new Set(['roundId', 'section', 'verb']);
+const META_KEYS = new Set(['roundId', 'section', 'verb', SUBMISSION_KEY]);
 
 /** The rounds a command without a round id may mean, newest first. */
 const ROUND_STATES_FOR: Partial<Record<Verb, RoundState[]>> = {
@@ -144,7 +150,13 @@ async function roundForm(deps: CardActionDeps, actor: Actor, ctx: CardActionCont
 
 async function createRound(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>, ctx: CardActionContext): Promise<CardActionResult> {
   deps.services.coordinators.assertCoordinator(actor);
-  const memoKey = ctx.cardMessageId ? `createRound:${ctx.cardMessageId}` : undefined;
+  // Keyed on the form's submission id: a double click or a redelivered invoke of this form plans
+  // one round, a form built later plans another. A form without one (sent before there were
+  // submission ids) is not deduplicated: two rounds can be cancelled, a lost one is silent.
+  const submission = submissionOf(data);
+  const requestKey = submission ? `createRound:${submission}` : undefined;
+  // The memo is shared by every school; the core's own key is scoped to the tenant already.
+  const memoKey = submission ? `createRound:${actor.tenant.id}:${submission}` : undefined;
   const earlier = memoKey ? await deps.memo?.get(memoKey) : undefined;
   if (earlier) return roundCreated(deps, actor, earlier);
   const state = readRoundForm(data);
@@ -166,7 +178,7 @@ async function createRound(deps: CardActionDeps, actor: Actor, data: Record<stri
       reminderHours: state.reminderHours,
       moderation: state.moderation,
       ...(state.groupDimensions.length ? { groupDimensions: state.groupDimensions } : {}),
-    }, memoKey ? { requestKey: memoKey } : {});
+    }, requestKey ? { requestKey } : {});
     if (memoKey) await deps.memo?.set(memoKey, round.id);
     return roundCreated(deps, actor, round.id, round, audience);
   } catch (e) {
@@ -418,7 +430,9 @@ function stampSchool(node: unknown, schoolId: string): void {
  * that says so in the person's language; a store outage becomes an error that leaves the card
  * (and whatever was typed in it) as it was.
  */
-export async function runCardAction(deps: CardActionDeps, actor: Actor, verb: string, data: Record<string, unknown>, ctx: CardActionContext = {}): Promise<CardActionResult> {
+export async function runCardAction(deps: CardActionDeps, actor: Actor, verb: string, submitted: Record<string, unknown>, ctx: CardActionContext = {}): Promise<CardActionResult> {
+  // An input the card showed but the client left out (cleared) reads as empty, not as absent.
+  const data = withRenderedInputs(submitted);
   if (!isVerb(verb)) return notice(actor, t(actor.lang, 'cards:unknownAction'), 'warning');
   if (actor.schoolChoices && actor.schoolChoices.length > 1 && SCHOOL_VERBS.includes(verb)) return chooseSchool(actor, verb, actor.schoolChoices);
   try {

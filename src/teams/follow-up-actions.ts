@@ -7,6 +7,7 @@ import { describeError, t } from '../i18n';
 import type { CardActionContext, CardActionDeps, CardActionResult } from './card-actions';
 import { actionFormCard, actionPlanCard, ballotCard } from './cards/presenters/follow-up';
 import { noticeCard } from './cards/presenters/notice';
+import { submissionOf } from './cards/submission';
 
 /**
  * The follow-up verbs (issue #14): the priority vote and the action plan. Like card-actions.ts,
@@ -75,15 +76,18 @@ async function actionForm(deps: CardActionDeps, actor: Actor, opts: { action?: A
   return { kind: 'card', card: actionFormCard({ lang: actor.lang, context, people, ...opts }) };
 }
 
-async function saveAction(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>, ctx: CardActionContext): Promise<CardActionResult> {
+async function saveAction(deps: CardActionDeps, actor: Actor, data: Record<string, unknown>): Promise<CardActionResult> {
   const values = actionValues(data);
+  // A double click or a redelivered invoke of this form records one action; a form built later
+  // (e.g. "Actie toevoegen" on the plan card this form became) records another (cards/submission.ts).
+  const submission = submissionOf(data);
   const actionId = str(data.actionId);
   const existing = actionId ? await deps.services.actions.get(actor, actionId) : undefined;
   try {
     if (existing) {
       await deps.services.actions.update(actor, existing.id, values);
     } else {
-      await deps.services.actions.record(actor, { ...values, workPointId: values.workPointId ?? '', what: values.what ?? '', dueDate: values.dueDate ?? '', successSign: values.successSign ?? '', roundId: str(data.roundId) || undefined }, ctx.cardMessageId ? { requestKey: `action:${ctx.cardMessageId}` } : {});
+      await deps.services.actions.record(actor, { ...values, workPointId: values.workPointId ?? '', what: values.what ?? '', dueDate: values.dueDate ?? '', successSign: values.successSign ?? '', roundId: str(data.roundId) || undefined }, submission ? { requestKey: `action:${submission}` } : {});
     }
   } catch (e) {
     if (isSurveyError(e) && e.code === 'invalid_action') return actionForm(deps, actor, { ...(existing ? { action: existing } : {}), values, error: describeError(e, actor.lang), roundId: str(data.roundId) || undefined });
@@ -99,8 +103,10 @@ export async function runFollowUpAction(deps: CardActionDeps, actor: Actor, verb
       await votes.open(actor);
       return notice(actor, t(actor.lang, 'followup:vote.opened'), 'success');
     case 'vote': {
-      // A card in the channel is shared: a ballot there would be replaced for everyone. The
-      // ballot is personal, so from the channel the answer is a message to the one who clicked.
+      // A card returned to a click in the channel would show only in the clicker's own client,
+      // and only until it refreshes: the message keeps the announcement, so a ballot there could
+      // vanish half-filled (another device, a reload). The ballot lives in the personal chat; from
+      // the channel the answer is a message to the one who clicked, pointing there.
       if (ctx.teamId) return { kind: 'message', text: t(actor.lang, 'followup:vote.announceTextTeams') };
       return { kind: 'card', card: ballotCard(await votes.ballot(actor, str(data.value) || str(data.voteId) || undefined)) };
     }
@@ -127,7 +133,7 @@ export async function runFollowUpAction(deps: CardActionDeps, actor: Actor, verb
     case 'editAction':
       return actionForm(deps, actor, { action: await deps.services.actions.get(actor, str(data.actionId)) });
     case 'saveAction':
-      return saveAction(deps, actor, data, ctx);
+      return saveAction(deps, actor, data);
     case 'saveEditors':
       await deps.services.actions.allowEditors(actor, list(data.actionEditors));
       return planCard(deps, actor, t(actor.lang, 'followup:plan.editorsSaved'));

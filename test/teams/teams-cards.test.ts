@@ -1,4 +1,4 @@
-import { actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TeamsHarness, type Person } from './teams-harness';
+import { actionsOf, actionWithVerb, answerSection, cardText, fillCard, inputsOf, person, TEAM_ID, TeamsHarness, type Person } from './teams-harness';
 
 /**
  * The card flows around the edges: a repeated submit, a week of more than five days, answering
@@ -85,7 +85,9 @@ test('a double-clicked round form plans one round; a bad closing date keeps what
   expect(second.card).toEqual(first.card);
   expect((await h.repos.rounds.listByTenant('teams:tenant-0001')).filter((r) => r.title === 'Dubbel geklikt')).toHaveLength(1);
 
-  const bad = await h.invoke(coordinator, 'createRound', { ...create.data, ...data, title: 'Te laat', closesDate: '2020-01-01' }, { replyToId: 'form-bad' });
+  // Another form (a submit of the same one would get the round it planned).
+  const next = await h.say(coordinator, 'nieuwe ronde');
+  const bad = await h.invoke(coordinator, 'createRound', { ...actionWithVerb(next, 'createRound').data, ...data, title: 'Te laat', closesDate: '2020-01-01' }, { replyToId: 'form-bad' });
   expect(cardText(bad.card)).toContain('Nog niet alles klopt');
   expect(inputsOf(bad.card).find((i) => i.id === 'title')!.value).toBe('Te laat');
   expect(inputsOf(bad.card).find((i) => i.id === 'closesDate')!.value).toBe('2020-01-01');
@@ -100,6 +102,30 @@ test('a double-clicked round form plans one round; a bad closing date keeps what
   await h.invoke(coordinator, 'cancel', actionWithVerb(cancel, 'cancel').data!);
 });
 
+test('two round forms opened from the same welcome message plan two rounds; a double submit of one plans one', async () => {
+  // In Teams the card a click returns shows in the clicker's client only, and the message keeps
+  // its id: "Nieuwe ronde" on the welcome card next term, and that form's submit, carry the same
+  // replyToId as the first time.
+  h.clock.advance(60_000);
+  const welcome = h.connector.cards(TEAM_ID).find((c) => actionsOf(c.card).some((a) => a.verb === 'newRound'))!;
+  const onWelcome = { where: 'channel' as const, replyToId: welcome.activityId };
+  const plan = async (title: string) => {
+    const form = (await h.invoke(coordinator, 'newRound', actionWithVerb(welcome.card, 'newRound').data!, onWelcome)).card!;
+    const data = { ...actionWithVerb(form, 'createRound').data, ...fillCard(form, (input) => (input.id === 'title' ? title : undefined)) };
+    const first = await h.invoke(coordinator, 'createRound', data, onWelcome);
+    const again = await h.invoke(coordinator, 'createRound', data, onWelcome);
+    expect(again.card).toEqual(first.card);
+    expect(cardText(first.card)).toContain(`Bevraging gepland: ${title}`);
+  };
+  await plan('Eerste van het welkom');
+  await plan('Tweede van het welkom');
+  const rounds = (await h.repos.rounds.listByTenant('teams:tenant-0001')).filter((r) => r.title.endsWith('van het welkom'));
+  expect(rounds.map((r) => r.title).sort()).toEqual(['Eerste van het welkom', 'Tweede van het welkom']);
+  // Cancelled again so the next tests see one open round.
+  for (const r of rounds) await h.invoke(coordinator, 'cancel', { roundId: r.id, confirmed: true });
+  expect((await h.repos.rounds.listByTenant('teams:tenant-0001')).filter((r) => r.title.endsWith('van het welkom')).every((r) => r.state === 'cancelled')).toBe(true);
+});
+
 test('settings: the threshold is checked by the core, a new coordinator can act', async () => {
   const card = await h.say(coordinator, 'instellingen');
   const save = actionWithVerb(card, 'saveSettings');
@@ -110,6 +136,18 @@ test('settings: the threshold is checked by the core, a new coordinator can act'
   expect(cardText(saved.card)).toContain('Instellingen bewaard.');
   expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.coordinators).toEqual([coordinator.aadObjectId, lotte]);
   expect(cardText(await h.say(staff[0]!, 'status'))).toContain('Korte ronde');
+});
+
+test('settings: clearing the coordinators field is refused on the card, not ignored', async () => {
+  const card = await h.say(coordinator, 'instellingen');
+  const before = (await h.repos.tenants.get('teams:tenant-0001'))!.settings.coordinators;
+  // Cleared, the multi-select is not in the data at all (the client sends only inputs that are set).
+  const cleared = fillCard(card, (i) => (i.id === 'coordinators' ? '' : undefined));
+  expect(cleared).not.toHaveProperty('coordinators');
+  const refused = await h.invoke(coordinator, 'saveSettings', { ...actionWithVerb(card, 'saveSettings').data, ...cleared });
+  expect(cardText(refused.card)).toContain('er moet minstens één coördinator zijn.');
+  expect(cardText(refused.card)).not.toContain('Instellingen bewaard.');
+  expect((await h.repos.tenants.get('teams:tenant-0001'))!.settings.coordinators).toEqual(before);
 });
 
 test('settings refuse a channel that is not in one of this school’s teams (an edited card)', async () => {

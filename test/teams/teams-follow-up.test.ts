@@ -150,3 +150,29 @@ test('vote, actions and the plan in the channel, then a round that repeats the p
 
   h.seeConnectorCards();
 });
+
+test('two action forms in the same message record two actions; a double submit of one records one', async () => {
+  // The plan, the form it opens and the plan the saved form becomes are one message in Teams
+  // (the returned card replaces the card in the clicker's client; the message keeps its id), so
+  // "Actie toevoegen" on the returned plan carries the same replyToId as the first form did.
+  const count = async () => (await h.repos.actions.listByTenant('teams:tenant-0001')).length;
+  const before = await count();
+  const plan = await h.say(coordinator, 'acties');
+  const onPlan = { replyToId: h.messageIdIn(h.dmOf(coordinator)) };
+  const add = async (from: unknown, what: string) => {
+    const form = (await h.invoke(coordinator, 'actionForm', actionWithVerb(from, 'actionForm').data!, onPlan)).card!;
+    const workPointId = (inputsOf(form).find((i) => i.id === 'workPointId')!.choices as { value: string }[])[1]!.value;
+    const data = { ...actionWithVerb(form, 'saveAction').data, workPointId, what, ownerGroup: 'Zorgteam', dueDate: '2026-09-30', successSign: 'Besproken op het overleg' };
+    const saved = await h.invoke(coordinator, 'saveAction', data, onPlan);
+    const again = await h.invoke(coordinator, 'saveAction', data, onPlan);
+    expect(cardText(saved.card)).toContain('De actie is bewaard');
+    expect(cardText(again.card)).toContain('De actie is bewaard');
+    return saved.card!;
+  };
+  const afterFirst = await add(plan, 'Eerste actie van het plan');
+  expect(await count()).toBe(before + 1);
+  await add(afterFirst, 'Tweede actie van het plan');
+  expect(await count()).toBe(before + 2);
+  const whats = (await h.repos.actions.listByTenant('teams:tenant-0001')).map((a) => a.what);
+  expect(whats).toEqual(expect.arrayContaining(['Eerste actie van het plan', 'Tweede actie van het plan']));
+});

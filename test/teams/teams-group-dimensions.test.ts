@@ -71,7 +71,10 @@ test('the secretariat judges only C and E: the round card, the DM flow and the s
   expect(cardText(forged.card)).toContain('onbekende groep');
   const unknownDimension = await h.invoke(coordinator, 'createRound', { ...create.data, ...filled, 'groupDimensions.support-staff': 'C,Z9' }, { replyToId: 'form-forged-2' });
   expect(cardText(unknownDimension.card)).toContain('onbekende dimensie Z9');
-  const none = await h.invoke(coordinator, 'createRound', { ...create.data, ...filled, 'groupDimensions.support-staff': '' }, { replyToId: 'form-forged-3' });
+  // A group's multi-select cleared: the client leaves the input out of the data altogether.
+  const cleared = fillCard(form, (input) => (input.id === 'groupDimensions.support-staff' ? '' : (filled[input.id] ?? input.value)));
+  expect(cleared).not.toHaveProperty(['groupDimensions.support-staff']);
+  const none = await h.invoke(coordinator, 'createRound', { ...create.data, ...cleared }, { replyToId: 'form-forged-3' });
   expect(cardText(none.card)).toContain('de groep “Ondersteunend personeel” krijgt geen enkele dimensie');
   expect(await h.repos.rounds.listByTenant('teams:tenant-0001')).toHaveLength(0);
   expect(({} as Record<string, unknown>).C).toBeUndefined();

@@ -186,13 +186,26 @@ export class TeamsHarness {
     return reply;
   }
 
-  /** A click on an Action.Execute button: Teams merges the inputs into `data`. */
+  /**
+   * The id of the message a click in this conversation comes from: the bot's latest card there.
+   * As in Teams, a card the bot returns to a click replaces the card in the same message, which
+   * keeps its id, so every later click on it carries the same `replyToId`.
+   */
+  messageIdIn(conversationId: string): string {
+    return this.connector.cards(conversationId).at(-1)?.activityId ?? `message-in-${conversationId}`;
+  }
+
+  /**
+   * A click on an Action.Execute button: Teams merges the inputs into `data`. By default it is on
+   * the latest card message in the conversation (see `messageIdIn`); `replyToId` names another.
+   */
   async invoke(p: Person, verb: string, data: Record<string, unknown>, opts: { where?: 'personal' | 'channel'; replyToId?: string; locale?: string; team?: TeamRef; msTenant?: string } = {}): Promise<InvokeAnswer> {
+    const envelope = this.envelope(p, opts.where ?? 'personal', opts.locale ?? 'nl-BE', opts.team, opts.msTenant);
     const res = await this.post({
-      ...this.envelope(p, opts.where ?? 'personal', opts.locale ?? 'nl-BE', opts.team, opts.msTenant),
+      ...envelope,
       type: 'invoke',
       name: 'adaptiveCard/action',
-      replyToId: opts.replyToId ?? `card-${randomUUID()}`,
+      replyToId: opts.replyToId ?? this.messageIdIn((envelope.conversation as { id: string }).id),
       value: { action: { type: 'Action.Execute', verb, data }, trigger: 'manual' },
     });
     const body = (res.text ? JSON.parse(res.text) : {}) as InvokeAnswer['body'];
@@ -263,7 +276,9 @@ export function actionWithVerb(card: unknown, verb: string): { title?: string; v
 
 /**
  * What a person would send from a form card: every input's current value, with `choose` deciding
- * the answer for inputs (return undefined to keep the value already on the card).
+ * the answer for inputs (return undefined to keep the value already on the card). An input left
+ * empty (or cleared with '') is not sent at all, as the Adaptive Cards renderer does (an input
+ * goes into the data only when it is set).
  */
 export function fillCard(card: unknown, choose: (input: { id: string; type: string; choices: string[]; value: string; index: number }) => string | undefined = () => undefined): Record<string, string> {
   const data: Record<string, string> = {};
@@ -271,7 +286,8 @@ export function fillCard(card: unknown, choose: (input: { id: string; type: stri
     const id = String(input.id);
     const choices = ((input.choices as { value: string }[] | undefined) ?? []).map((c) => c.value);
     const value = input.value === undefined ? '' : String(input.value);
-    data[id] = choose({ id, type: String(input.type), choices, value, index }) ?? value;
+    const sent = choose({ id, type: String(input.type), choices, value, index }) ?? value;
+    if (sent !== '') data[id] = sent;
   });
   return data;
 }

@@ -76,7 +76,7 @@ export class ActionService {
   }
 
   /**
-   * Records an action. `requestKey` names the request (Slack view id, Teams card id): the same
+   * Records an action. `requestKey` names the request (Slack view id, Teams form submission id): the same
    * key always yields the same action, across retries, restarts and processes.
    */
   async record(actor: Actor, input: ActionInput & { roundId?: string }, opts: { requestKey?: string } = {}): Promise<ActionItem> {

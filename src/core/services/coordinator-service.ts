@@ -50,7 +50,7 @@ export class CoordinatorService {
 
   /**
    * Creates the round and plans its jobs; it opens (and invitations go out) at `opensAt`.
-   * `requestKey` names the request that asked for it (Slack's view id, the Teams card's message
+   * `requestKey` names the request that asked for it (Slack's view id, the Teams form's submission
    * id): the same key always yields the same round, so a retried or double-clicked submission
    * creates one round — across restarts and processes too, because the id is derived from it.
    */

@@ -67,11 +67,19 @@ test('an Action.Execute answers with the next card; the person\'s 1:1 is remembe
   expect(await directory.getPersonal('teams:t', 'aad-els')).toMatchObject({ conversationId: 'a:els', memberId: '29:els', serviceUrl: 'https://smba.example/' });
 });
 
-test('when nothing could be saved the answer is an error, so Teams keeps the card as typed', async () => {
+test('when nothing could be saved the answer is a message with HTTP 200, so Teams keeps the card as typed and says why', async () => {
   const { run } = setup({ submitSection: async () => Promise.reject(new SurveyError('store_unavailable')) });
   const { invoke: response } = await run(invoke('submitSection', { roundId: 'r', section: 'X', 'X-s1': '3' }));
-  expect(response!.status).toBe(500);
-  expect(response!.body).toEqual({ statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalServerError', message: 'Je antwoord kon niet worden bewaard. Probeer het zo meteen opnieuw.' } });
+  // Teams wants HTTP 200 for every adaptiveCard/action; the outcome is in the body.
+  expect(response!.status).toBe(200);
+  expect(response!.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Je antwoord kon niet worden bewaard. Probeer het zo meteen opnieuw.' });
+});
+
+test('an unexpected failure is answered with HTTP 200 and the generic message in the person\'s language', async () => {
+  const { run } = setup({ submitSection: async () => Promise.reject(new Error('boom')) });
+  const { invoke: response } = await run({ ...invoke('submitSection', { roundId: 'r', section: 'X' }), locale: 'en-GB' });
+  expect(response!.status).toBe(200);
+  expect(response!.body).toEqual({ statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: 'Something went wrong; nothing was changed. Please try again in a moment.' });
 });
 
 test('typed commands answer with a card; a word the bot does not know points to help', async () => {

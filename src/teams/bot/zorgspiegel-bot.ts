@@ -29,6 +29,7 @@ function hasControls(card: unknown): boolean {
 }
 
 const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
+const ACTIVITY_MESSAGE = 'application/vnd.microsoft.activity.message';
 
 /** Each command is the same verb a card button uses. */
 const VERB_OF: Record<Command, string> = {
@@ -143,7 +144,8 @@ export class ZorgspiegelBot extends TeamsActivityHandler {
 
   /**
    * A click on an `Action.Execute` button: the answer is the card that replaces the clicked one.
-   * An error answer leaves the card as it was (with what the person typed) and shows the message.
+   * A failure (nothing was saved) is answered as a message: Teams shows it to the person who
+   * clicked and leaves the card as it was, with what they typed, so they can try again.
    */
   protected override async onAdaptiveCardInvoke(context: TurnContext, invokeValue: AdaptiveCardInvokeValue): Promise<AdaptiveCardInvokeResponse> {
     let result: CardActionResult;
@@ -159,8 +161,11 @@ export class ZorgspiegelBot extends TeamsActivityHandler {
       result = { kind: 'error', message: t(resolveLang(context.activity.locale, 'nl'), 'teams:errors.generic') };
     }
     if (result.kind === 'card') return { statusCode: 200, type: ADAPTIVE_CARD, value: result.card };
-    // Teams shows a message answer to the person who clicked and leaves the card as it is.
-    if (result.kind === 'message') return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: result.text as unknown as Record<string, unknown> };
-    return { statusCode: 500, type: 'application/vnd.microsoft.error', value: { code: 'InternalServerError', message: result.message } };
+    // Teams shows a message answer to the person who clicked and leaves the card as it is. An
+    // error goes the same way: botbuilder makes the body's statusCode the HTTP status, and Teams
+    // wants HTTP 200 for every adaptiveCard/action (the outcome is in the body); a 500 would only
+    // show the client's own generic failure, not our words.
+    const text = result.kind === 'message' ? result.text : result.message;
+    return { statusCode: 200, type: ACTIVITY_MESSAGE, value: text as unknown as Record<string, unknown> };
   }
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type * as ACDataModule from 'adaptivecards-templating';
 import { renderCardDates } from './card-dates';
+import { stampRenderedInputs } from './form-inputs';
 
 /**
  * Every card Zorgspiegel shows in Teams (and the playground shows in the browser) is an Adaptive
@@ -55,7 +56,8 @@ export function renderCard(name: CardName, data: object): AdaptiveCard {
   // its ANTLR parser) is a fifth of the process's start. A require: under tsx's hook import() goes to the ESM loader.
   const ACData = require('adaptivecards-templating') as typeof ACDataModule;
   const template = new ACData.Template(cardTemplate(name));
-  return renderCardDates(template.expand({ $root: data })) as AdaptiveCard;
+  // Each submit button names the inputs it submits: clients leave out the ones not set.
+  return stampRenderedInputs(renderCardDates(template.expand({ $root: data })) as AdaptiveCard);
 }
 
 /** Bytes of the card as Teams receives it; Teams refuses cards much over ~28 KB. */

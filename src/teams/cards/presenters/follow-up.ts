@@ -5,6 +5,7 @@ import type { Lang } from '../../../core/questionnaire/schema';
 import type { BallotView } from '../../../core/vote/views';
 import { t } from '../../../i18n';
 import { renderCard, type AdaptiveCard } from '../render-card';
+import { newSubmissionId } from '../submission';
 import { paragraphs, typedText } from './shared';
 
 /** The ballot in a personal chat: the work points as check boxes, up to `maxChoices`. */
@@ -32,6 +33,8 @@ export interface ActionFormCardInput {
   /** What was typed, shown again with the error. */
   values?: Record<string, string>;
   error?: string;
+  /** This form's submission id (see submission.ts); a new one by default, as every built form is a new request. */
+  submission?: string;
 }
 
 export function actionFormCard(input: ActionFormCardInput): AdaptiveCard {
@@ -68,6 +71,7 @@ export function actionFormCard(input: ActionFormCardInput): AdaptiveCard {
     save: t(lang, 'followup:form.save'),
     actionId: action?.id ?? '',
     roundId: action?.roundId ?? context.round.id,
+    submission: input.submission ?? newSubmissionId(),
   });
 }
 

@@ -2,6 +2,7 @@ import type { Lang, Questionnaire } from '../../../core/questionnaire/schema';
 import { t } from '../../../i18n';
 import { renderCard, type AdaptiveCard } from '../render-card';
 import { GROUP_DIMENSIONS_PREFIX, REMINDER_CHOICES, type AudienceOption, type RoundFormState } from '../round-form-input';
+import { newSubmissionId } from '../submission';
 
 export interface RoundFormCardInput {
   lang: Lang;
@@ -14,6 +15,8 @@ export interface RoundFormCardInput {
   errors?: Record<string, string>;
   /** "Herhaal de vorige bevraging": shown when there is a previous round to repeat. */
   repeatLabel?: string;
+  /** This form's submission id (see submission.ts); a new one by default, as every built form is a new request. */
+  submission?: string;
 }
 
 function reminderLabel(lang: Lang, hours: number): string {
@@ -93,5 +96,6 @@ export function roundFormCard(input: RoundFormCardInput): AdaptiveCard {
     repeat: input.repeatLabel ?? '',
     // The team the command came from travels with the submit, so the round goes to that roster.
     fixedAudienceId: input.fixedAudience?.id ?? '',
+    submission: input.submission ?? newSubmissionId(),
   });
 }
