@@ -179,6 +179,28 @@ describe('survey flow on the real store', () => {
     expect(other.id).not.toBe(a.id);
   });
 
+  it('plans the jobs of a round whose first attempt stored it and then failed, when the coordinator tries again', async () => {
+    const { coordinator } = await setUp();
+    const input = { title: 'Half aangemaakt', dimensionIds: ['X'], depth: 'quick' as const, includeReflection: false, audience: { kind: 'list' as const, id: 'staff' }, closesAt: new Date(TEST_NOW.getTime() + 86_400_000) };
+    // The store goes away right after the round is in: the coordinator sees an error.
+    const enqueue = database.repos.jobs.enqueue.bind(database.repos.jobs);
+    database.repos.jobs.enqueue = async () => {
+      throw new Error('store unavailable');
+    };
+    try {
+      await expect(services.coordinators.createRound(coordinator, input, { requestKey: 'view-crash' })).rejects.toThrow('store unavailable');
+    } finally {
+      database.repos.jobs.enqueue = enqueue;
+    }
+    const stored = await database.db.collection('rounds').findOne({ title: 'Half aangemaakt' });
+    expect(stored).not.toBeNull();
+    expect((await database.repos.jobs.countByStatus({ roundId: String(stored!._id) })).pending ?? 0).toBe(0);
+    // The same form again: the same round, now with its open and close jobs.
+    const round = await services.coordinators.createRound(coordinator, input, { requestKey: 'view-crash' });
+    expect(round.id).toBe(String(stored!._id));
+    expect((await database.repos.jobs.countByStatus({ roundId: round.id })).pending).toBe(2);
+  });
+
   it('cancels a round and its pending jobs', async () => {
     const { coordinator, roundId } = await setUp();
     await services.coordinators.cancel(coordinator, roundId);

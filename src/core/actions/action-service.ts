@@ -90,9 +90,15 @@ export class ActionService {
     const id = opts.requestKey
       ? `a-${createHash('sha256').update(`${actor.tenant.id}\u0000${opts.requestKey}`).digest('base64url').slice(0, 22)}`
       : `a-${(this.deps.newId ?? randomUUID)()}`;
-    // A retried or double-clicked request: the action is there already, and so are its jobs.
+    // A retried or double-clicked request: the action is there already. Its follow-up is planned
+    // again, because the first attempt may have died between storing it and planning that (and the
+    // person was told it failed): the owner's jobs have deterministic keys, and the plan post is
+    // only brought up to date once more.
     const existing = opts.requestKey ? await this.deps.repos.actions.get(id) : null;
-    if (existing) return existing;
+    if (existing) {
+      await this.afterChange(actor.tenant, existing);
+      return existing;
+    }
     const stored = await this.deps.repos.actions.insert({
       id,
       tenantId: actor.tenant.id,

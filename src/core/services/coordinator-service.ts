@@ -61,7 +61,13 @@ export class CoordinatorService {
       ? `r-${createHash('sha256').update(`${actor.tenant.id}\u0000${opts.requestKey}`).digest('base64url').slice(0, 22)}`
       : (this.deps.newId ?? randomUUID)();
     const existing = opts.requestKey ? await this.deps.repos.rounds.get(id) : null;
-    if (existing) return existing;
+    if (existing) {
+      // The first attempt may have stored the round and then failed (or the process died) before
+      // planning all its jobs, and told the coordinator so: the retry plans them. Job keys are
+      // deterministic, so what is planned already is not planned twice.
+      if (existing.state === 'scheduled' || existing.state === 'open') await this.enqueue(planRoundJobs(existing));
+      return existing;
+    }
     const draft = createRound(
       { ...input, language: input.language ?? actor.tenant.settings.language },
       {
