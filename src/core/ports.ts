@@ -253,7 +253,8 @@ export interface Quote {
 export interface QuoteRepository {
   /** Idempotent on id: closing twice never duplicates a quote. */
   insertMany(quotes: Quote[]): Promise<void>;
-  listByRound(roundId: string, opts?: { statuses?: Quote['status'][] }): Promise<Quote[]>;
+  /** `batch`: only that extraction's quotes (a concurrent close may still be inserting its own). */
+  listByRound(roundId: string, opts?: { statuses?: Quote['status'][]; batch?: string }): Promise<Quote[]>;
   get(id: string): Promise<Quote | null>;
   moderate(id: string, patch: Partial<Pick<Quote, 'status' | 'editedText' | 'themes'>>, now: Date): Promise<Quote | null>;
   /** Replaces the text for good and drops `editedText` (publication; see Quote.edited / textDeleted). */

@@ -44,10 +44,11 @@ export const renderChartPng: ChartRenderer = async (summary) => {
 export function coreSummarySnapshot(repos: Repositories, options: { renderChart?: ChartRenderer; logger?: Logger } = {}): SummarySnapshotBuilder {
   const { renderChart, logger } = options;
   return async (round, now) => {
-    const tally = await tallyAndCopyQuotes(repos, round, now);
+    const { tally, batch } = await tallyAndCopyQuotes(repos, round, now);
     // Only quotes the summary can show: approved ones with moderation (none yet at a first
-    // close), every one not hidden without it. Never every quote for nothing.
-    const quotes = await repos.quotes.listByRound(round.id, { statuses: round.moderation ? ['approved'] : ['pending', 'approved'] });
+    // close), every one not hidden without it. Never every quote for nothing. Only the kept
+    // batch: a closer that lost the race may still be inserting its own, which it then deletes.
+    const quotes = await repos.quotes.listByRound(round.id, { statuses: round.moderation ? ['approved'] : ['pending', 'approved'], batch });
     const progress = progressFromCounts(await repos.participations.countByStatus(round.id));
     const previous = await previousRound(repos, round);
     const summary = await withFollowUp(repos, round, buildSummaryFromTally({ round, tally, progress, quotes, previous, now }));
@@ -78,7 +79,7 @@ const QUOTE_BATCH = 250;
  * in is the round claimed for it (so a claimed batch is always complete). Whatever other batches
  * exist (a lost race, a crashed attempt) are then deleted.
  */
-async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date): Promise<RoundTally> {
+async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date): Promise<{ tally: RoundTally; batch: string }> {
   const tallier = new RoundTallier(round);
   const claimed = (await repos.rounds.get(round.id))?.quoteBatch;
   const mine = claimed ? undefined : randomId();
@@ -114,7 +115,7 @@ async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date):
   // to screen answers that could never be published.
   const shown = [...tallier.tally.sectionRespondents].filter(([, n]) => n >= round.anonymityThreshold).map(([section]) => section);
   await repos.quotes.keepOnlySections(round.id, shown);
-  return tallier.tally;
+  return { tally: tallier.tally, batch: kept };
 }
 
 /**

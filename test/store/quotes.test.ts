@@ -46,6 +46,12 @@ describe('quotes', () => {
     expect(await t.repos.quotes.listByRound('r-k')).toEqual([]);
   });
 
+  it('listByRound can take one extraction batch only', async () => {
+    await t.repos.quotes.insertMany([{ ...quote('b1', 0.1, 'r-b'), batch: 'kept' }, { ...quote('b2', 0.2, 'r-b'), batch: 'late' }, { ...quote('b3', 0.3, 'r-b'), batch: 'kept' }]);
+    expect((await t.repos.quotes.listByRound('r-b', { batch: 'kept' })).map((q) => q.id)).toEqual(['b1', 'b3']);
+    expect(await t.repos.quotes.listByRound('r-b')).toHaveLength(3);
+  });
+
   it('get and moderate one quote', async () => {
     await t.repos.quotes.insertMany([quote('m1', 0.1, 'r-mod'), quote('m2', 0.2, 'r-mod')]);
     expect(await t.repos.quotes.get('m1')).toEqual(quote('m1', 0.1, 'r-mod'));

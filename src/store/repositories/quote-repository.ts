@@ -27,6 +27,7 @@ export function createQuoteRepository(db: Db): QuoteRepository {
     async listByRound(roundId, opts = {}) {
       const filter: Filter<StringIdDocument> = { roundId };
       if (opts.statuses) filter.status = { $in: opts.statuses };
+      if (opts.batch !== undefined) filter.batch = opts.batch;
       return (await quotes.find(filter).sort({ order: 1, _id: 1 }).toArray()).map((doc) => read(doc)!);
     },
 

@@ -8,8 +8,10 @@ export class MemoryQuoteRepository implements QuoteRepository {
     for (const q of quotes) if (!this.byId.has(q.id)) this.byId.set(q.id, structuredClone(q));
   }
 
-  async listByRound(roundId: string, opts: { statuses?: Quote['status'][] } = {}): Promise<Quote[]> {
-    return [...this.byId.values()].filter((q) => q.roundId === roundId && (!opts.statuses || opts.statuses.includes(q.status))).map((q) => structuredClone(q));
+  async listByRound(roundId: string, opts: { statuses?: Quote['status'][]; batch?: string } = {}): Promise<Quote[]> {
+    return [...this.byId.values()]
+      .filter((q) => q.roundId === roundId && (!opts.statuses || opts.statuses.includes(q.status)) && (opts.batch === undefined || q.batch === opts.batch))
+      .map((q) => structuredClone(q));
   }
 
   async get(id: string): Promise<Quote | null> {
