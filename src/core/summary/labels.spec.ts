@@ -1,4 +1,5 @@
 import { localeKeys, t } from '../../i18n';
+import { loadQuestionnaire } from '../questionnaire/load';
 import { bandLabel, formatChange, formatDecimal, formatPercent, resolveMessage, scaleMax, scalePointLabel, statementSentence, withheldLabel } from './labels';
 import { buildSummary } from './build-summary';
 import { closedRound, FIXTURE_NOW, MAIN_PROGRESS, mainResponses } from './__fixtures__/summary-fixture';
@@ -37,6 +38,11 @@ describe('summary labels', () => {
     expect(bandLabel(summary, 'meeting', 'nl')).toBe('Volgens de verwachtingen');
     expect(scalePointLabel(summary, 6, 'nl')).toBe('punt 6');
     expect(scaleMax(summary)).toBe(6);
+  });
+
+  it('names the first agreeing scale point by the scale’s own label, in both languages', () => {
+    const first = loadQuestionnaire().scale.points.find((p) => p.agrees)!;
+    for (const lang of ['nl', 'en'] as const) expect(t(lang, 'summary:figure.agreement', { share: '60%' })).toContain(`‘${first.label[lang]}’ `);
   });
 
   it('has the same summary keys in both languages', () => {
