@@ -170,7 +170,16 @@ export interface RoundStatusView {
   undeliverable: { platformUserId: string; reason: string }[];
   /** Coordinator actions that make sense in this state: remind, close, publish, cancel, export, moderate. */
   actions: { id: 'remind' | 'close' | 'publish' | 'cancel' | 'export' | 'moderate'; label: string }[];
+  /**
+   * The text key (params: title) of the question each confirmed action asks first, saying what
+   * that action does to this round: closing a round without screening publishes it at once when
+   * there is a team channel; publishing shares only approved answers with screening, every answer
+   * not hidden without.
+   */
+  confirmKeys: Record<ConfirmedAction, string>;
 }
+
+export type ConfirmedAction = 'close' | 'publish' | 'cancel';
 
 /** What a staff member sees in App Home / "my rounds". */
 export interface MyRoundView {
@@ -208,6 +217,7 @@ export interface ModerationView {
   roundId: string;
   title: string;
   intro: string;
+  /** Answers still waiting to be screened, which publishing leaves out; 0 without screening (nothing waits). */
   pending: number;
   quotes: QuoteView[];
   /** Every theme a quote can be tagged with. */
