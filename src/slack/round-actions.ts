@@ -23,7 +23,7 @@ async function sendExport(deps: SlackDeps, client: WebClient, actor: Actor, roun
   const dm = await client.conversations.open({ users: actor.platformUserId });
   const channel = dm.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');
-  await client.filesUploadV2({ channel_id: channel, file: file.data, filename: file.filename, title: file.filename, initial_comment: translator(actor.lang)('slack:export.comment') });
+  await client.filesUploadV2({ channel_id: channel, file: file.data, filename: file.filename, title: file.filename, initial_comment: file.note });
 }
 
 /**

@@ -10,7 +10,7 @@ import { approveQuote, approveQuotes, editQuote, hideQuote, tagQuote } from '../
 import type { RoundSummary } from '../summary/model';
 import { withModeratedQuotes } from '../summary/refresh-quotes';
 import { progressFromCounts } from '../participation';
-import { actionPlanTable, buildCsv, buildWorkbook, SHEET_IDS, tableCsv, type SheetId } from '../../render/export';
+import { actionPlanTable, buildCsv, buildWorkbook, exportNote, SHEET_IDS, tableCsv, type SheetId } from '../../render/export';
 import type { Actor, ServiceDeps } from './deps';
 
 export type QuoteAction = { type: 'approve' } | { type: 'hide' } | { type: 'edit'; text: string } | { type: 'tag'; themes: string[] };
@@ -243,17 +243,18 @@ export class CoordinatorService {
    * The aggregate export: an XLSX workbook (one sheet per level) or one sheet as CSV, with the
    * same withholding as the summary — never one row per person.
    */
-  async exportRound(actor: Actor, roundId: string, format: 'xlsx' | 'csv', sheet: SheetId | 'actions' = 'dimensions'): Promise<{ filename: string; mime: string; data: Buffer }> {
+  async exportRound(actor: Actor, roundId: string, format: 'xlsx' | 'csv', sheet: SheetId | 'actions' = 'dimensions'): Promise<{ filename: string; mime: string; data: Buffer; note: string }> {
     const summary = await this.summary(actor, roundId);
+    const note = exportNote(summary, actor.lang, format, sheet);
     const base = `zorgspiegel-${summary.round.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ronde'}`;
     // The action plan agreed on this round's work points (issue #14).
     const titles = new Map(summary.dimensions.map((d) => [d.dimensionId, d.title[actor.lang]]));
     const plan = actionPlanTable(await this.deps.repos.actions.listByRound(roundId), actor.lang, (id) => titles.get(id) ?? id, (id) => this.describeUser(actor.tenant, id));
-    if (format === 'csv' && sheet === 'actions') return { filename: `${base}-actions.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + tableCsv(plan), 'utf8') };
+    if (format === 'csv' && sheet === 'actions') return { filename: `${base}-actions.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + tableCsv(plan), 'utf8'), note };
     if (format === 'csv') {
       if (!(SHEET_IDS as readonly string[]).includes(sheet)) throw new SurveyError('invalid_round', { reason: 'export_sheet' });
-      return { filename: `${base}-${sheet}.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + buildCsv(summary, actor.lang, sheet as SheetId), 'utf8') };
+      return { filename: `${base}-${sheet}.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + buildCsv(summary, actor.lang, sheet as SheetId), 'utf8'), note };
     }
-    return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(summary, actor.lang, [plan]) };
+    return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(summary, actor.lang, [plan]), note };
   }
 }
