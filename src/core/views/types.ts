@@ -120,11 +120,12 @@ export interface InvitationView {
   state?: InvitationState;
   /** Which buttons the message offers in this state. */
   offers?: { start: boolean; optOut: boolean };
-  /** A line saying why nothing can be pressed any more (the round is closed). */
+  /** A line saying why nothing can be pressed any more (the round is closed or cancelled). */
   closedLine?: string;
 }
 
-export type InvitationState = 'todo' | 'in_progress' | 'completed' | 'opted_out' | 'closed';
+/** `cancelled`: the round was cancelled, so unlike `closed` there will be no summary. */
+export type InvitationState = 'todo' | 'in_progress' | 'completed' | 'opted_out' | 'closed' | 'cancelled';
 
 export interface ReminderView {
   roundId: string;
