@@ -182,7 +182,7 @@ async function roundCreated(deps: CardActionDeps, actor: Actor, roundId: string,
   const title = round?.title ?? view?.title ?? '';
   return notice(
     actor,
-    t(actor.lang, 'cards:roundForm.createdText', { opens: view?.opens ?? '', closes: view?.closes ?? '', audience: audience?.name ?? round?.audience.name ?? '' }),
+    t(actor.lang, 'cards:roundForm.createdText', { opens: view?.invitationsFrom ?? '', closes: view?.closes ?? '', audience: audience?.name ?? round?.audience.name ?? '' }),
     'success',
     t(actor.lang, 'cards:roundForm.createdTitle', { title }),
     { id: 'status', label: t(actor.lang, 'cards:actions.status'), roundId },

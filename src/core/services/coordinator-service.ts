@@ -96,7 +96,7 @@ export class CoordinatorService {
     for (const round of rounds) {
       const counts = await this.deps.repos.participations.countByStatus(round.id);
       const undeliverable = await this.deps.repos.participations.listUndeliverable(round.id);
-      views.push(buildRoundStatus(round, counts, undeliverable, actor.lang, actor.tenant.settings.timeZone, { hasTeamChannel: Boolean(actor.tenant.settings.teamChannel) }));
+      views.push(buildRoundStatus(round, counts, undeliverable, actor.lang, actor.tenant.settings.timeZone, { hasTeamChannel: Boolean(actor.tenant.settings.teamChannel), quietHours: actor.tenant.settings.quietHours }));
     }
     return views;
   }

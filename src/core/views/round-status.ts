@@ -3,6 +3,8 @@ import type { Lang } from '../questionnaire/schema';
 import type { Round } from '../round';
 import { t } from '../../i18n';
 import { mentionDateTime } from './date-mention';
+import { nextAllowedMoment } from '../quiet-hours';
+import type { QuietHours } from '../tenant';
 import type { ConfirmedAction, RoundStatusView } from './types';
 
 const ACTIONS_BY_STATE: Record<Round['state'], RoundStatusView['actions'][number]['id'][]> = {
@@ -46,8 +48,8 @@ export function buildRoundStatus(
   undeliverable: Pick<Participation, 'platformUserId' | 'undeliverableReason'>[],
   lang: Lang,
   timeZone: string,
-  /** The school's settings the texts depend on: whether it has a team channel. */
-  school: { hasTeamChannel?: boolean } = {},
+  /** The school's settings the texts depend on: whether it has a team channel, its hours for messages. */
+  school: { hasTeamChannel?: boolean; quietHours?: QuietHours } = {},
 ): RoundStatusView {
   const progress = progressFromCounts(counts);
   const actions = ACTIONS_BY_STATE[round.state].filter((a) => a !== 'moderate' || round.moderation);
@@ -58,6 +60,7 @@ export function buildRoundStatus(
     stateLabel: t(lang, `survey:state.${round.state}`),
     depth: round.depth,
     opens: mentionDateTime(round.opensAt, lang, timeZone),
+    invitationsFrom: mentionDateTime(school.quietHours ? nextAllowedMoment(round.opensAt, school.quietHours, timeZone) : round.opensAt, lang, timeZone),
     closes: mentionDateTime(round.closesAt, lang, timeZone),
     progress,
     // "niet bereikbaar" only when someone is: a zero there reads like a warning.

@@ -164,6 +164,11 @@ export interface RoundStatusView {
   stateLabel: string;
   depth: Depth;
   opens: string;
+  /**
+   * From when invitations go out: the opening moment, or — when the round opens outside the
+   * school's hours for messages — the start of the next window (invitations wait for it).
+   */
+  invitationsFrom: string;
   closes: string;
   progress: DeliveryProgress;
   /** Human lines like "12 uitgenodigd · 10 bezorgd · 7 begonnen · 5 afgerond". */

@@ -109,4 +109,10 @@ describe('Slack presenters', () => {
     }
     expect(translator('nl')('slack:settings.languageHint')).toMatch(/teamkanaal.*coördinatoren/);
   });
+
+  it('hints at the opening time with the school’s own hours for messages', () => {
+    const modal = JSON.stringify(createRoundModal({ title: 'x', closesAt: 1_800_000_000, dimensions: [{ id: 'A', title: 'A' }], workingHours: 'Uitnodigingen en herinneringen gaan alleen op maandag tussen 07:30 en 16:00 uit.' }, t));
+    expect(modal).toContain('Leeg laten om meteen te openen. Uitnodigingen en herinneringen gaan alleen op maandag tussen 07:30 en 16:00 uit.');
+    expect(modal).not.toContain('8 en 18 uur');
+  });
 });
