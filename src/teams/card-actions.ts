@@ -230,8 +230,7 @@ async function roundCommand(deps: CardActionDeps, actor: Actor, verb: Verb, data
   const back = { id: 'status', label: t(actor.lang, 'cards:actions.status'), roundId };
   switch (verb) {
     case 'remind':
-      await coordinators.remindNow(actor, roundId);
-      return notice(actor, t(actor.lang, 'cards:done.remind'), 'success', undefined, back);
+      return notice(actor, (await coordinators.remindNow(actor, roundId)).text, 'success', undefined, back);
     case 'close':
       await coordinators.closeNow(actor, roundId);
       return notice(actor, t(actor.lang, 'cards:done.close'), 'success', undefined, back);

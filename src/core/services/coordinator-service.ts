@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SurveyError } from '../errors';
 import { closeInvitationJobs, planRoundJobs } from '../round-plan';
-import { assertTransition, createRound, type Round, type RoundInput } from '../round';
+import { assertTransition, createRound, MAX_REMINDERS, type Round, type RoundInput } from '../round';
 import { assertCoordinator, validateThreshold, type Tenant, type TenantSettings } from '../tenant';
 import { buildRoundStatus } from '../views/round-status';
 import type { ModerationView, QuoteView, RoundStatusView } from '../views/types';
@@ -9,7 +9,9 @@ import { buildModeration, buildQuoteView } from '../views/moderation';
 import { approveQuote, approveQuotes, editQuote, hideQuote, tagQuote } from '../summary/moderation';
 import type { RoundSummary } from '../summary/model';
 import { withModeratedQuotes } from '../summary/refresh-quotes';
-import { progressFromCounts } from '../participation';
+import { progressFromCounts, REMINDABLE } from '../participation';
+import { nextAllowedMoment } from '../quiet-hours';
+import { buildRemindNow, type RemindNowView } from '../views/remind-now';
 import { actionPlanTable, buildCsv, buildWorkbook, exportNote, SHEET_IDS, tableCsv, type SheetId } from '../../render/export';
 import type { Actor, ServiceDeps } from './deps';
 
@@ -101,14 +103,26 @@ export class CoordinatorService {
     return views;
   }
 
-  /** An extra reminder now, to those who have not finished. A double click within a minute sends one. */
-  async remindNow(actor: Actor, roundId: string): Promise<void> {
+  /**
+   * An extra reminder now, to those who have not finished. A double click within a minute sends
+   * one. Says what will happen: how many get one (nobody past MAX_REMINDERS) and when (the
+   * school's hours for messages).
+   */
+  async remindNow(actor: Actor, roundId: string): Promise<RemindNowView> {
     this.assertCoordinator(actor);
     const round = await this.round(actor, roundId);
     if (round.state !== 'open') throw new SurveyError('round_not_open');
     const now = this.deps.clock.now();
     const minute = now.toISOString().slice(0, 16);
     await this.enqueue([{ kind: 'send-reminders', key: `reminders:${round.id}:manual:${minute}`, tenantId: round.tenantId, payload: { roundId: round.id, manual: true }, runAt: now }]);
+    const unfinished = await this.deps.repos.participations.listByRound(round.id, { statuses: [...REMINDABLE] });
+    const { quietHours, timeZone } = actor.tenant.settings;
+    return buildRemindNow(
+      round,
+      { unfinished: unfinished.length, due: unfinished.filter((p) => p.remindersSent < MAX_REMINDERS).length, sendsAt: nextAllowedMoment(now, quietHours, timeZone), now },
+      actor.lang,
+      timeZone,
+    );
   }
 
   /** Closes the round now instead of at its closing time. */
