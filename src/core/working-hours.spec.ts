@@ -1,4 +1,4 @@
-import { parseWorkingHours } from './working-hours';
+import { describeWorkingHours, parseWorkingHours } from './working-hours';
 
 describe('parseWorkingHours', () => {
   it('reads days and a window', () => {
@@ -15,4 +15,13 @@ describe('parseWorkingHours', () => {
     'refuses %p',
     (text) => expect(parseWorkingHours(text)).toBeUndefined(),
   );
+});
+
+describe('describeWorkingHours', () => {
+  it('says the school’s own hours, not a fixed "werkdagen tussen 8 en 18 uur"', () => {
+    expect(describeWorkingHours(parseWorkingHours('mon-fri 08:00-18:00')!, 'nl')).toBe('Uitnodigingen en herinneringen gaan alleen van maandag tot vrijdag tussen 08:00 en 18:00 uit.');
+    expect(describeWorkingHours(parseWorkingHours('mon,wed,fri 07:30-16:00')!, 'nl')).toBe('Uitnodigingen en herinneringen gaan alleen op maandag, woensdag en vrijdag tussen 07:30 en 16:00 uit.');
+    expect(describeWorkingHours(parseWorkingHours('mon-fri 07:30-16:00')!, 'en')).toBe('Invitations and reminders only go out from Monday to Friday between 07:30 and 16:00.');
+    expect(describeWorkingHours(parseWorkingHours('always')!, 'en')).toBe('Invitations and reminders go out at any time.');
+  });
 });

@@ -1,3 +1,6 @@
+import { Info } from 'luxon';
+import { t } from '../i18n';
+import type { Lang } from './questionnaire/schema';
 import type { QuietHours } from './tenant';
 
 const DAY_NAMES = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
@@ -42,4 +45,36 @@ export function parseWorkingHours(text: string): QuietHours | undefined {
   const days = parseDays(dayText);
   if (!days || !CLOCK.test(start) || !CLOCK.test(end) || start === '24:00' || start === end) return undefined;
   return { start, end, days };
+}
+
+/** Whether these hours allow every moment of the week (nothing is ever held back). */
+function isAlways(hours: QuietHours): boolean {
+  return new Set(hours.days).size === 7 && hours.start === '00:00' && hours.end === '24:00';
+}
+
+/** "van maandag tot vrijdag", "op maandag, woensdag en vrijdag", "elke dag". */
+function describeDays(days: readonly number[], lang: Lang): string {
+  const set = [...new Set(days)].filter((d) => d >= 1 && d <= 7).sort((a, b) => a - b);
+  const names = Info.weekdays('long', { locale: lang === 'nl' ? 'nl-BE' : 'en-GB' });
+  const name = (d: number) => names[d - 1] ?? String(d);
+  if (set.length === 7) return t(lang, 'survey:workingHours.everyDay');
+  // One run of at least three days, possibly over the weekend (sat-mon): "from … to …".
+  const start = set.find((d) => !set.includes(d === 1 ? 7 : d - 1));
+  if (set.length >= 3 && start !== undefined) {
+    const run = Array.from({ length: set.length }, (_, i) => ((start - 1 + i) % 7) + 1);
+    if (run.every((d) => set.includes(d))) return t(lang, 'survey:workingHours.dayRange', { from: name(run[0]!), to: name(run[run.length - 1]!) });
+  }
+  const listed = set.map(name);
+  const list = listed.length > 1 ? `${listed.slice(0, -1).join(', ')} ${t(lang, 'survey:workingHours.and')} ${listed.at(-1)}` : (listed[0] ?? '');
+  return t(lang, 'survey:workingHours.dayList', { days: list });
+}
+
+/**
+ * When invitations and reminders may go out, as one sentence built from the school's own hours
+ * (the quiet hours the scheduler holds them to), e.g. "Uitnodigingen en herinneringen gaan alleen
+ * van maandag tot vrijdag tussen 08:00 en 18:00 uit."
+ */
+export function describeWorkingHours(hours: QuietHours, lang: Lang): string {
+  if (isAlways(hours)) return t(lang, 'survey:workingHours.always');
+  return t(lang, 'survey:workingHours.window', { days: describeDays(hours.days, lang), start: hours.start, end: hours.end });
 }

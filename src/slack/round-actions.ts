@@ -6,6 +6,7 @@ import { moderationModal } from './presenters/moderation';
 import { roundStatusListBlocks } from './presenters/round-status';
 import type { KnownBlock, WebClient } from './slack-types';
 import { actions, escapeKeepingMentions, sections } from './presenters/blocks';
+import { plainDates } from './presenters/slack-dates';
 import { ACTIONS } from './ids';
 import { encodeActionValue } from './schema';
 
@@ -23,7 +24,7 @@ async function sendExport(deps: SlackDeps, client: WebClient, actor: Actor, roun
   const dm = await client.conversations.open({ users: actor.platformUserId });
   const channel = dm.channel?.id;
   if (!channel) throw new Error('conversations.open returned no channel');
-  await client.filesUploadV2({ channel_id: channel, file: file.data, filename: file.filename, title: file.filename, initial_comment: translator(actor.lang)('slack:export.comment') });
+  await client.filesUploadV2({ channel_id: channel, file: file.data, filename: file.filename, title: file.filename, initial_comment: file.note });
 }
 
 /**
@@ -45,9 +46,10 @@ export async function performRoundAction(deps: SlackDeps, client: WebClient, act
       await io.reply(roundStatusListBlocks(views, t), t('slack:status.title'));
       return;
     }
-    case 'remind':
-      await coordinators.remindNow(actor, roundId);
-      return say('slack:actions.remindDone');
+    case 'remind': {
+      const { text } = await coordinators.remindNow(actor, roundId);
+      return io.reply(sections(escapeKeepingMentions(text)), plainDates(text));
+    }
     case 'close':
       await coordinators.closeNow(actor, roundId);
       return say('slack:actions.closeDone');

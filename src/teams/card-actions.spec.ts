@@ -3,6 +3,7 @@ import type { Actor, Services } from '../core/services';
 import { defaultTenantSettings } from '../core/tenant';
 import { makeRound, tinyQuestionnaire } from '../core/testing/fixtures';
 import { buildReview } from '../core/views/review';
+import { buildRoundStatus } from '../core/views/round-status';
 import { buildSectionForm } from '../core/views/section-form';
 import { createLogger } from '../log';
 import { runCardAction, type CardActionDeps } from './card-actions';
@@ -22,7 +23,7 @@ function deps(overrides: { respondents?: Record<string, unknown>; coordinators?:
     logged,
     services: {
       respondents: { ...overrides.respondents },
-      coordinators: { assertCoordinator: () => undefined, listRounds: async () => [round], status: async () => [], ...overrides.coordinators },
+      coordinators: { assertCoordinator: () => undefined, listRounds: async () => [round], status: async () => [buildRoundStatus(round, {}, [], 'nl', 'Europe/Brussels')], ...overrides.coordinators },
       tenants: {},
     } as unknown as Services,
     questionnaire: tinyQuestionnaire(),
@@ -78,6 +79,22 @@ test('closing asks first, then closes; without a round to close it says so', asy
   expect(closeNow).toHaveBeenCalledWith(actor, round.id);
   const none = deps({ coordinators: { listRounds: async () => [{ ...round, state: 'published' }] } });
   expect(text(await runCardAction(none, actor, 'close', {}))).toContain('Er is geen open bevraging om af te sluiten.');
+});
+
+test('the close and publish questions say what happens to this round: screened, published at once, or waiting for a channel', async () => {
+  const ask = async (verb: 'close' | 'publish', r: typeof round, hasTeamChannel: boolean) =>
+    text(await runCardAction(deps({ coordinators: { status: async () => [buildRoundStatus(r, {}, [], 'nl', 'Europe/Brussels', { hasTeamChannel })], unscreenedCount: async () => 0 } }), actor, verb, { roundId: r.id }));
+  const screened = makeRound({ moderation: true });
+  const unscreened = makeRound({ moderation: false });
+  expect(await ask('close', screened, true)).toContain('daarna kan je de open antwoorden nalezen en publiceren');
+  const publishedAtOnce = await ask('close', unscreened, true);
+  expect(publishedAtOnce).toContain('verschijnt meteen in het teamkanaal');
+  expect(publishedAtOnce).not.toContain('nalezen en publiceren');
+  expect(await ask('close', unscreened, false)).toContain('Er is nog geen teamkanaal ingesteld');
+  expect(await ask('publish', screened, true)).toContain('met alleen de goedgekeurde open antwoorden');
+  const notHidden = await ask('publish', unscreened, true);
+  expect(notHidden).not.toContain('goedgekeurde');
+  expect(notHidden).toContain('behalve wat je verborg');
 });
 
 test('moderation reads the edited text and the themes of the quote that was acted on', async () => {

@@ -2,6 +2,7 @@ import { isSurveyError, SurveyError } from '../core/errors';
 import type { Clock } from '../core/ports';
 import type { Lang, Questionnaire } from '../core/questionnaire/schema';
 import type { Round, RoundState } from '../core/round';
+import type { ConfirmedAction } from '../core/views/types';
 import type { Actor, Services } from '../core/services';
 import type { SettingsPatch } from '../core/services/coordinator-service';
 import { schoolName, type Tenant } from '../core/tenant';
@@ -193,7 +194,7 @@ async function roundCreated(deps: CardActionDeps, actor: Actor, roundId: string,
   const title = round?.title ?? view?.title ?? '';
   return notice(
     actor,
-    t(actor.lang, 'cards:roundForm.createdText', { opens: view?.opens ?? '', closes: view?.closes ?? '', audience: audience?.name ?? round?.audience.name ?? '' }),
+    t(actor.lang, 'cards:roundForm.createdText', { opens: view?.invitationsFrom ?? '', closes: view?.closes ?? '', audience: audience?.name ?? round?.audience.name ?? '' }),
     'success',
     t(actor.lang, 'cards:roundForm.createdTitle', { title }),
     { id: 'status', label: t(actor.lang, 'cards:actions.status'), roundId },
@@ -207,7 +208,10 @@ async function roundCommand(deps: CardActionDeps, actor: Actor, verb: Verb, data
   const roundId = roundIdOf(picked);
   const { coordinators } = deps.services;
   if (CONFIRMED_VERBS.includes(verb) && data.confirmed !== true) {
-    const title = typeof picked === 'string' ? ((await coordinators.status(actor, roundId))[0]?.title ?? '') : picked.title;
+    // The round's own view: its title, and what each confirmation must say for this round.
+    const [view] = await coordinators.status(actor, roundId);
+    if (!view) throw new SurveyError('round_not_found');
+    const title = view.title;
     const unscreened = verb === 'publish' ? await coordinators.unscreenedCount(actor, roundId) : 0;
     if (unscreened > 0) {
       // Say what publishing now leaves out, and confirm exactly that number (the core checks it).
@@ -225,7 +229,7 @@ async function roundCommand(deps: CardActionDeps, actor: Actor, verb: Verb, data
     }
     return card(
       noticeCard(
-        { lang: actor.lang, title: t(actor.lang, `cards:confirm.${verb}.title`, { title }), text: t(actor.lang, `cards:confirm.${verb}.text`, { title }), tone: 'warning' },
+        { lang: actor.lang, title: t(actor.lang, `cards:confirm.${verb}.title`, { title }), text: t(actor.lang, view.confirmKeys[verb as ConfirmedAction], { title }), tone: 'warning' },
         {
           actions: [
             { title: t(actor.lang, `cards:confirm.${verb}.yes`), verb, data: { roundId, confirmed: true }, style: verb === 'publish' ? 'positive' : 'destructive' },
@@ -238,8 +242,7 @@ async function roundCommand(deps: CardActionDeps, actor: Actor, verb: Verb, data
   const back = { id: 'status', label: t(actor.lang, 'cards:actions.status'), roundId };
   switch (verb) {
     case 'remind':
-      await coordinators.remindNow(actor, roundId);
-      return notice(actor, t(actor.lang, 'cards:done.remind'), 'success', undefined, back);
+      return notice(actor, (await coordinators.remindNow(actor, roundId)).text, 'success', undefined, back);
     case 'close':
       await coordinators.closeNow(actor, roundId);
       return notice(actor, t(actor.lang, 'cards:done.close'), 'success', undefined, back);

@@ -456,6 +456,8 @@ describe('a whole round in Slack', () => {
     expect(done.params.channel_id).toBe(h.fake.dmChannelOf(COORDINATOR));
     const request = h.fake.callsOf('files.getUploadURLExternal').at(-1)!;
     expect(String(request.params.filename)).toMatch(/\.csv$/);
+    // The message says what this file holds: the CSV has figures only; the open answers are in the workbook.
+    expect(String(done.params.initial_comment)).toContain('cijfers van groepen, nooit het antwoord van één collega. De open antwoorden staan in het blad ‘Open antwoorden’ van de Excel-export.');
     expect(h.fake.uploads.at(-1)!.bytes).toBeGreaterThan(50);
   });
 

@@ -193,7 +193,7 @@ test('a whole round: install, plan, invite, answer, unreachable, close, review, 
   expect(overviewPost.activityId).toMatch(/^\d{13}$/);
   expect((await h.repos.summaries.get(round!.id))!.post).toEqual({ conversationId: TEAM_ID, messageId: overviewPost.activityId });
   const resultsDm = h.connector.cards(h.dmOf(staff[0]!)).map((c) => c.card).find((c) => cardText(c).includes('zijn er'))!;
-  expect(cardText(resultsDm)).toContain('Bedankt voor je bijdrage');
+  expect(cardText(resultsDm)).toContain('Bedankt aan iedereen die meedeed');
   const openResults = actionsOf(resultsDm).find((a) => a.type === 'Action.OpenUrl')!;
   expect(openResults.title).toBe('Bekijk de resultaten');
   const link = new URL(openResults.url!);

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { SurveyError } from '../errors';
 import { closeInvitationJobs, planRoundJobs } from '../round-plan';
-import { assertTransition, createRound, type Round, type RoundInput } from '../round';
+import { assertTransition, createRound, MAX_REMINDERS, type Round, type RoundInput } from '../round';
 import { assertCoordinator, validateThreshold, type Tenant, type TenantSettings } from '../tenant';
 import { buildRoundStatus } from '../views/round-status';
 import type { ModerationView, QuoteView, RoundStatusView } from '../views/types';
@@ -9,8 +9,10 @@ import { buildModeration, buildQuoteView } from '../views/moderation';
 import { approveQuote, approveQuotes, editQuote, hideQuote, tagQuote } from '../summary/moderation';
 import type { RoundSummary } from '../summary/model';
 import { withModeratedQuotes } from '../summary/refresh-quotes';
-import { progressFromCounts } from '../participation';
-import { actionPlanTable, buildCsv, buildWorkbook, SHEET_IDS, tableCsv, type SheetId } from '../../render/export';
+import { progressFromCounts, REMINDABLE } from '../participation';
+import { nextAllowedMoment } from '../quiet-hours';
+import { buildRemindNow, type RemindNowView } from '../views/remind-now';
+import { actionPlanTable, buildCsv, buildWorkbook, exportNote, SHEET_IDS, tableCsv, type SheetId } from '../../render/export';
 import type { Actor, ServiceDeps } from './deps';
 
 export type QuoteAction = { type: 'approve' } | { type: 'hide' } | { type: 'edit'; text: string } | { type: 'tag'; themes: string[] };
@@ -102,19 +104,31 @@ export class CoordinatorService {
     for (const round of rounds) {
       const counts = await this.deps.repos.participations.countByStatus(round.id);
       const undeliverable = await this.deps.repos.participations.listUndeliverable(round.id);
-      views.push(buildRoundStatus(round, counts, undeliverable, actor.lang, actor.tenant.settings.timeZone));
+      views.push(buildRoundStatus(round, counts, undeliverable, actor.lang, actor.tenant.settings.timeZone, { hasTeamChannel: Boolean(actor.tenant.settings.teamChannel), quietHours: actor.tenant.settings.quietHours }));
     }
     return views;
   }
 
-  /** An extra reminder now, to those who have not finished. A double click within a minute sends one. */
-  async remindNow(actor: Actor, roundId: string): Promise<void> {
+  /**
+   * An extra reminder now, to those who have not finished. A double click within a minute sends
+   * one. Says what will happen: how many get one (nobody past MAX_REMINDERS) and when (the
+   * school's hours for messages).
+   */
+  async remindNow(actor: Actor, roundId: string): Promise<RemindNowView> {
     this.assertCoordinator(actor);
     const round = await this.round(actor, roundId);
     if (round.state !== 'open') throw new SurveyError('round_not_open');
     const now = this.deps.clock.now();
     const minute = now.toISOString().slice(0, 16);
     await this.enqueue([{ kind: 'send-reminders', key: `reminders:${round.id}:manual:${minute}`, tenantId: round.tenantId, payload: { roundId: round.id, manual: true }, runAt: now }]);
+    const unfinished = await this.deps.repos.participations.listByRound(round.id, { statuses: [...REMINDABLE] });
+    const { quietHours, timeZone } = actor.tenant.settings;
+    return buildRemindNow(
+      round,
+      { unfinished: unfinished.length, due: unfinished.filter((p) => p.remindersSent < MAX_REMINDERS).length, sendsAt: nextAllowedMoment(now, quietHours, timeZone), now },
+      actor.lang,
+      timeZone,
+    );
   }
 
   /** Closes the round now instead of at its closing time. */
@@ -249,17 +263,18 @@ export class CoordinatorService {
    * The aggregate export: an XLSX workbook (one sheet per level) or one sheet as CSV, with the
    * same withholding as the summary — never one row per person.
    */
-  async exportRound(actor: Actor, roundId: string, format: 'xlsx' | 'csv', sheet: SheetId | 'actions' = 'dimensions'): Promise<{ filename: string; mime: string; data: Buffer }> {
+  async exportRound(actor: Actor, roundId: string, format: 'xlsx' | 'csv', sheet: SheetId | 'actions' = 'dimensions'): Promise<{ filename: string; mime: string; data: Buffer; note: string }> {
     const summary = await this.summary(actor, roundId);
+    const note = exportNote(summary, actor.lang, format, sheet);
     const base = `zorgspiegel-${summary.round.title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'ronde'}`;
     // The action plan agreed on this round's work points (issue #14).
     const titles = new Map(summary.dimensions.map((d) => [d.dimensionId, d.title[actor.lang]]));
     const plan = actionPlanTable(await this.deps.repos.actions.listByRound(roundId), actor.lang, (id) => titles.get(id) ?? id, (id) => this.describeUser(actor.tenant, id));
-    if (format === 'csv' && sheet === 'actions') return { filename: `${base}-actions.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + tableCsv(plan), 'utf8') };
+    if (format === 'csv' && sheet === 'actions') return { filename: `${base}-actions.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + tableCsv(plan), 'utf8'), note };
     if (format === 'csv') {
       if (!(SHEET_IDS as readonly string[]).includes(sheet)) throw new SurveyError('invalid_round', { reason: 'export_sheet' });
-      return { filename: `${base}-${sheet}.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + buildCsv(summary, actor.lang, sheet as SheetId), 'utf8') };
+      return { filename: `${base}-${sheet}.csv`, mime: 'text/csv; charset=utf-8', data: Buffer.from('\uFEFF' + buildCsv(summary, actor.lang, sheet as SheetId), 'utf8'), note };
     }
-    return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(summary, actor.lang, [plan]) };
+    return { filename: `${base}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', data: await buildWorkbook(summary, actor.lang, [plan]), note };
   }
 }

@@ -1,5 +1,8 @@
 import { localeKeys, t } from '../../i18n';
-import { bandLabel, formatChange, formatDecimal, formatPercent, resolveMessage, scaleMax, scalePointLabel, statementSentence, withheldLabel } from './labels';
+import { loadQuestionnaire } from '../questionnaire/load';
+import { visibleGroups } from '../anonymity';
+import { dimensionsOfGroup } from '../group-dimensions';
+import { askedGroupsLine, bandLabel, formatChange, formatDecimal, formatPercent, resolveMessage, scaleMax, scalePointLabel, statementSentence, withheldLabel } from './labels';
 import { buildSummary } from './build-summary';
 import { closedRound, FIXTURE_NOW, MAIN_PROGRESS, mainResponses } from './__fixtures__/summary-fixture';
 
@@ -37,6 +40,34 @@ describe('summary labels', () => {
     expect(bandLabel(summary, 'meeting', 'nl')).toBe('Volgens de verwachtingen');
     expect(scalePointLabel(summary, 6, 'nl')).toBe('punt 6');
     expect(scaleMax(summary)).toBe(6);
+  });
+
+  it('names the first agreeing scale point by the scale’s own label, in both languages', () => {
+    const first = loadQuestionnaire().scale.points.find((p) => p.agrees)!;
+    for (const lang of ['nl', 'en'] as const) expect(t(lang, 'summary:figure.agreement', { share: '60%' })).toContain(`‘${first.label[lang]}’ `);
+  });
+
+  it('says a dimension asked of some groups was also asked of whoever chose no group', () => {
+    const round = { dimensionIds: ['A1', 'B'], groupDimensions: [{ group: 'teacher', dimensionIds: ['A1'] }, { group: 'support', dimensionIds: ['B'] }] };
+    expect(dimensionsOfGroup(round, undefined)).toEqual(['A1', 'B']);
+    const d = { askedGroups: [{ nl: 'Leraar', en: 'Teacher' }] };
+    expect(askedGroupsLine(d, 'nl')).toBe('Gevraagd aan: Leraar, en aan wie geen groep koos.');
+    expect(askedGroupsLine(d, 'en')).toBe('Asked of: Teacher, and of those who chose no group.');
+  });
+
+  it('explains a missing comparison in a way that stays true when a large group is withheld as derivable', () => {
+    // Two groups of 5 (k = 5) and two people without a group: one group is withheld anyway.
+    expect(visibleGroups({ a: 5, b: 5, none: 2 }, 5, ['none']).shown).toHaveLength(1);
+    for (const lang of ['nl', 'en'] as const) {
+      const text = t(lang, 'summary:groups.noComparison', { k: 5 });
+      expect(text).not.toMatch(/had minstens twee groepen|had at least two groups/);
+      expect(text).toMatch(/af te leiden|worked out/);
+    }
+    // Nor does answering a group promise a comparison "when every group is large enough": each group stands on its own.
+    for (const key of ['survey:groupQuestion', 'survey:groupStep.intro']) {
+      expect(t('nl', key)).not.toContain('elke groep groot genoeg');
+      expect(t('en', key)).not.toContain('every group is large enough');
+    }
   });
 
   it('has the same summary keys in both languages', () => {

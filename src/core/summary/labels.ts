@@ -79,7 +79,10 @@ export function spreadText(sd: number, lang: Lang): string {
   return t(lang, 'summary:figure.spreadLine', { word: spreadWord(sd, lang), sd: formatDecimal(sd, lang) });
 }
 
-/** "Alleen gevraagd aan: Leraar, Zorgteam." when the round asked not every group about the dimension. */
+/**
+ * "Gevraagd aan: Leraar, Zorgteam, en aan wie geen groep koos." when the round asked not every group
+ * about the dimension (someone who declares no group is asked every dimension: dimensionsOfGroup).
+ */
 export function askedGroupsLine(d: Pick<DimensionSummary, 'askedGroups'>, lang: Lang): string | undefined {
   if (!d.askedGroups?.length) return undefined;
   return t(lang, 'summary:askedGroups', { groups: d.askedGroups.map((g) => localize(g, lang)).join(', ') });

@@ -15,9 +15,11 @@ const START_LABEL: Record<InvitationState, string> = {
   // Someone who opted out may still start after all.
   opted_out: 'survey:actions.start',
   closed: 'survey:actions.start',
+  cancelled: 'survey:actions.start',
 };
 
-type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt' | 'anonymityThreshold'> & Partial<Pick<Round, 'groupDimensions'>>;
+type RoundShape = Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'closesAt' | 'anonymityThreshold'> &
+  Partial<Pick<Round, 'groupDimensions' | 'closedAt'>>;
 
 /**
  * Seconds a colleague typically spends per kind of item: reading a statement and picking a point;
@@ -58,7 +60,7 @@ export function buildInvitation(
   /** The round asks groups different dimensions and this person's group is not known yet: say "at most". */
   groupPending = hasGroupAssignment(round),
 ): InvitationView {
-  const closes = mentionDateTime(round.closesAt, lang, timeZone);
+  const ended = state === 'closed' || state === 'cancelled';
   return {
     roundId: round.id,
     lang,
@@ -68,13 +70,24 @@ export function buildInvitation(
     anonymity: t(lang, 'survey:invitation.anonymity', { k: round.anonymityThreshold }),
     anonymityDetails: t(lang, 'survey:invitation.anonymityDetails', { k: round.anonymityThreshold }),
     duration: t(lang, groupPending ? 'survey:invitation.durationUpTo' : 'survey:invitation.duration', { minutes: estimatedMinutes(round) }),
-    afterwards: t(lang, 'survey:invitation.afterwards'),
-    closes: t(lang, 'survey:invitation.closes', { closes }),
+    // A cancelled round gets no summary, so nothing is shared afterwards.
+    afterwards: t(lang, state === 'cancelled' ? 'survey:invitation.afterwardsCancelled' : 'survey:invitation.afterwards'),
+    closes: closesLine(round, lang, timeZone, state),
     labels: { start: t(lang, START_LABEL[state]), anonymity: t(lang, 'survey:actions.anonymity'), optOut: t(lang, 'survey:actions.optOut') },
     state,
-    offers: { start: state !== 'closed', optOut: state === 'todo' || state === 'in_progress' },
-    ...(state === 'closed' ? { closedLine: t(lang, 'survey:invitation.closedLine') } : {}),
+    offers: { start: !ended, optOut: state === 'todo' || state === 'in_progress' },
+    ...(ended ? { closedLine: t(lang, state === 'cancelled' ? 'survey:invitation.cancelledLine' : 'survey:invitation.closedLine') } : {}),
   };
+}
+
+/**
+ * When the round closes — or, once it has, when it closed (a round closed early closed before its
+ * planned moment); a cancelled round never closes, it only would have.
+ */
+function closesLine(round: RoundShape, lang: Lang, timeZone: string, state: InvitationState): string {
+  if (state === 'cancelled') return t(lang, 'survey:invitation.wouldHaveClosed', { closes: mentionDateTime(round.closesAt, lang, timeZone) });
+  if (state === 'closed') return t(lang, 'survey:invitation.closedAt', { closes: mentionDateTime(round.closedAt ?? round.closesAt, lang, timeZone) });
+  return t(lang, 'survey:invitation.closes', { closes: mentionDateTime(round.closesAt, lang, timeZone) });
 }
 
 /** Where a person stands in a round, for the buttons of their invitation. */
@@ -84,6 +97,7 @@ export function invitationState(
   submittedSections: readonly string[],
   now: Date,
 ): InvitationState {
+  if (round.state === 'cancelled') return 'cancelled';
   if (round.state !== 'open' || now >= round.closesAt) return round.state === 'scheduled' || round.state === 'draft' ? 'todo' : 'closed';
   if (isComplete(round, submittedSections)) return 'completed';
   if (status === 'opted_out') return 'opted_out';

@@ -47,13 +47,18 @@ export function buildQuoteView(round: Pick<Round, 'questionnaire'>, quote: Quote
  * the next ones up; within that, they are in reading order — per dimension, per question, the
  * cells of one role-grid answer together — and otherwise in their fixed random order.
  */
-export function buildModeration(round: Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection'>, quotes: Quote[], lang: Lang): ModerationView {
+export function buildModeration(
+  round: Pick<Round, 'id' | 'title' | 'questionnaire' | 'dimensionIds' | 'depth' | 'includeReflection' | 'moderation'>,
+  quotes: Quote[],
+  lang: Lang,
+): ModerationView {
   const ordered = screeningOrder(round, quotes);
-  const pending = ordered.filter((q) => q.status === 'pending').length;
+  // Without screening nothing waits: every answer not hidden is shared (visibleQuotes).
+  const pending = round.moderation ? ordered.filter((q) => q.status === 'pending').length : 0;
   return {
     roundId: round.id,
     title: t(lang, 'survey:moderation.title', { title: round.title }),
-    intro: t(lang, 'survey:moderation.intro', { count: pending }),
+    intro: round.moderation ? t(lang, 'survey:moderation.intro', { count: pending }) : t(lang, 'survey:moderation.introNotScreened'),
     pending,
     quotes: ordered.map((q) => buildQuoteView(round, q, lang)),
     themeOptions: THEMES.map((th) => ({ id: th.id, label: th.label[lang], kind: th.kind })),

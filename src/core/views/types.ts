@@ -120,11 +120,12 @@ export interface InvitationView {
   state?: InvitationState;
   /** Which buttons the message offers in this state. */
   offers?: { start: boolean; optOut: boolean };
-  /** A line saying why nothing can be pressed any more (the round is closed). */
+  /** A line saying why nothing can be pressed any more (the round is closed or cancelled). */
   closedLine?: string;
 }
 
-export type InvitationState = 'todo' | 'in_progress' | 'completed' | 'opted_out' | 'closed';
+/** `cancelled`: the round was cancelled, so unlike `closed` there will be no summary. */
+export type InvitationState = 'todo' | 'in_progress' | 'completed' | 'opted_out' | 'closed' | 'cancelled';
 
 export interface ReminderView {
   roundId: string;
@@ -163,6 +164,11 @@ export interface RoundStatusView {
   stateLabel: string;
   depth: Depth;
   opens: string;
+  /**
+   * From when invitations go out: the opening moment, or — when the round opens outside the
+   * school's hours for messages — the start of the next window (invitations wait for it).
+   */
+  invitationsFrom: string;
   closes: string;
   progress: DeliveryProgress;
   /** Human lines like "12 uitgenodigd · 10 bezorgd · 7 begonnen · 5 afgerond". */
@@ -170,7 +176,16 @@ export interface RoundStatusView {
   undeliverable: { platformUserId: string; reason: string }[];
   /** Coordinator actions that make sense in this state: remind, close, publish, cancel, export, moderate. */
   actions: { id: 'remind' | 'close' | 'publish' | 'cancel' | 'export' | 'moderate'; label: string }[];
+  /**
+   * The text key (params: title) of the question each confirmed action asks first, saying what
+   * that action does to this round: closing a round without screening publishes it at once when
+   * there is a team channel; publishing shares only approved answers with screening, every answer
+   * not hidden without.
+   */
+  confirmKeys: Record<ConfirmedAction, string>;
 }
+
+export type ConfirmedAction = 'close' | 'publish' | 'cancel';
 
 /** What a staff member sees in App Home / "my rounds". */
 export interface MyRoundView {
@@ -208,6 +223,7 @@ export interface ModerationView {
   roundId: string;
   title: string;
   intro: string;
+  /** Answers still waiting to be screened, which publishing leaves out; 0 without screening (nothing waits). */
   pending: number;
   quotes: QuoteView[];
   /** Every theme a quote can be tagged with. */

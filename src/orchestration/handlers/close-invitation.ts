@@ -6,8 +6,8 @@ import { loadRound, loadTenant, payloadString } from './common';
 
 /**
  * After a round closes (or is cancelled), updates one person's invitation in place: the same
- * text with "this survey is closed" and no button left to press, so nothing on it pretends it
- * still works. An update notifies nobody, so quiet hours do not apply; it is paced like any send.
+ * text with "this survey is closed" (or "cancelled", without the promise of a summary) and no
+ * button left to press, so nothing on it pretends it still works. An update notifies nobody, so quiet hours do not apply; it is paced like any send.
  * Someone who cannot be reached any more simply keeps the old message (pressing it says the
  * round is closed).
  */
@@ -23,7 +23,7 @@ export function closeInvitationHandler(deps: OrchestrationDeps): JobHandler {
       const tenant = await loadTenant(deps, round.tenantId);
       const messenger = deps.messengers.for(tenant);
       const ref = { conversationId: participation.conversationId, messageId: participation.invitationMessageId };
-      const message = { kind: 'invitation' as const, view: buildInvitation(round, participation.lang ?? round.language, tenant.settings.timeZone, 'closed', await deps.tenants.schoolLabel(deps, tenant)) };
+      const message = { kind: 'invitation' as const, view: buildInvitation(round, participation.lang ?? round.language, tenant.settings.timeZone, round.state === 'cancelled' ? 'cancelled' : 'closed', await deps.tenants.schoolLabel(deps, tenant)) };
       const sent = await pacedSend(deps, run, tenant, messenger, participation.conversationId, () => messenger.updateMessage(tenant, ref, message));
       if (sent.type === 'deferred') return sent.outcome;
       if (sent.result.ok || !sent.result.retryable) return outcome.done();

@@ -4,7 +4,7 @@ import { extractQuotes } from '../../core/summary/quotes';
 import type { RoundSummary } from '../../core/summary/model';
 import { closedRound, FIXTURE_NOW, MAIN_PROGRESS, mainResponses, response } from '../../core/summary/__fixtures__/summary-fixture';
 import { buildCsv, csvField } from './csv';
-import { SHEET_IDS } from './sheets';
+import { exportNote, SHEET_IDS } from './sheets';
 import { buildWorkbook, safeSheetName } from './workbook';
 
 /**
@@ -104,7 +104,18 @@ describe('buildWorkbook', () => {
     expect(text).toContain('minstens 3 respondenten per cijfer');
     expect(text).toContain('Dimensie Y: Beleidsteam gem. 5,2, Leraar gem. 2,3 (verschil 2,8).');
     expect(text).toContain('Vergeleken met "Najaar 2025".');
-    expect(text).toContain('nooit antwoorden van een individuele collega');
+    // It holds the shared open answers word for word, so it never claims to hold figures only.
+    expect(text).not.toMatch(/alleen samengevatte cijfers|nooit antwoorden van een individuele collega/);
+    expect(text).toContain('Geen enkel cijfer in dit bestand is het antwoord van één collega');
+    expect(text).toContain('Het blad ‘Open antwoorden’ bevat de open antwoorden die de samenvatting deelt');
+    expect(text).toContain('alleen goedgekeurde antwoorden staan erin');
+  });
+
+  it('says which open answers a round without screening shares: every one not hidden', async () => {
+    const readme = (await open(await buildWorkbook(summary({ moderation: false }), 'en'))).getWorksheet('Read me')!;
+    const text = readme.getSheetValues().flat().filter((v) => typeof v === 'string').join('\n');
+    expect(text).toContain('This survey was not screened: every answer that was not hidden is in it');
+    expect(text).not.toContain('only approved answers');
   });
 
   it('never holds a row per person or anything that identifies one', async () => {
@@ -174,6 +185,16 @@ describe('buildCsv', () => {
   it('escapes a title typed by a coordinator in the read-me', () => {
     const csv = buildCsv(summary({ title: '=Voorjaar, "test"' }), 'nl', 'readme');
     expect(csv.split('\r\n')[1]).toBe('Bevraging,"\'=Voorjaar, ""test"""');
+  });
+
+  it('goes with a note that names what the file holds: the workbook has the shared open answers, a figures sheet only figures', () => {
+    const s = summary();
+    for (const lang of ['nl', 'en'] as const) {
+      expect(exportNote(s, lang, 'xlsx', 'dimensions')).not.toMatch(/alleen cijfers|only figures|group figures only/);
+    }
+    expect(exportNote(s, 'nl', 'xlsx', 'dimensions')).toContain('in het blad ‘Open antwoorden’, de open antwoorden die de samenvatting deelt');
+    expect(exportNote(s, 'en', 'csv', 'dimensions')).toContain('The open answers are in the ‘Open answers’ sheet of the Excel export.');
+    expect(exportNote(s, 'nl', 'csv', 'openAnswers')).toContain('De open antwoorden die de samenvatting');
   });
 
   it('exports every sheet', () => {

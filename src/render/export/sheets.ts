@@ -249,7 +249,9 @@ function readmeTable(summary: RoundSummary, lang: Lang, tr: Tr): Table {
     ...(summary.reflection ? [] : [[tr('sheets.allocation'), tr('readme.noReflection')] as Cell[]]),
     [null, t(lang, 'summary:withheld.explanation', { k })],
     [null, t(lang, 'summary:groups.note', { k })],
-    [null, tr('readme.aggregatesOnly')],
+    [null, tr('readme.figuresOnly', { k })],
+    // The open answers are one colleague's words each: say which ones the sheet holds (visibleQuotes).
+    [null, tr(summary.round.moderation ? 'readme.openAnswersApproved' : 'readme.openAnswersNotHidden', { sheet: tr('sheets.openAnswers'), k })],
     [null, tr('readme.sharesNote')],
     [null, resolveMessage(summary.closing.thanks, lang)],
   ];
@@ -284,4 +286,18 @@ export function exportTable(summary: RoundSummary, lang: Lang, sheet: SheetId): 
 
 export function exportTables(summary: RoundSummary, lang: Lang): Table[] {
   return SHEET_IDS.map((id) => exportTable(summary, lang, id));
+}
+
+/**
+ * One sentence saying what an export file holds, for the message it is sent with: figures of
+ * groups, and — in the workbook or the open-answers sheet — the open answers the summary shares,
+ * each one colleague's words without a name.
+ */
+export function exportNote(summary: RoundSummary, lang: Lang, format: 'xlsx' | 'csv', sheet: SheetId | 'actions'): string {
+  const tr: Tr = (key, params) => t(lang, `summary:export.${key}`, params);
+  const title = summary.round.title;
+  if (format === 'xlsx') return tr('note.workbook', { title, sheet: tr('sheets.openAnswers') });
+  if (sheet === 'openAnswers') return tr('note.openAnswers', { title });
+  if (sheet === 'actions') return tr('note.actions', { title });
+  return tr('note.figures', { title, sheet: tr(`sheets.${sheet}`), openAnswers: tr('sheets.openAnswers') });
 }

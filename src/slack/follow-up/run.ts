@@ -8,6 +8,7 @@ import type { SlackDeps } from '../context';
 import { createRoundModal } from '../presenters/create-round';
 import type { KnownBlock, ModalView } from '../slack-types';
 import { actionModal, actionPlanBlocks, ballotModal } from './presenters';
+import { describeWorkingHours } from '../../core/working-hours';
 
 /**
  * What the follow-up commands and buttons do on Slack; the listeners and the slash command only
@@ -53,6 +54,7 @@ export async function newRoundView(deps: SlackDeps, actor: Actor, opts: { channe
       groups: deps.questionnaire.groups.map((g) => ({ id: g.id, label: g.label[lang] })),
       ...(opts.channelId ? { channelId: opts.channelId } : {}),
       schoolId: actor.tenant.id,
+      workingHours: describeWorkingHours(actor.tenant.settings.quietHours, lang),
       ...(severalSchools ? { schoolName: schoolName(actor.tenant) } : {}),
       ...(repeat
         ? {

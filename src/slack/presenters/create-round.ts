@@ -38,6 +38,8 @@ export interface CreateRoundDefaults {
   /** The school the round is for, and its name when the workspace holds several. */
   schoolId?: string;
   schoolName?: string;
+  /** When invitations may go out, said from the school's own hours (the core's describeWorkingHours). */
+  workingHours?: string;
   /** "Herhaal de vorige bevraging" (issue #14): the previous round's choices, filled in. */
   repeat?: {
     dimensionIds: string[];
@@ -137,7 +139,7 @@ export function createRoundModal(defaults: CreateRoundDefaults, t: Translate): M
       optional: true,
       element: { type: 'external_select', action_id: ACTIONS.usergroupSelect, min_query_length: 0, placeholder: plain(t('slack:create.audienceUsergroupPlaceholder'), BLOCK_KIT.placeholder) },
     },
-    input(CREATE_BLOCKS.opensAt, t('slack:create.opensAt'), { type: 'datetimepicker' }, { optional: true, hint: t('slack:create.opensAtHint') }),
+    input(CREATE_BLOCKS.opensAt, t('slack:create.opensAt'), { type: 'datetimepicker' }, { optional: true, hint: [t('slack:create.opensAtHint'), defaults.workingHours].filter(Boolean).join(' ') }),
     input(CREATE_BLOCKS.closesAt, t('slack:create.closesAt'), { type: 'datetimepicker', initial_date_time: defaults.closesAt }),
     input(
       CREATE_BLOCKS.reminderHours,

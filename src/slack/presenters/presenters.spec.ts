@@ -98,4 +98,21 @@ describe('Slack presenters', () => {
     ok(anonymityModal('uitleg', t));
     expect(JSON.stringify(noticeBlocks({ lang: 'nl', text: 'Kijk na', tone: 'info', action: { id: 'moderate', label: 'Nalezen', roundId: 'r1' } }))).toContain(ACTIONS.round.moderate);
   });
+
+  it('says the settings are this school’s (a workspace can hold several) and what the language is used for', () => {
+    const tenant = { id: 'slack:T', platform: 'slack' as const, externalId: 'T', settings: defaultTenantSettings({ coordinators: ['U1'] }), createdAt: new Date(), updatedAt: new Date() };
+    for (const lang of ['nl', 'en'] as const) {
+      const text = JSON.stringify(settingsModal(tenant, translator(lang)).blocks);
+      expect(text).not.toMatch(/hele werkruimte|whole workspace/);
+      expect(text).toContain(translator(lang)('slack:settings.intro'));
+      expect(text).toContain(translator(lang)('slack:settings.languageHint'));
+    }
+    expect(translator('nl')('slack:settings.languageHint')).toMatch(/teamkanaal.*coördinatoren/);
+  });
+
+  it('hints at the opening time with the school’s own hours for messages', () => {
+    const modal = JSON.stringify(createRoundModal({ title: 'x', closesAt: 1_800_000_000, dimensions: [{ id: 'A', title: 'A' }], workingHours: 'Uitnodigingen en herinneringen gaan alleen op maandag tussen 07:30 en 16:00 uit.' }, t));
+    expect(modal).toContain('Leeg laten om meteen te openen. Uitnodigingen en herinneringen gaan alleen op maandag tussen 07:30 en 16:00 uit.');
+    expect(modal).not.toContain('8 en 18 uur');
+  });
 });

@@ -42,6 +42,7 @@ export function settingsModal(tenant: Tenant, t: Translate): ModalView {
       type: 'input',
       block_id: SETTINGS_BLOCKS.language,
       label: plain(t('slack:settings.language'), BLOCK_KIT.inputLabel),
+      hint: plain(t('slack:settings.languageHint'), BLOCK_KIT.inputHint),
       element: { type: 'static_select', action_id: ACTIONS.input, options: languages, initial_option: languages.find((l) => l.value === s.language) ?? languages[0] },
     },
     {
