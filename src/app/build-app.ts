@@ -2,7 +2,8 @@ import { parseWorkingHours } from '../core/working-hours';
 import { createServer, type Server } from 'node:http';
 import express, { type Express } from 'express';
 import { answerMalformedRequests } from './http-errors';
-import type { Env } from '../config/env';
+import { listensOnLoopbackOnly, loopbackHostOnly } from './loopback-host';
+import { listenHost, type Env } from '../config/env';
 import { MessengerRegistry } from '../core/messenger';
 import type { Clock, Repositories } from '../core/ports';
 import type { Questionnaire } from '../core/questionnaire/schema';
@@ -75,6 +76,7 @@ export function buildApp(deps: AppDeps): BuiltApp {
     if (!store.ok) res.status(503).json({ ok: false, error: 'database unreachable', since: store.failingSince?.toISOString() });
     else res.json({ ok: true });
   });
+  if (listensOnLoopbackOnly(listenHost(env))) http.use(loopbackHostOnly(env.PUBLIC_URL, logger));
   const integrations = deps.integrations.map((f) => f(ctx)).filter((i): i is Integration => i !== undefined);
   for (const integration of integrations) {
     integration.mount(http);
