@@ -206,6 +206,8 @@ describe('a whole round in Slack', () => {
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(h.fake.messagesIn(h.fake.dmChannelOf(COORDINATOR)).filter((m) => (m.text ?? '').includes('aangemaakt'))).toHaveLength(confirmations.length);
     expect(confirmations).toHaveLength(1);
+    // With screening the summary waits for the coordinator's publication, and the confirmation says so.
+    expect(confirmations[0]!.text).toContain('Na het afsluiten lees je de open antwoorden na');
   });
 
   it('delivers one invitation DM per colleague in the channel, none to the bot', async () => {

@@ -28,6 +28,14 @@ describe('buildRoundStatus', () => {
     });
     expect(buildRoundStatus(makeRound({ moderation: false }), {}, [], 'nl', TZ, { hasTeamChannel: true }).confirmKeys.close).toBe('cards:confirm.close.textPublish');
     expect(buildRoundStatus(makeRound({ moderation: false }), {}, [], 'nl', TZ, { hasTeamChannel: false }).confirmKeys.close).toBe('cards:confirm.close.textNoChannel');
-    expect(buildRoundStatus(makeRound({ moderation: false }), {}, [], 'nl', TZ).confirmKeys.publish).toBe('cards:confirm.publish.textNotHidden');
+    expect(buildRoundStatus(makeRound({ moderation: false }), {}, [], 'nl', TZ, { hasTeamChannel: true }).confirmKeys.publish).toBe('cards:confirm.publish.textNotHidden');
+    // Without a team channel publishing has nowhere to go: the question says so instead of promising the channel.
+    expect(buildRoundStatus(makeRound({ moderation: true }), {}, [], 'nl', TZ).confirmKeys.publish).toBe('cards:confirm.publish.textNoChannel');
+  });
+
+  it('says what closing does with the summary', () => {
+    expect(buildRoundStatus(makeRound({ moderation: true }), {}, [], 'nl', TZ, { hasTeamChannel: true }).afterClose).toBe('review');
+    expect(buildRoundStatus(makeRound({ moderation: false }), {}, [], 'nl', TZ, { hasTeamChannel: true }).afterClose).toBe('publish');
+    expect(buildRoundStatus(makeRound({ moderation: false }), {}, [], 'nl', TZ).afterClose).toBe('noChannel');
   });
 });

@@ -35,8 +35,9 @@ const CLOSE_CONFIRM: Record<AfterClose, string> = {
 export function confirmKeys(round: Pick<Round, 'moderation'>, hasTeamChannel: boolean): Record<ConfirmedAction, string> {
   return {
     close: CLOSE_CONFIRM[afterClose(round, hasTeamChannel)],
-    // visibleQuotes: only approved answers with screening, every answer not hidden without.
-    publish: round.moderation ? 'cards:confirm.publish.textApproved' : 'cards:confirm.publish.textNotHidden',
+    // visibleQuotes: only approved answers with screening, every answer not hidden without; and
+    // nowhere at all without a team channel (publishing then fails and says so).
+    publish: !hasTeamChannel ? 'cards:confirm.publish.textNoChannel' : round.moderation ? 'cards:confirm.publish.textApproved' : 'cards:confirm.publish.textNotHidden',
     cancel: 'cards:confirm.cancel.text',
   };
 }
@@ -68,5 +69,6 @@ export function buildRoundStatus(
     undeliverable: undeliverable.map((p) => ({ platformUserId: p.platformUserId, reason: t(lang, `survey:undeliverable.${p.undeliverableReason ?? 'other'}`) })),
     actions: actions.map((id) => ({ id, label: t(lang, `survey:actions.${id}`) })),
     confirmKeys: confirmKeys(round, Boolean(school.hasTeamChannel)),
+    afterClose: afterClose(round, Boolean(school.hasTeamChannel)),
   };
 }

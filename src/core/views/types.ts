@@ -183,6 +183,8 @@ export interface RoundStatusView {
    * not hidden without.
    */
   confirmKeys: Record<ConfirmedAction, string>;
+  /** What closing does with the summary: wait for screening, publish at once, or wait for a team channel. */
+  afterClose: 'review' | 'publish' | 'noChannel';
 }
 
 export type ConfirmedAction = 'close' | 'publish' | 'cancel';

@@ -49,7 +49,9 @@ export function registerCreateRoundSubmission(app: App, deps: SlackDeps): void {
     try {
       const statuses = await deps.services.coordinators.status(actor, result.roundId);
       const channel = actor.tenant.settings.teamChannel;
-      const intro = t(channel ? 'slack:create.created' : 'slack:create.createdNoChannel', { channel: channel ? `<#${channel.id}>` : '' });
+      // With screening the summary waits for the coordinator's publication, not for the close.
+      const created = statuses[0]?.afterClose === 'review' ? 'slack:create.createdReview' : 'slack:create.created';
+      const intro = t(channel ? created : 'slack:create.createdNoChannel', { channel: channel ? `<#${channel.id}>` : '' });
       const blocks = [...sections(`:white_check_mark: ${escapeKeepingMentions(intro)}`), ...roundStatusListBlocks(statuses, t)];
       await client.chat.postMessage({ channel: actor.platformUserId, text: intro, blocks });
       await publishHome(deps, client, actor).catch(() => undefined);
