@@ -1,4 +1,5 @@
 import type { Lang } from '../../../core/questionnaire/schema';
+import { MAX_REMINDERS } from '../../../core/round';
 import { t } from '../../../i18n';
 import { COMMANDS, COMMAND_WORDS } from '../../bot/commands';
 import { renderCard, type AdaptiveCard } from '../render-card';
@@ -6,7 +7,7 @@ import { renderCard, type AdaptiveCard } from '../render-card';
 /** The commands with what they do, in the reader's language. */
 function commandFacts(lang: Lang, inChannel: boolean) {
   const prefix = inChannel ? '@Zorgspiegel ' : '';
-  return COMMANDS.filter((c) => c !== 'help').map((c) => ({ title: `${prefix}${COMMAND_WORDS[lang][c]}`, value: t(lang, `teams:help.commands.${c}`) }));
+  return COMMANDS.filter((c) => c !== 'help').map((c) => ({ title: `${prefix}${COMMAND_WORDS[lang][c]}`, value: t(lang, `teams:help.commands.${c}`, { max: MAX_REMINDERS }) }));
 }
 
 /** Posted in the team's channel when the app is added: what it is and how to start. */
