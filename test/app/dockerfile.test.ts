@@ -118,6 +118,9 @@ it('builds like the Dockerfile and serves /healthz from dist/ with production de
       if (!healthy) await new Promise((r) => setTimeout(r, 50));
     }
     expect(healthy).toBe(true);
+    // The port answers as soon as it is open; the line saying so is written just after, and may
+    // reach this pipe a moment later on a busy machine.
+    for (const until = Date.now() + 10_000; !log.includes('Zorgspiegel is listening') && Date.now() < until; ) await new Promise((r) => setTimeout(r, 50));
     expect(log).toContain('Zorgspiegel is listening');
     // The build's code cache was made under the CMD's flags, so the server used it (no complaint).
     expect(log).not.toContain('code cache');
