@@ -58,6 +58,12 @@ export interface Messenger {
   userLanguage?(tenant: Tenant, platformUserId: string): Promise<Lang | undefined>;
   /** A short human name for a user id ("@An", "An Peeters"), for coordinator lists. */
   displayName(tenant: Tenant, platformUserId: string): string;
+  /**
+   * Makes displayName current for this tenant when the adapter answers it from names it keeps
+   * (Teams: from the rosters other processes may have stored since this one started). Called
+   * before a post everyone reads is rendered.
+   */
+  loadNames?(tenant: Tenant): Promise<void>;
   /** A link that opens a message the bot posted (the published summary), when the platform has one. */
   messageLink?(tenant: Tenant, ref: MessageRef): Promise<string | undefined>;
 }

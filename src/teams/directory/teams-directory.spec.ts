@@ -61,6 +61,20 @@ test('names survive a restart through preload; personal chats are found by conve
   expect(await second.personalByConversation('teams:y', 'a:d')).toBeUndefined();
 });
 
+test('loadNames picks up names another process stored after this one started, for one Microsoft tenant', async () => {
+  const store = new MemoryInstallations();
+  const running = new TeamsDirectory(store, clock);
+  await running.preload();
+  const other = new TeamsDirectory(store, clock);
+  await other.saveTeam(team('t1', 'teams:x', [{ platformUserId: 'a', id: '29:a', name: 'An' }]));
+  await other.saveTeam(team('t9', 'teams:y', [{ platformUserId: 'z', id: '29:z', name: 'Zoë' }]));
+  await other.savePersonal({ kind: 'personal', tenantId: 'teams:x', msTenantId: 'x', platformUserId: 'd', memberId: '29:d', name: 'Dirk', serviceUrl: 's', botId: 'b', conversationId: 'a:d', updatedAt: '' });
+  expect(running.nameOf('x', 'a')).toBeUndefined();
+  await running.loadNames('x');
+  expect([running.nameOf('x', 'a'), running.nameOf('x', 'd')]).toEqual(['An', 'Dirk']);
+  expect(running.nameOf('y', 'z')).toBeUndefined();
+});
+
 test('sent messages and action results are remembered under their keys', async () => {
   const directory = new TeamsDirectory(new MemoryInstallations(), clock);
   expect(await directory.getSent('invitation:r:u')).toBeNull();

@@ -147,6 +147,12 @@ export class TeamsDirectory {
     }
   }
 
+  /** Loads one Microsoft tenant's names as stored now, by whichever process stored them. */
+  async loadNames(msTenantId: string): Promise<void> {
+    for (const data of await this.installations.list(PLATFORM, { kind: 'team', msTenantId })) this.remember(msTenantId, (data as unknown as TeamRecord).members);
+    for (const data of await this.installations.list(PLATFORM, { kind: 'personal', msTenantId })) this.remember(msTenantId, [data as unknown as PersonalRecord]);
+  }
+
   async saveTeam(team: TeamRecord): Promise<void> {
     await this.installations.save(PLATFORM, keys.team(team.teamId), team as unknown as Record<string, unknown>, this.clock.now());
     this.remember(team.msTenantId, team.members);

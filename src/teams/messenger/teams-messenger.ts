@@ -304,6 +304,10 @@ export class TeamsMessenger implements Messenger {
     return pending;
   }
 
+  async loadNames(tenant: Tenant): Promise<void> {
+    await this.deps.directory.loadNames(msTenantIdOf(tenant));
+  }
+
   displayName(tenant: Tenant, platformUserId: string): string {
     return this.deps.directory.nameOf(msTenantIdOf(tenant), platformUserId) ?? platformUserId;
   }

@@ -45,6 +45,8 @@ export function postActionPlanHandler(deps: OrchestrationDeps): JobHandler {
         }
       }
       const actions = await deps.repos.actions.listByTenant(tenant.id);
+      // Owners by name, as stored by any process (Teams keeps names in memory for displayName).
+      await messenger.loadNames?.(tenant);
       const view = actionPlanView(actions, lang, await dimensionTitleOf(deps.repos, actions, lang), (id) => messenger.displayName(tenant, id));
       if (plan.post) {
         const post = plan.post;
