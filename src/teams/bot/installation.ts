@@ -21,7 +21,8 @@ export interface InstallationDeps {
 /**
  * Teams announces one install twice (a conversationUpdate and an installationUpdate), often at
  * the same moment. Within this process the two are handled one after the other, so the second
- * sees the first's work and the channel is greeted once.
+ * sees the first's work; across processes the greeting itself is claimed in the database
+ * (`claimGreeting`), so the channel is greeted once whichever process each announcement reaches.
  */
 const inFlight = new Map<string, Promise<unknown>>();
 async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
@@ -34,6 +35,15 @@ async function oneAtATime<T>(key: string, work: () => Promise<T>): Promise<T> {
     if (inFlight.get(key) === run) inFlight.delete(key);
   }
 }
+
+/**
+ * Whether this process may send the greeting for `key`: the first claim within ten minutes wins
+ * (both announcements of one install arrive within seconds; an install months later greets again).
+ */
+async function claimGreeting(deps: InstallationDeps, key: string): Promise<boolean> {
+  return deps.repos.once.claim(`teams-greeting:${key}`, new Date(deps.clock.now().getTime() + GREETING_CLAIM_MS));
+}
+const GREETING_CLAIM_MS = 10 * 60_000;
 
 /** True when this conversationUpdate says the bot itself was added. */
 export function botWasAdded(context: TurnContext): boolean {
@@ -90,7 +100,7 @@ async function installTeamNow(context: TurnContext, deps: InstallationDeps, team
     tenant = await deps.repos.tenants.updateSettings(tenant.id, { teamChannel: { id: team.id, name: `${record.name} › ${t(lang, 'teams:generalChannel')}` } }, deps.clock.now());
   }
   deps.logger.info({ tenantId: tenant.id, members: members.length, channels: channels.length }, 'Teams: installed in a team');
-  if (record.welcomedAt) return;
+  if (record.welcomedAt || !(await claimGreeting(deps, `team:${team.id}`))) return;
   const installer = members.find((m) => m.platformUserId === installerId)?.name ?? activity.from.name ?? '';
   await context.sendActivity({ attachments: [CardFactory.adaptiveCard(teamWelcomeCard(lang, { name: record.name, installer }))] });
   await deps.directory.saveTeam({ ...record, welcomedAt: deps.clock.now().toISOString() });
@@ -140,7 +150,7 @@ export async function installPersonal(context: TurnContext, deps: InstallationDe
 async function greetPersonal(context: TurnContext, deps: InstallationDeps, msTenantId: string): Promise<void> {
   const existing = await deps.directory.getPersonal(teamsTenantKey(msTenantId), platformUserIdOf(context.activity.from));
   await rememberPersonalConversation(context, deps);
-  if (existing) return;
+  if (existing || !(await claimGreeting(deps, `personal:${msTenantId}:${platformUserIdOf(context.activity.from)}`))) return;
   // A personal chat belongs to no one school: the person's language, else the tenant's first school's.
   const firstSchool = await deps.services.tenants.get(tenantId('teams', msTenantId));
   const lang = resolveLang(context.activity.locale, firstSchool?.settings.language ?? 'nl');
