@@ -319,6 +319,13 @@ export interface DownloadRepository {
 export interface OnceRepository {
   /** Atomically records the key (a unique insert); true only for the first caller. */
   claim(key: string, expiresAt: Date): Promise<boolean>;
+  /**
+   * A lease on `key` for `owner` until `until`: true when the key is free, its lease has run out
+   * (`now` past it, whether or not the TTL index has removed it yet) or it is this owner's already.
+   */
+  lease(key: string, owner: string, until: Date, now: Date): Promise<boolean>;
+  /** Gives the owner's lease back before it runs out. */
+  release(key: string, owner: string): Promise<void>;
 }
 
 /**

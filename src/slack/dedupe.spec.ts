@@ -2,7 +2,7 @@ import { createLogger } from '../log';
 import type { OnceRepository } from '../core/ports';
 import { FollowUpGuard } from './dedupe';
 
-function memoryOnce(): OnceRepository & { keys: Map<string, Date> } {
+function memoryOnce(): Pick<OnceRepository, 'claim'> & { keys: Map<string, Date> } {
   const keys = new Map<string, Date>();
   return {
     keys,

@@ -21,7 +21,7 @@ const HOUR = 3_600_000;
  */
 export class FollowUpGuard {
   constructor(
-    private readonly once: OnceRepository,
+    private readonly once: Pick<OnceRepository, 'claim'>,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly keepMs = HOUR,

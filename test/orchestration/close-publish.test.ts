@@ -134,6 +134,35 @@ describe('closing and publishing', () => {
     expect((await world.repos.rounds.get(round.id))!.state).toBe('published');
   });
 
+  it('two publications of one round at once (the closing one and a coordinator\'s, two processes): one post', async () => {
+    // No idempotency at the platform: a second post would show.
+    world = await createWorld();
+    world.platform.members = people(3);
+    const round = await world.createRound({ moderation: true, reminderHours: [] });
+    await world.drain([world.process('p0')], new Date(round.closesAt.getTime() + DAY));
+    const hang = world.platform.hang('C-team', true);
+    await world.enqueue({ kind: 'publish-summary', key: `publish:${round.id}`, payload: { roundId: round.id } });
+    await world.enqueue({ kind: 'publish-summary', key: `publish:${round.id}:manual`, payload: { roundId: round.id } });
+    const a = world.process('A');
+    const b = world.process('B');
+    const first = a.runUntilIdle();
+    const second = b.runUntilIdle();
+    await hang.started;
+    // The first publisher's post is in and its answer still on the way: the other publisher
+    // finds the round being published and waits instead of posting a second summary.
+    await second;
+    expect(channelPosts()).toHaveLength(1);
+    const waiting = (await world.jobs()).filter((j) => j.kind === 'publish-summary' && j.status === 'pending');
+    expect(waiting).toHaveLength(1);
+    expect(waiting[0]!.runAt.getTime()).toBeGreaterThan(world.clock.now().getTime());
+    // (The hang ends as a lost answer, which the retry repeats: the Slack adapter finds its own
+    // post then, see test/slack/messenger.test.ts; this fake platform does not.)
+    hang.release();
+    await first;
+    await world.drain([a, b], new Date(world.clock.now().getTime() + HOUR));
+    expect((await world.repos.rounds.get(round.id))!.state).toBe('published');
+  });
+
   it('closing early cancels invitations and reminders that have not gone out', async () => {
     // Opens on Saturday: the invitations wait for Monday; the coordinator closes on Sunday.
     world = await createWorld({ now: new Date('2026-03-07T10:00:00Z'), settings: { quietHours: { start: '08:00', end: '18:00', days: [1, 2, 3, 4, 5] } } });

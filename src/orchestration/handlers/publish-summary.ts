@@ -2,7 +2,9 @@ import { settleQuotes } from '../../core/retention';
 import type { RoundSummary } from '../../core/summary';
 import { chartAltText } from '../../render/chart/alt-text';
 import { pacedSend } from '../send';
-import { outcome, type JobHandler } from '../types';
+import type { Round } from '../../core/round';
+import type { Tenant } from '../../core/tenant';
+import { outcome, type JobHandler, type JobOutcome, type JobRun } from '../types';
 import { enqueueAll, type OrchestrationDeps } from '../context';
 import { loadRound, loadTenant } from './common';
 import { notifyCoordinatorSpecs } from './notify-coordinator';
@@ -40,33 +42,59 @@ export function publishSummaryHandler(deps: OrchestrationDeps): JobHandler {
         return outcome.fail('no team channel set');
       }
 
-      const messenger = deps.messengers.for(tenant);
-      const chart = record.chartPng
-        ? { png: record.chartPng, altText: chartAltText(record.summary as unknown as RoundSummary, round.language), ...(deps.chartUrl?.(record.chartToken) ? { url: deps.chartUrl(record.chartToken)! } : {}) }
-        : undefined;
-      const sent = await pacedSend(deps, run, tenant, messenger, channel.id, () =>
-        messenger.postToChannel(tenant, channel.id, { kind: 'summary', summary: record.summary, ...(chart ? { chart } : {}) }, { idempotencyKey: summaryIdempotencyKey(round.id) }),
-      );
-      if (sent.type === 'deferred') return sent.outcome;
-      const { result } = sent;
-      if (!result.ok && result.retryable) return outcome.retry(result.detail, result.retryAfterMs);
-      if (!result.ok) {
-        // Permanent: the bot is not in the channel, the channel is gone… The coordinators are told,
-        // so they can fix it and publish again.
-        await enqueueAll(deps, notifyCoordinatorSpecs(round, tenant, 'publishFailed', deps.clock.now(), { reason: result.reason }, run.job.id));
-        return outcome.fail(`${result.reason}: ${result.detail}`);
-      }
+      // One publisher per round at a time, across processes: an automatic publication at closing
+      // and a coordinator's, or two coordinators', would otherwise both find the round closed and
+      // both post. The other one waits, then finds the round published.
+      const lease = `publishing:${round.id}`;
       const now = deps.clock.now();
-      // Enqueued before the round moves on, so a crash in between still tells everyone (the keys
-      // make it once per person however often this runs).
-      const post = { conversationId: result.conversationId ?? channel.id, messageId: result.messageId };
-      await enqueueAll(deps, await announceResultsSpecs(deps, round, post, now));
-      await deps.repos.rounds.transition(round.id, 'closed', 'published', { publishedAt: now });
-      await deps.repos.summaries.update(round.id, { publishedAt: now, post });
-      // What the team did not see is gone now: hidden quotes' text, edited quotes' originals.
-      await settleQuotes(deps.repos, round);
-      deps.logger.info({ roundId: round.id }, 'summary published');
-      return outcome.done();
+      if (!(await deps.repos.once.lease(lease, run.job.id, new Date(now.getTime() + PUBLISH_LEASE_MS), now))) {
+        return outcome.wait(new Date(now.getTime() + 5_000), 'another job is publishing this round');
+      }
+      try {
+        return await publishClosedRound(deps, run, round, tenant, channel, record);
+      } finally {
+        await deps.repos.once.release(lease, run.job.id);
+      }
     },
   };
+}
+
+/** How long a publisher may hold the round before another may take over (a crashed process). */
+const PUBLISH_LEASE_MS = 2 * 60_000;
+
+async function publishClosedRound(
+  deps: OrchestrationDeps,
+  run: JobRun,
+  round: Round,
+  tenant: Tenant,
+  channel: NonNullable<Tenant['settings']['teamChannel']>,
+  record: NonNullable<Awaited<ReturnType<OrchestrationDeps['repos']['summaries']['get']>>>,
+): Promise<JobOutcome> {
+  const messenger = deps.messengers.for(tenant);
+  const chart = record.chartPng
+    ? { png: record.chartPng, altText: chartAltText(record.summary as unknown as RoundSummary, round.language), ...(deps.chartUrl?.(record.chartToken) ? { url: deps.chartUrl(record.chartToken)! } : {}) }
+    : undefined;
+  const sent = await pacedSend(deps, run, tenant, messenger, channel.id, () =>
+    messenger.postToChannel(tenant, channel.id, { kind: 'summary', summary: record.summary, ...(chart ? { chart } : {}) }, { idempotencyKey: summaryIdempotencyKey(round.id) }),
+  );
+  if (sent.type === 'deferred') return sent.outcome;
+  const { result } = sent;
+  if (!result.ok && result.retryable) return outcome.retry(result.detail, result.retryAfterMs);
+  if (!result.ok) {
+    // Permanent: the bot is not in the channel, the channel is gone… The coordinators are told,
+    // so they can fix it and publish again.
+    await enqueueAll(deps, notifyCoordinatorSpecs(round, tenant, 'publishFailed', deps.clock.now(), { reason: result.reason }, run.job.id));
+    return outcome.fail(`${result.reason}: ${result.detail}`);
+  }
+  const now = deps.clock.now();
+  // Enqueued before the round moves on, so a crash in between still tells everyone (the keys
+  // make it once per person however often this runs).
+  const post = { conversationId: result.conversationId ?? channel.id, messageId: result.messageId };
+  await enqueueAll(deps, await announceResultsSpecs(deps, round, post, now));
+  await deps.repos.rounds.transition(round.id, 'closed', 'published', { publishedAt: now });
+  await deps.repos.summaries.update(round.id, { publishedAt: now, post });
+  // What the team did not see is gone now: hidden quotes' text, edited quotes' originals.
+  await settleQuotes(deps.repos, round);
+  deps.logger.info({ roundId: round.id }, 'summary published');
+  return outcome.done();
 }

@@ -17,5 +17,23 @@ export function createOnceRepository(db: Db): OnceRepository {
         throw e;
       }
     },
+    async lease(key, owner, until, now) {
+      try {
+        // Taken over only when run out or already ours; a live lease of another owner makes the
+        // upsert collide with its `_id`.
+        const doc = await keys.findOneAndUpdate(
+          { _id: key, $or: [{ expiresAt: { $lte: now } }, { owner }] },
+          { $set: { owner, expiresAt: until, schemaVersion: SCHEMA_VERSION.once } },
+          { upsert: true, returnDocument: 'after' },
+        );
+        return doc?.owner === owner;
+      } catch (e) {
+        if (isDuplicateKeyError(e)) return false;
+        throw e;
+      }
+    },
+    async release(key, owner) {
+      await keys.deleteOne({ _id: key, owner });
+    },
   };
 }
