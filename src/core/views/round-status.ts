@@ -5,7 +5,7 @@ import { t } from '../../i18n';
 import { mentionDateTime } from './date-mention';
 import { nextAllowedMoment } from '../quiet-hours';
 import type { QuietHours } from '../tenant';
-import type { ConfirmedAction, RoundStatusView } from './types';
+import type { AfterClose, ConfirmedAction, RoundStatusView } from './types';
 
 const ACTIONS_BY_STATE: Record<Round['state'], RoundStatusView['actions'][number]['id'][]> = {
   draft: ['cancel'],
@@ -20,7 +20,6 @@ const ACTIONS_BY_STATE: Record<Round['state'], RoundStatusView['actions'][number
  * What closing does with the summary, as the close-round job decides it: with screening it waits
  * for the coordinator; without, it is published at once to the team channel, or waits for one.
  */
-export type AfterClose = 'review' | 'publish' | 'noChannel';
 export function afterClose(round: Pick<Round, 'moderation'>, hasTeamChannel: boolean): AfterClose {
   return round.moderation ? 'review' : hasTeamChannel ? 'publish' : 'noChannel';
 }

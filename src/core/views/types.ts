@@ -184,8 +184,10 @@ export interface RoundStatusView {
    */
   confirmKeys: Record<ConfirmedAction, string>;
   /** What closing does with the summary: wait for screening, publish at once, or wait for a team channel. */
-  afterClose: 'review' | 'publish' | 'noChannel';
+  afterClose: AfterClose;
 }
+
+export type AfterClose = 'review' | 'publish' | 'noChannel';
 
 export type ConfirmedAction = 'close' | 'publish' | 'cancel';
 

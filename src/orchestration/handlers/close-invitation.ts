@@ -7,7 +7,8 @@ import { loadRound, loadTenant, payloadString } from './common';
 /**
  * After a round closes (or is cancelled), updates one person's invitation in place: the same
  * text with "this survey is closed" (or "cancelled", without the promise of a summary) and no
- * button left to press, so nothing on it pretends it still works. An update notifies nobody, so quiet hours do not apply; it is paced like any send.
+ * button left to press, so nothing on it pretends it still works. An update notifies nobody, so
+ * quiet hours do not apply; it is paced like any send.
  * Someone who cannot be reached any more simply keeps the old message (pressing it says the
  * round is closed).
  */
