@@ -307,7 +307,8 @@ describe('three processes on one database behind a round-robin load balancer', (
     await planTeamsRound(school, coordinator);
     const tenantId = `teams:${school.msTenant}`;
     await eventually(async () => (await db.collection('rounds').findOne({ tenantId, state: 'open' })) ?? undefined, 'the round to open', 60_000);
-    const confirm = await school.say(coordinator, 'sluit');
+    // The confirmation card (the coordinator's own invitation, paced, may arrive in between).
+    const confirm = await school.say(coordinator, 'sluit', (card) => actionsOf(card).some((a) => a.verb === 'close'));
     await school.invoke(coordinator, 'close', actionWithVerb(confirm, 'close').data!);
     // Closed, and the summary the export is made from stored (the close job does that after the state change).
     await eventually(async () => {
