@@ -41,6 +41,8 @@ export const INDEXES: Record<CollectionName, IndexDescription[]> = {
   // `_id` is derived from (round, respondent key, section); drafts vanish at the round's close.
   drafts: [
     { name: 'round', key: { roundId: 1 } },
+    // A respondent's drafts, several respondents at once (see batched-reads.ts).
+    { name: 'round_respondent', key: { roundId: 1, respondentKey: 1 } },
     { name: 'expiresAt_ttl', key: { expiresAt: 1 }, expireAfterSeconds: 0 },
   ],
   // Votes use "v-<round>" as `_id`; their ballots live inside (random position, no time).

@@ -28,3 +28,23 @@ describe('drafts', () => {
     expect([...(await drafts.listByRespondent('r1', 'keyA')).keys()]).toEqual(['R']);
   });
 });
+
+describe('drafts read at the same moment', () => {
+  it('come in one query and still go each to their own respondent', async () => {
+    const { drafts } = t.repos;
+    await drafts.save('r5', 'keyA', 'A1', { 'A1-s1': '3' }, 'replace', CLOSES);
+    await drafts.save('r5', 'keyA', 'B1', { 'B1-s1': '4' }, 'replace', CLOSES);
+    await drafts.save('r5', 'keyB', 'A1', { 'A1-s1': '5' }, 'replace', CLOSES);
+    await drafts.save('r6', 'keyA', 'A1', { 'A1-s1': '6' }, 'replace', CLOSES);
+    const [a, b, none, other] = await Promise.all([
+      drafts.listByRespondent('r5', 'keyA'),
+      drafts.listByRespondent('r5', 'keyB'),
+      drafts.listByRespondent('r5', 'keyC'),
+      drafts.listByRespondent('r6', 'keyA'),
+    ]);
+    expect(Object.fromEntries(a)).toEqual({ A1: { 'A1-s1': '3' }, B1: { 'B1-s1': '4' } });
+    expect(Object.fromEntries(b)).toEqual({ A1: { 'A1-s1': '5' } });
+    expect(none.size).toBe(0);
+    expect(Object.fromEntries(other)).toEqual({ A1: { 'A1-s1': '6' } });
+  });
+});

@@ -39,6 +39,22 @@ describe('participations', () => {
     expect(await t.repos.participations.get('r-inv', 'U-nobody')).toBeNull();
   });
 
+  it('invitations read at the same moment (one query) each go to their own person and round', async () => {
+    await t.repos.participations.invite('r-same-1', TENANT, ['U1', 'U2'], T0);
+    await t.repos.participations.invite('r-same-2', TENANT, ['U1'], T0);
+    await t.repos.participations.advance('r-same-1', 'U2', 'started', {}, at(1));
+    const [u1, u2, other, nobody, twice] = await Promise.all([
+      t.repos.participations.get('r-same-1', 'U1'),
+      t.repos.participations.get('r-same-1', 'U2'),
+      t.repos.participations.get('r-same-2', 'U1'),
+      t.repos.participations.get('r-same-1', 'U3'),
+      t.repos.participations.get('r-same-1', 'U1'),
+    ]);
+    expect([u1?.status, u2?.status, other?.roundId, nobody]).toEqual(['pending', 'started', 'r-same-2', null]);
+    expect(twice).toEqual(u1);
+    expect(twice).not.toBe(u1);
+  });
+
   it('advance moves the status forward and stores no moment of the move', async () => {
     await t.repos.participations.invite('r-adv', TENANT, ['U1'], T0);
     const delivered = await t.repos.participations.advance('r-adv', 'U1', 'delivered', { conversationId: 'D1' }, at(1));

@@ -53,6 +53,19 @@ describe('responses', () => {
     for (const r of all) expect(r.answers).toEqual({ 'C-s1': 1, 'C-s2': 2, 'C-s3': 3 });
   });
 
+  it('responses read at the same moment (one query) each go to their own respondent and round', async () => {
+    await t.repos.responses.saveAnswers('r-same-1', 'kA', { 'C-s1': 1 }, T0);
+    await t.repos.responses.saveAnswers('r-same-1', 'kB', { 'C-s1': 2 }, T0);
+    await t.repos.responses.saveAnswers('r-same-2', 'kA', { 'C-s1': 3 }, T0);
+    const [a, b, other, nobody] = await Promise.all([
+      t.repos.responses.get('r-same-1', 'kA'),
+      t.repos.responses.get('r-same-1', 'kB'),
+      t.repos.responses.get('r-same-2', 'kA'),
+      t.repos.responses.get('r-same-1', 'kC'),
+    ]);
+    expect([a?.answers, b?.answers, other?.answers, nobody]).toEqual([{ 'C-s1': 1 }, { 'C-s1': 2 }, { 'C-s1': 3 }, null]);
+  });
+
   it('a null answer removes the earlier answer and leaves the others', async () => {
     await t.repos.responses.saveAnswers('r-null', 'k1', { 'C-s1': 3, 'C-s2': 4 }, T0);
     await t.repos.responses.saveAnswers('r-null', 'k1', { 'C-s1': null, 'C-s3': 6 }, at(1));

@@ -1,5 +1,6 @@
 import type { Db, Document } from 'mongodb';
 import type { DraftRepository } from '../../core/ports';
+import { readTogether } from '../batched-reads';
 import { collection, type StringIdDocument } from '../collections';
 import { isDuplicateKeyError } from '../errors';
 import { SCHEMA_VERSION } from '../schema-version';
@@ -25,6 +26,8 @@ function decodeFields(raw: unknown): Record<string, string> {
 export function createDraftRepository(db: Db): DraftRepository {
   const drafts = collection<StringIdDocument>(db, 'drafts');
   const idOf = (roundId: string, respondentKey: string, section: string) => `${roundId}\u0000${respondentKey}\u0000${section}`;
+  // The drafts of several people answering at the same moment come in one query.
+  const readDrafts = readTogether((roundId, keys) => drafts.find({ roundId, respondentKey: { $in: keys } }).toArray(), (doc) => String(doc.respondentKey));
 
   return {
     async save(roundId, respondentKey, section, fields, mode, expiresAt) {
@@ -54,9 +57,7 @@ export function createDraftRepository(db: Db): DraftRepository {
     },
 
     async listByRespondent(roundId, respondentKey) {
-      // The ids of one respondent's drafts share a prefix: a range over `_id`, no index of its own.
-      const prefix = idOf(roundId, respondentKey, '');
-      const docs = await drafts.find({ _id: { $gte: prefix, $lt: `${prefix}\uffff` } }).toArray();
+      const docs = await readDrafts(roundId, respondentKey);
       return new Map(docs.map((doc) => [String(doc.section), decodeFields(doc.fields)]));
     },
 

@@ -2,6 +2,7 @@ import { MongoBulkWriteError, type Db, type Document, type Filter } from 'mongod
 import { advances, PARTICIPATION_STATUSES, type Participation, type ParticipationStatus } from '../../core/participation';
 import type { ParticipationRepository } from '../../core/ports';
 import { randomId } from '../../core/random-id';
+import { readTogether } from '../batched-reads';
 import { collection } from '../collections';
 import { isOnlyDuplicateKeys } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
@@ -17,6 +18,8 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
   const participations = collection(db, 'participations');
   const read = (doc: Document | null) => (doc ? fromDocument<Participation>('participations', doc) : null);
   const key = (roundId: string, platformUserId: string) => ({ roundId, platformUserId });
+  // Invitations checked at the same moment (a staff room answering at once) are read in one query.
+  const readInvitation = readTogether((roundId, ids) => participations.find({ roundId, platformUserId: { $in: ids } }).toArray(), (doc) => String(doc.platformUserId));
 
   return {
     async invite(roundId, tenantId, platformUserIds, now) {
@@ -39,7 +42,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     },
 
     async get(roundId, platformUserId) {
-      return read(await participations.findOne(key(roundId, platformUserId)));
+      return read((await readInvitation(roundId, platformUserId))[0] ?? null);
     },
 
     async advance(roundId, platformUserId, to, patch) {

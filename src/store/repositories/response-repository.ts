@@ -3,6 +3,7 @@ import { MongoBulkWriteError, type Db, type Document } from 'mongodb';
 import type { ResponseRepository } from '../../core/ports';
 import { randomId } from '../../core/random-id';
 import type { ResponseRecord } from '../../core/response';
+import { readTogether } from '../batched-reads';
 import { collection, type StringIdDocument } from '../collections';
 import { isDuplicateKeyError, isOnlyDuplicateKeys } from '../errors';
 import { fromDocument, SCHEMA_VERSION, upgradeDocument, versionOf } from '../schema-version';
@@ -35,6 +36,8 @@ export function createResponseRepository(db: Db): ResponseRepository {
   const read = (doc: Document | null) =>
     doc ? fromDocument<ResponseRecord>('responses', { answers: {}, submittedSections: [], complete: false, ...doc }) : null;
   const key = (roundId: string, respondentKey: string) => ({ roundId, respondentKey });
+  // Responses read at the same moment (colleagues answering at once) come in one query.
+  const readResponse = readTogether((roundId, keys) => responses.find({ roundId, respondentKey: { $in: keys } }).toArray(), (doc) => String(doc.respondentKey));
   // Writes only match documents already in the current shape: `$set` of `answers.<id>` on a v1
   // document (answers was an array) would fail or corrupt it, and a v2 document still carries
   // time stamps. An old document therefore makes the upsert collide with the unique index, which
@@ -155,7 +158,7 @@ export function createResponseRepository(db: Db): ResponseRepository {
     },
 
     async get(roundId, respondentKey) {
-      return read(await responses.findOne(key(roundId, respondentKey)));
+      return read((await readResponse(roundId, respondentKey))[0] ?? null);
     },
 
     async erase(roundId, respondentKey) {

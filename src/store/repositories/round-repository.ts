@@ -1,6 +1,7 @@
 import type { Db, Document, Filter } from 'mongodb';
 import type { RoundRepository } from '../../core/ports';
 import { assertTransition, type Round } from '../../core/round';
+import { readTogether } from '../batched-reads';
 import { collection, type StringIdDocument } from '../collections';
 import { isDuplicateKeyError } from '../errors';
 import { fromDocument, toDocument } from '../schema-version';
@@ -50,6 +51,10 @@ export function createRoundRepository(db: Db, cache = new QuestionnaireCache()):
     return read(await pending);
   };
 
+  // The state and dates of a round whose questionnaire is held, for everyone answering it at the
+  // same moment, in one query.
+  const readState = readTogether((id) => rounds.find({ _id: id }, WITHOUT_QUESTIONNAIRE).toArray(), (doc) => String(doc._id));
+
   return {
     async insert(round) {
       // Ids are never reused in production; a test that stores a new round under an old id
@@ -64,7 +69,7 @@ export function createRoundRepository(db: Db, cache = new QuestionnaireCache()):
     },
 
     async get(id) {
-      return findRound(id, (options) => rounds.findOne({ _id: id }, options), true);
+      return findRound(id, async (options) => (options === WITHOUT_QUESTIONNAIRE ? ((await readState(id, id))[0] ?? null) : rounds.findOne({ _id: id }, options)), true);
     },
 
     async listByTenant(tenantId, opts = {}) {
