@@ -9,6 +9,7 @@ import { FollowUpGuard } from './dedupe';
 import { FollowUps } from './follow-ups';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
+import { ListenerRouter } from './listener-router';
 import { acceptOnlyOwnWorkspace } from './own-workspace';
 import { storedChannelPosts } from './channel-posts';
 import { SlackMessenger, type BotTokenSource } from './messenger';
@@ -149,7 +150,10 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
           throw err;
         }));
     if (config.mode === 'single-workspace') acceptOnlyOwnWorkspace(app, async () => (await ownWorkspace()).id, logger);
-    registerListeners(app, deps, store);
+    // Every action, view and options listener behind one Bolt listener per kind (listener-router.ts).
+    const router = new ListenerRouter();
+    registerListeners(router.wrap(app), deps, store);
+    router.mount(app);
 
     return {
       name: 'slack',
