@@ -10,6 +10,7 @@ import { FollowUps } from './follow-ups';
 import { createInstallationStore } from './installation-store';
 import { registerListeners } from './listeners';
 import { ListenerRouter } from './listener-router';
+import { ackQueue } from './ack-queue';
 import { acceptOnlyOwnWorkspace } from './own-workspace';
 import { storedChannelPosts } from './channel-posts';
 import { SlackMessenger, type BotTokenSource } from './messenger';
@@ -24,6 +25,12 @@ export interface SlackIntegrationOptions {
 
 /** Where Slack sends commands, interactivity, options and events (HTTP mode). */
 export const SLACK_EVENTS_PATH = '/slack/events';
+/**
+ * Slack requests this process works on at once; more wait their turn in order (ack-queue.ts).
+ * Enough that reads go out together and one slow database reply holds nobody up; few enough that
+ * a burst of fifty answers is answered in order instead of all at the end.
+ */
+const SLACK_REQUESTS_AT_ONCE = 16;
 export const SLACK_INSTALL_PATH = '/slack/install';
 export const SLACK_REDIRECT_PATH = '/slack/oauth_redirect';
 
@@ -159,7 +166,9 @@ export function slackIntegration(options: SlackIntegrationOptions = {}): Integra
       name: 'slack',
       messenger,
       mount(http) {
-        if (receiver) http.use(receiver.router);
+        if (!receiver) return;
+        http.use(SLACK_EVENTS_PATH, ackQueue(SLACK_REQUESTS_AT_ONCE));
+        http.use(receiver.router);
       },
       async start() {
         await app.init();
