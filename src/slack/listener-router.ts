@@ -6,6 +6,8 @@ type Listener = (args: AnyMiddlewareArgs & Record<string, unknown>) => Promise<u
 interface Route {
   constraints: Constraints;
   listener: Listener;
+  /** Registration order: matching listeners run in the order Bolt would have run them. */
+  order: number;
 }
 
 /** What Bolt makes of a listener's first argument (App.action / App.options / App.view). */
@@ -42,7 +44,7 @@ function incomingId(kind: Kind, args: AnyMiddlewareArgs): string | undefined {
  * Bolt reports them.
  */
 export class ListenerRouter {
-  private readonly routes = new Map<Kind, { byId: Map<string, Route[]>; patterns: Route[]; order: Map<Route, number> }>();
+  private readonly routes = new Map<Kind, { byId: Map<string, Route[]>; patterns: Route[] }>();
   private registered = 0;
 
   /** The app, with `action`, `view` and `options` registering here; everything else is the app's own. */
@@ -63,9 +65,8 @@ export class ListenerRouter {
     // chaining, so it is refused here rather than half supported.
     if (listeners.length !== 1) throw new Error(`ListenerRouter: one listener per ${kind} registration (got ${listeners.length})`);
     let table = this.routes.get(kind);
-    if (!table) this.routes.set(kind, (table = { byId: new Map(), patterns: [], order: new Map() }));
-    const route: Route = { constraints: normalise(kind, idOrConstraints), listener: listeners[0]! };
-    table.order.set(route, this.registered++);
+    if (!table) this.routes.set(kind, (table = { byId: new Map(), patterns: [] }));
+    const route: Route = { constraints: normalise(kind, idOrConstraints), listener: listeners[0]!, order: this.registered++ };
     const id = exactId(kind, route.constraints);
     if (id === undefined) table.patterns.push(route);
     else table.byId.set(id, [...(table.byId.get(id) ?? []), route]);
@@ -86,7 +87,7 @@ export class ListenerRouter {
     const table = this.routes.get(kind)!;
     const id = incomingId(kind, args);
     const candidates = [...((id !== undefined && table.byId.get(id)) || []), ...table.patterns];
-    if (candidates.length > 1) candidates.sort((a, b) => table.order.get(a)! - table.order.get(b)!);
+    if (candidates.length > 1) candidates.sort((a, b) => a.order - b.order);
     const results = await Promise.allSettled(
       candidates.map((route) =>
         matchConstraints(route.constraints as never)({
