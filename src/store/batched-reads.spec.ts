@@ -1,5 +1,5 @@
 import type { Document } from 'mongodb';
-import { readTogether } from './batched-reads';
+import { MAX_WAIT_FOR_QUERY_OUT_MS, readTogether } from './batched-reads';
 
 /** A collection of invitations as a query function sees it, counting the queries it is sent. */
 function invitations(docs: Document[]) {
@@ -62,6 +62,29 @@ describe('readTogether', () => {
     release();
     expect((await Promise.all([a, b, c])).map((docs) => docs[0]!.userId)).toEqual(['U1', 'U2', 'U3']);
     expect(queries).toEqual([['U1'], ['U2', 'U3']]);
+  });
+
+  it('does not wait for a stalled query beyond a bound: the reads behind it go out on their own', async () => {
+    const queries: string[][] = [];
+    const read = readTogether(
+      async (roundId, ids) => {
+        queries.push(ids);
+        // The first query hangs, as one does while the store is unreachable.
+        if (queries.length === 1) await new Promise(() => undefined);
+        return ids.map((userId) => ({ roundId, userId }));
+      },
+      (doc) => String(doc.userId),
+    );
+    void read('r1', 'U1');
+    await new Promise((r) => setImmediate(r));
+    const startedAt = Date.now();
+    const b = read('r1', 'U2');
+    await new Promise((r) => setTimeout(r, MAX_WAIT_FOR_QUERY_OUT_MS / 4));
+    expect(queries).toEqual([['U1']]);
+    expect((await b)[0]!.userId).toBe('U2');
+    expect(queries).toEqual([['U1'], ['U2']]);
+    expect(Date.now() - startedAt).toBeGreaterThanOrEqual(MAX_WAIT_FOR_QUERY_OUT_MS - 5);
+    expect(Date.now() - startedAt).toBeLessThan(MAX_WAIT_FOR_QUERY_OUT_MS + 1_000);
   });
 
   it('keeps nothing: a read asked after another was answered is a query of its own, and sees what changed', async () => {

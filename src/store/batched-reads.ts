@@ -5,6 +5,14 @@ import { BSON, type Document } from 'mongodb';
 const MAX_BATCH = 200;
 
 /**
+ * How long the next batch waits for the query still out. Under load a query is answered within a
+ * few event-loop turns; one still out after this is stalled (the store is down or a server is
+ * being selected), and the reads behind it go out on their own instead of waiting for its
+ * timeout and then for their own: an outage costs one timeout, not two.
+ */
+export const MAX_WAIT_FOR_QUERY_OUT_MS = 200;
+
+/**
  * Point reads that arrive together, sent as one query. Fifty colleagues answering at once each
  * need their round, invitation, response and drafts before Slack gets its answer; read one by
  * one, that is four commands per answer, and on a busy process the driver's work per command
@@ -39,7 +47,7 @@ export function readTogether(
     {
       cache: false,
       maxBatchSize: MAX_BATCH,
-      batchScheduleFn: (run) => (inFlight ? void inFlight.then(() => setImmediate(run)) : setImmediate(run)),
+      batchScheduleFn: (run) => (inFlight ? afterOrWithin(inFlight, MAX_WAIT_FOR_QUERY_OUT_MS, run) : setImmediate(run)),
     },
   );
   async function readBatch(keys: readonly (readonly [string, string])[]): Promise<Document[][]> {
@@ -73,4 +81,17 @@ export function readTogether(
     });
   }
   return (roundId, id) => loader.load([roundId, id]);
+}
+
+/** Runs `run` on the turn after `out` settles, or once `maxWaitMs` have passed, whichever is first; once. */
+function afterOrWithin(out: Promise<unknown>, maxWaitMs: number, run: () => void): void {
+  let ran = false;
+  const go = () => {
+    if (ran) return;
+    ran = true;
+    clearTimeout(timer);
+    setImmediate(run);
+  };
+  const timer = setTimeout(go, maxWaitMs);
+  void out.then(go);
 }
