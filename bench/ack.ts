@@ -79,6 +79,25 @@ const ms = (x: number) => `${x.toFixed(0)} ms`;
 const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 
 /** Runs `task` for every item, `limit` at a time. */
+/** How busy this (the client's) event loop was while `work` ran, added up over every call. */
+class ClientBusy {
+  private active = 0;
+  private total = 0;
+  async during<T>(work: () => Promise<T>): Promise<T> {
+    const before = performance.eventLoopUtilization();
+    try {
+      return await work();
+    } finally {
+      const used = performance.eventLoopUtilization(before);
+      this.active += used.active;
+      this.total += used.active + used.idle;
+    }
+  }
+  get share(): string {
+    return `${((this.active / Math.max(this.total, 1)) * 100).toFixed(0)} %`;
+  }
+}
+
 async function pool<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
   let next = 0;
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
@@ -110,14 +129,14 @@ type ToParent = { type: 'ready'; url: string } | { type: 'report'; report: Repor
 function serveReports(stop: () => Promise<void>): void {
   let elu = performance.eventLoopUtilization();
   let cpu = process.cpuUsage();
-  process.on('message', (msg: { type: string }) => {
+  process.on('message', (msg: { type: string; gc?: boolean }) => {
     if (msg.type === 'report') {
       const now = performance.eventLoopUtilization(elu);
       elu = performance.eventLoopUtilization();
       const used = process.cpuUsage(cpu);
       cpu = process.cpuUsage();
       const mem = process.memoryUsage();
-      const gc = (globalThis as { gc?: () => void }).gc;
+      const gc = msg.gc === false ? undefined : (globalThis as { gc?: () => void }).gc;
       gc?.();
       const liveHeap = gc ? process.memoryUsage().heapUsed : undefined;
       process.send!({ type: 'report', report: { rss: mem.rss, heapUsed: mem.heapUsed, elu: now.utilization, busyMs: now.active, cpuMs: (used.user + used.system) / 1000, liveHeap } } satisfies ToParent);
@@ -222,10 +241,11 @@ class Measured {
     return new Measured(child, url);
   }
 
-  report(): Promise<Report> {
+  /** Figures since the previous report; `gc: false` skips the full collection --expose-gc makes (between phases). */
+  report(gc = true): Promise<Report> {
     return new Promise((resolve) => {
       this.child.once('message', (m: ToParent) => m.type === 'report' && resolve(m.report));
-      this.child.send({ type: 'report' });
+      this.child.send({ type: 'report', gc });
     });
   }
 
@@ -234,6 +254,37 @@ class Measured {
       this.child.once('exit', () => resolve());
       this.child.send({ type: 'stop' });
     });
+  }
+}
+
+/**
+ * One server's reports added up from the start of traffic: all the work it did (follow-ups after
+ * its phases included), and how busy its main thread was while it was being sent requests.
+ */
+class Tally {
+  busyMs = 0;
+  cpuMs = 0;
+  private phaseBusyMs = 0;
+  private phaseMs = 0;
+  constructor(private readonly server: Measured) {}
+
+  async phase(work: () => Promise<void>): Promise<void> {
+    this.add(await this.server.report(false));
+    const started = performance.now();
+    await work();
+    const during = await this.server.report(false);
+    this.add(during);
+    this.phaseBusyMs += during.busyMs;
+    this.phaseMs += performance.now() - started;
+  }
+
+  add(report: Report): void {
+    this.busyMs += report.busyMs;
+    this.cpuMs += report.cpuMs;
+  }
+
+  get busyWhileSent(): string {
+    return `${((this.phaseBusyMs / Math.max(this.phaseMs, 1)) * 100).toFixed(0)} %`;
   }
 }
 
@@ -247,7 +298,7 @@ interface Recorded {
   failures: string[];
 }
 
-async function runColleagues(fake: FakeSlackApi, url: string, users: string[], firstIndex: number, rec: Recorded): Promise<void> {
+async function runColleagues(fake: FakeSlackApi, url: string, users: string[], firstIndex: number, rec: Recorded, busy: ClientBusy): Promise<void> {
   // Start clicks first, at CLICKS_PER_SECOND: every one must reach views.open within the trigger's 3 s.
   const firstViews = new Map<string, ViewLike>();
   const clickStarted = performance.now();
@@ -275,7 +326,7 @@ async function runColleagues(fake: FakeSlackApi, url: string, users: string[], f
   );
   rec.clickSeconds += (performance.now() - clickStarted) / 1000;
 
-  await pool(users, CONCURRENCY, async (userId) => {
+  await busy.during(() => pool(users, CONCURRENCY, async (userId) => {
     const person = firstIndex + users.indexOf(userId);
     let view = firstViews.get(userId);
     for (let page = 0; view && view.callback_id === 'zs_section' && page < 60; page++) {
@@ -292,7 +343,7 @@ async function runColleagues(fake: FakeSlackApi, url: string, users: string[], f
       view = updatedView(view, res.body);
     }
     if (view?.callback_id !== 'zs_review') rec.failures.push(`${userId} did not reach the review`);
-  });
+  }));
 }
 
 async function replay(url: string, bodies: string[], into: number[]): Promise<void> {
@@ -322,16 +373,25 @@ async function runClient(): Promise<void> {
   const bareClicks: number[] = [];
   const floorSubmissions: number[] = [];
   const floorClicks: number[] = [];
+  const clientBusy = { app: new ClientBusy(), bare: new ClientBusy(), floor: new ClientBusy() };
+  const tally = { app: new Tally(app), bare: new Tally(bare), floor: new Tally(floor) };
   const chunk = Math.ceil(users.length / CHUNKS);
   for (let from = 0; from < users.length; from += chunk) {
     const sentBefore = { subs: product.submissionBodies.length, clicks: product.clickBodies.length };
-    await runColleagues(fake, app.url, users.slice(from, from + chunk), from, product);
-    await replay(bare.url, product.clickBodies.slice(sentBefore.clicks), bareClicks);
-    await replay(bare.url, product.submissionBodies.slice(sentBefore.subs), bareSubmissions);
-    await replay(floor.url, product.clickBodies.slice(sentBefore.clicks), floorClicks);
-    await replay(floor.url, product.submissionBodies.slice(sentBefore.subs), floorSubmissions);
+    await tally.app.phase(() => runColleagues(fake, app.url, users.slice(from, from + chunk), from, product, clientBusy.app));
+    await tally.bare.phase(async () => {
+      await replay(bare.url, product.clickBodies.slice(sentBefore.clicks), bareClicks);
+      await clientBusy.bare.during(() => replay(bare.url, product.submissionBodies.slice(sentBefore.subs), bareSubmissions));
+    });
+    await tally.floor.phase(async () => {
+      await replay(floor.url, product.clickBodies.slice(sentBefore.clicks), floorClicks);
+      await clientBusy.floor.during(() => replay(floor.url, product.submissionBodies.slice(sentBefore.subs), floorSubmissions));
+    });
   }
   const [appAfter, bareAfter, floorAfter] = [await app.report(), await bare.report(), await floor.report()];
+  tally.app.add(appAfter);
+  tally.bare.add(bareAfter);
+  tally.floor.add(floorAfter);
   const loadAfter = os.loadavg()[0]!;
   await app.stop();
   await bare.stop();
@@ -347,15 +407,18 @@ async function runClient(): Promise<void> {
     `view_submission ack: p50 ${ms(percentile(sub, 50))}, p99 ${ms(percentile(sub, 99))}, max ${ms(Math.max(...sub))} over ${sub.length} submissions; past 3 s: ${past3s}`,
     `  bare Bolt, same ${bareSubmissions.length} bodies: p50 ${ms(percentile(bareSubmissions, 50))}, p99 ${ms(percentile(bareSubmissions, 99))}, max ${ms(Math.max(...bareSubmissions))}`,
     `  ratio: p50 ${ratio(sub, bareSubmissions, 50)}, p99 ${ratio(sub, bareSubmissions, 99)} × bare Bolt (goal p99 ≤ 1.5, never past 3 s)`,
-    `  floor (bare Bolt + one MongoDB upsert of the page's values + an ack with a form of the same size), same bodies: p50 ${ms(percentile(floorSubmissions, 50))}, p99 ${ms(percentile(floorSubmissions, 99))}; ratio p99 ${ratio(floorSubmissions, bareSubmissions, 99)} × bare Bolt; work per request ${(floorAfter.busyMs / (floorSubmissions.length + floorClicks.length)).toFixed(2)} ms main thread, ${(floorAfter.cpuMs / (floorSubmissions.length + floorClicks.length)).toFixed(2)} ms CPU (with the database thread)`,
+    `  floor (bare Bolt + one MongoDB upsert of the page's values + an ack with a form of the same size), same bodies: p50 ${ms(percentile(floorSubmissions, 50))}, p99 ${ms(percentile(floorSubmissions, 99))}; ratio p99 ${ratio(floorSubmissions, bareSubmissions, 99)} × bare Bolt; work per request ${(tally.floor.busyMs / (floorSubmissions.length + floorClicks.length)).toFixed(2)} ms main thread, ${(tally.floor.cpuMs / (floorSubmissions.length + floorClicks.length)).toFixed(2)} ms CPU (with the database thread)`,
     `block_actions (Start) ack: p50 ${ms(percentile(clicks, 50))}, p99 ${ms(percentile(clicks, 99))}; bare Bolt p50 ${ms(percentile(bareClicks, 50))}, p99 ${ms(percentile(bareClicks, 99))}; ratio p99 ${ratio(clicks, bareClicks, 99)} (goal ≤ 1.5)`,
     `views.open after a Start click, ${(USERS / product.clickSeconds).toFixed(0)} clicks/s: p50 ${ms(percentile(product.viewsOpenDelays, 50))}, p99 ${ms(percentile(product.viewsOpenDelays, 99))} (goal p99 < 1 s; trigger ids expire after 3 s)`,
     `RSS after ${sub.length} submissions: app ${mb(appAfter.rss)} (app and database threads; before traffic ${mb(appIdle.rss)}; main thread's JS heap in use ${mb(appIdle.heapUsed)} before, ${mb(appAfter.heapUsed)} after${appAfter.liveHeap !== undefined ? `; live after a full GC ${mb(appIdle.liveHeap!)} before, ${mb(appAfter.liveHeap)} after` : ''}), bare Bolt ${mb(bareAfter.rss)} (before ${mb(bareIdle.rss)}); ratio ${(appAfter.rss / bareAfter.rss).toFixed(2)} (goal app ≤ 300 MB)`,
-    `event-loop utilisation while sent requests: app ${(appAfter.elu * 100).toFixed(0)} %, bare Bolt ${(bareAfter.elu * 100).toFixed(0)} %`,
+    `main thread busy while it was sent requests: app ${tally.app.busyWhileSent}, bare Bolt ${tally.bare.busyWhileSent}, floor ${tally.floor.busyWhileSent}`,
+    // Whether the client itself held the acks back: a client near 100 % would measure its own
+    // delays. Building each next body from the app's answer costs it more than replaying bodies.
+    `client's event loop busy while sending submissions: to the app ${clientBusy.app.share}, to bare Bolt ${clientBusy.bare.share}, to the floor ${clientBusy.floor.share}`,
     // Less dependent on the machine's load than latency: with 50 requests always waiting, the ack
     // time is about 50 × the main thread's work per request, so this ratio is what the p99 ratio
     // tends to on a quiet machine.
-    `work per request (${sub.length + clicks.length} requests, follow-ups included): app main thread ${(appAfter.busyMs / (sub.length + clicks.length)).toFixed(2)} ms, whole process ${(appAfter.cpuMs / (sub.length + clicks.length)).toFixed(2)} ms CPU (with the database thread); bare Bolt ${(bareAfter.busyMs / (bareSubmissions.length + bareClicks.length)).toFixed(2)} ms, ${(bareAfter.cpuMs / (bareSubmissions.length + bareClicks.length)).toFixed(2)} ms CPU; main-thread ratio ${((appAfter.busyMs / (sub.length + clicks.length)) / (bareAfter.busyMs / (bareSubmissions.length + bareClicks.length))).toFixed(2)}`,
+    `work per request (${sub.length + clicks.length} requests, follow-ups included): app main thread ${(tally.app.busyMs / (sub.length + clicks.length)).toFixed(2)} ms, whole process ${(tally.app.cpuMs / (sub.length + clicks.length)).toFixed(2)} ms CPU (with the database thread); bare Bolt ${(tally.bare.busyMs / (bareSubmissions.length + bareClicks.length)).toFixed(2)} ms, ${(tally.bare.cpuMs / (bareSubmissions.length + bareClicks.length)).toFixed(2)} ms CPU; main-thread ratio ${((tally.app.busyMs / (sub.length + clicks.length)) / (tally.bare.busyMs / (bareSubmissions.length + bareClicks.length))).toFixed(2)}`,
     `failures: ${product.failures.length}${product.failures.length ? ` — ${product.failures.slice(0, 3).join(' | ')}` : ''}`,
   ];
   process.stdout.write(lines.join('\n') + '\n');
