@@ -24,7 +24,8 @@
  * Prints: ack time p50/p99 of view_submission and block_actions for both, their ratio (goal
  * ≤ 1.5 × bare Bolt, never past Slack's 3 s), the delay from a Start click to the app's
  * views.open (trigger ids expire after 3 s; goal p99 < 1 s), each server process's RSS after all
- * submissions (goal ≤ 300 MB) and its event-loop utilisation while it was being sent requests.
+ * submissions (goal ≤ 300 MB) and how busy its main thread was while it was being sent requests,
+ * and how busy the client was meanwhile (a saturated client would measure its own delays).
  * ACK_NODE_FLAGS replaces both servers' V8 flags (ACK_NODE_FLAGS= for node's defaults);
  * ACK_APP_NODE_FLAGS adds node flags to the app process (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`;
  * `--expose-gc` also prints the heap still live after a full collection, before and after traffic).
