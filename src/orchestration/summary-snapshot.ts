@@ -44,11 +44,13 @@ export const renderChartPng: ChartRenderer = async (summary) => {
 export function coreSummarySnapshot(repos: Repositories, options: { renderChart?: ChartRenderer; logger?: Logger } = {}): SummarySnapshotBuilder {
   const { renderChart, logger } = options;
   return async (round, now) => {
-    const { tally, batch } = await tallyAndCopyQuotes(repos, round, now);
+    const { tally, batch, insertedHere } = await tallyAndCopyQuotes(repos, round, now);
     // Only quotes the summary can show: approved ones with moderation (none yet at a first
-    // close), every one not hidden without it. Never every quote for nothing. Only the kept
-    // batch: a closer that lost the race may still be inserting its own, which it then deletes.
-    const quotes = await repos.quotes.listByRound(round.id, { statuses: round.moderation ? ['approved'] : ['pending', 'approved'], batch });
+    // close: the quotes this close inserted are all pending, so they are not even read back),
+    // every one not hidden without it. Only the kept batch: a closer that lost the race may still
+    // be inserting its own, which it then deletes.
+    const quotes =
+      round.moderation && insertedHere ? [] : await repos.quotes.listByRound(round.id, { statuses: round.moderation ? ['approved'] : ['pending', 'approved'], batch });
     const progress = progressFromCounts(await repos.participations.countByStatus(round.id));
     const previous = await previousRound(repos, round);
     const summary = await withFollowUp(repos, round, buildSummaryFromTally({ round, tally, progress, quotes, previous, now }));
@@ -79,10 +81,12 @@ const QUOTE_BATCH = 250;
  * in is the round claimed for it (so a claimed batch is always complete). Whatever other batches
  * exist (a lost race, a crashed attempt) are then deleted.
  */
-async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date): Promise<{ tally: RoundTally; batch: string }> {
+async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date): Promise<{ tally: RoundTally; batch: string; insertedHere: boolean }> {
   const tallier = new RoundTallier(round);
   const claimed = (await repos.rounds.get(round.id))?.quoteBatch;
   const mine = claimed ? undefined : randomId();
+  /** The sections of the quotes this attempt inserted. */
+  const sectionsInserted = new Set<string>();
   let batch: ResponseRecord[] = [];
   let inserting: Promise<void> = Promise.resolve();
   const flush = async () => {
@@ -93,6 +97,7 @@ async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date):
     const quotes = extractQuotes(round, batch, now, undefined, mine);
     batch = [];
     if (quotes.length === 0) return;
+    for (const quote of quotes) sectionsInserted.add(quote.section);
     // One insert in flight at a time: reading overlaps writing, memory stays bounded.
     await inserting;
     inserting = repos.quotes.insertMany(quotes);
@@ -114,8 +119,11 @@ async function tallyAndCopyQuotes(repos: Repositories, round: Round, now: Date):
   // (a lone writer would be recognisable, screened or not): they are not kept, so nobody is asked
   // to screen answers that could never be published.
   const shown = [...tallier.tally.sectionRespondents].filter(([, n]) => n >= round.anonymityThreshold).map(([section]) => section);
-  await repos.quotes.keepOnlySections(round.id, shown);
-  return { tally: tallier.tally, batch: kept };
+  // When the kept quotes are this attempt's own and all of their sections count, there is nothing
+  // to delete: the delete (a scan of every quote of the round) is skipped.
+  const insertedHere = kept === mine;
+  if (!insertedHere || [...sectionsInserted].some((section) => !shown.includes(section))) await repos.quotes.keepOnlySections(round.id, shown);
+  return { tally: tallier.tally, batch: kept, insertedHere };
 }
 
 /**

@@ -57,4 +57,19 @@ describe('the closing snapshot streams the responses and keeps one quote set (#1
     expect(stored.map((q) => q.section).sort()).toEqual(Array.from({ length: k }, () => 'reflection'));
     expect(JSON.stringify(summary)).not.toContain('Alleen ik schreef dit');
   });
+
+  it('shows the quotes it just copied when nothing is screened, and none of them when everything is', async () => {
+    for (const moderation of [false, true]) {
+      const round = makeRound({ id: `r-snap-shown-${moderation}`, includeReflection: true, moderation, state: 'closed', closedAt: new Date('2026-03-30T10:00:00Z') });
+      await t.repos.rounds.insert(round);
+      const k = round.anonymityThreshold;
+      for (let i = 0; i < k; i++) await t.repos.responses.saveSection(round.id, `k${i}`, 'reflection', { R1: `Zichtbaar ${i}` }, undefined, new Date());
+      const { summary } = await coreSummarySnapshot(t.repos)(round, new Date('2026-03-30T10:00:00Z'));
+      const shown = Array.from({ length: k }, (_, i) => JSON.stringify(summary).includes(`Zichtbaar ${i}`));
+      expect({ moderation, shown }).toEqual({ moderation, shown: Array.from({ length: k }, () => !moderation) });
+      // Screened or not, every copied quote is stored, waiting for the coordinator when screened.
+      const stored = await t.repos.quotes.listByRound(round.id);
+      expect(stored.map((q) => q.status)).toEqual(Array.from({ length: k }, () => 'pending'));
+    }
+  });
 });
