@@ -24,7 +24,7 @@ const gc = vm.runInNewContext('gc') as () => void;
 const round = benchRound();
 const responses = [...benchResponses(round, RESPONDENTS)];
 const items = summaryItems(round);
-const progress = progressFromCounts({ completed: RESPONDENTS });
+const progress = progressFromCounts({ delivered: RESPONDENTS }, { started: RESPONDENTS, completed: RESPONDENTS });
 
 /** The baseline: one loop, counters per item and scale point, nothing else. */
 function singlePass(): number {

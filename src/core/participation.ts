@@ -3,11 +3,15 @@ import type { Lang } from './questionnaire/schema';
 /**
  * Who was invited to a round and where the invitation stands. This is the only place a platform
  * user id meets a round; it never holds an answer, so it cannot tell who answered what. It keeps
- * only what the counts and the reminders need: the status and the number of reminders, and no
- * moment of any status change (a "started at" or "completed at" would line up with the moment a
- * response changed and name its writer to anyone reading the database).
+ * only what the deliveries and the reminders need: whether the invitation arrived, whether the
+ * person declined, and the number of reminder rounds they were part of. Not how far they got:
+ * a "started" or "completed" per person, next to the responses' own states, paired people with
+ * their answers for anyone reading the database (the only one who finished owns the only complete
+ * response). How far someone got is read from their response, through the respondent key, by
+ * whoever holds the secret (the person themselves, the reminders); the counts come from the
+ * responses. Nor any moment of a status change: it would line up with a response's change.
  */
-export const PARTICIPATION_STATUSES = ['pending', 'delivered', 'started', 'completed', 'opted_out', 'undeliverable'] as const;
+export const PARTICIPATION_STATUSES = ['pending', 'delivered', 'opted_out', 'undeliverable'] as const;
 export type ParticipationStatus = (typeof PARTICIPATION_STATUSES)[number];
 
 export interface Participation {
@@ -21,6 +25,11 @@ export interface Participation {
   invitationMessageId?: string;
   /** Conversation the invitation went to (Slack DM channel, Teams conversation id). */
   conversationId?: string;
+  /**
+   * The reminder rounds this invitation was part of: every delivered invitation counts each one,
+   * whether its person still needed the reminder or had finished and got nothing (a count of
+   * reminders actually sent would tell who had not finished).
+   */
   remindersSent: number;
   /**
    * The person's chat language once known (their Slack locale, the locale of their Teams
@@ -31,20 +40,24 @@ export interface Participation {
   invitedAt: Date;
 }
 
-/** Status only moves forward, so a late "delivered" never overwrites "completed". */
-const RANK: Record<ParticipationStatus, number> = { pending: 0, delivered: 1, started: 2, completed: 3, opted_out: 4, undeliverable: 1 };
-
+/**
+ * How deliveries move an invitation: forward only (pending → delivered or undeliverable), so a
+ * late failure never overwrites a delivered invitation; anyone may decline (opt out).
+ */
 export function advances(from: ParticipationStatus, to: ParticipationStatus): boolean {
-  // Someone who opted out may change their mind and start after all; nothing else revives them.
-  if (from === 'opted_out') return to === 'started' || to === 'completed';
-  // Withdrawing after finishing is allowed: the answers are erased with it (RespondentService.optOut).
-  if (to === 'opted_out') return true;
-  if (from === 'undeliverable') return to === 'started' || to === 'completed';
-  return RANK[to] > RANK[from];
+  if (to === 'opted_out') return from !== 'opted_out';
+  return from === 'pending' && (to === 'delivered' || to === 'undeliverable');
 }
 
-/** Statuses that count as "has not finished" for reminders. */
-export const REMINDABLE: readonly ParticipationStatus[] = ['delivered', 'started'];
+/**
+ * The person answers (opens or submits a section): an invitation that had not arrived yet, could
+ * not be delivered (they came through App Home) or was declined (they changed their mind) counts
+ * as delivered from then on. Only the person's own action does this, never a delivery.
+ */
+export const REJOINS_FROM: readonly ParticipationStatus[] = ['pending', 'undeliverable', 'opted_out'];
+
+/** The invitations a reminder round goes to; whether each person has finished is their response's to say. */
+export const REMINDABLE: readonly ParticipationStatus[] = ['delivered'];
 
 export interface DeliveryProgress {
   invited: number;
@@ -57,17 +70,19 @@ export interface DeliveryProgress {
 }
 
 /**
- * Counts only. "delivered" counts everyone whose invitation arrived (including those who have
- * since started or completed), so the numbers read as a funnel.
+ * Counts only: the invitations by status, and the responses by how far they got (a prepared,
+ * untouched response counts for neither; an erased one, of someone who opted out, neither).
+ * "delivered" counts everyone whose invitation arrived, including those who have since started,
+ * completed or declined, so the numbers read as a funnel.
  */
-export function progressFromCounts(counts: Partial<Record<ParticipationStatus, number>>): DeliveryProgress {
+export function progressFromCounts(counts: Partial<Record<ParticipationStatus, number>>, responses: { started: number; completed: number }): DeliveryProgress {
   const c = (s: ParticipationStatus) => counts[s] ?? 0;
   return {
     invited: PARTICIPATION_STATUSES.reduce((n, s) => n + c(s), 0),
     pending: c('pending'),
-    delivered: c('delivered') + c('started') + c('completed') + c('opted_out'),
-    started: c('started') + c('completed'),
-    completed: c('completed'),
+    delivered: c('delivered') + c('opted_out'),
+    started: responses.started,
+    completed: responses.completed,
     optedOut: c('opted_out'),
     undeliverable: c('undeliverable'),
   };

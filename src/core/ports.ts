@@ -69,12 +69,13 @@ export interface ParticipationRepository {
   /** Moves the status forward only (see `advances`); returns the stored participation. */
   advance(roundId: string, platformUserId: string, to: ParticipationStatus, patch: Partial<Participation>, now: Date): Promise<Participation | null>;
   /**
-   * "completed" back to "started": the person switched to a group that is asked more than they
-   * answered, so they are reminded again. Any other status stays as it is.
+   * The person answers: a pending, undeliverable or declined invitation becomes "delivered"
+   * (REJOINS_FROM); a delivered one stays as it is. Never called for a delivery.
    */
-  reopen(roundId: string, platformUserId: string): Promise<void>;
+  rejoin(roundId: string, platformUserId: string): Promise<void>;
   /** Records delivery details without changing a status that already moved on. */
   recordDelivery(roundId: string, platformUserId: string, patch: Pick<Participation, 'invitationMessageId' | 'conversationId'>, now: Date): Promise<void>;
+  /** One more reminder round reached this invitation (see Participation.remindersSent). */
   incrementReminders(roundId: string, platformUserId: string, now: Date): Promise<void>;
   /** Remembers the person's chat language for this round's messages (no time stamp is touched). */
   setLanguage(roundId: string, platformUserId: string, lang: Participation['lang'] & string): Promise<void>;

@@ -27,7 +27,12 @@ describe('schema versions', () => {
   it('upgrades a v1 participation: no moment of a status change survives', () => {
     const at = new Date('2026-03-05T10:31:07.123Z');
     const v1 = { roundId: 'r', status: 'completed', invitedAt: at, deliveredAt: at, startedAt: at, completedAt: at, updatedAt: at };
-    expect(upgradeDocument('participations', v1)).toEqual({ roundId: 'r', status: 'completed', invitedAt: at, schemaVersion: 2 });
+    expect(upgradeDocument('participations', v1)).toEqual({ roundId: 'r', status: 'delivered', invitedAt: at, schemaVersion: 3 });
+  });
+
+  it('upgrades a v2 participation: no "started" or "completed" per person, a decline stays', () => {
+    for (const status of ['started', 'completed']) expect(upgradeDocument('participations', { roundId: 'r', status, schemaVersion: 2 })).toEqual({ roundId: 'r', status: 'delivered', schemaVersion: 3 });
+    for (const status of ['pending', 'delivered', 'opted_out', 'undeliverable']) expect(upgradeDocument('participations', { roundId: 'r', status, schemaVersion: 2 })).toEqual({ roundId: 'r', status, schemaVersion: 3 });
   });
 
   it('upgrades a v1 tenant with default quiet hours and time zone, keeping what it had', () => {

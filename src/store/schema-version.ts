@@ -21,7 +21,9 @@ export const SCHEMA_VERSION: Record<CollectionName, number> = {
   rounds: 1,
   // v2: no moment of any status change (deliveredAt, startedAt, completedAt, updatedAt lined up
   // with the response's activity and named its writer).
-  participations: 2,
+  // v3: no "started" or "completed" per person (with the responses' states they paired people
+  // with their answers); both are "delivered", and how far each response got is the response's own.
+  participations: 3,
   // v2: answers became an object keyed by item id (v1 stored an array of { itemId, value }), so
   // saving one answer is a single `$set` of `answers.<itemId>`.
   // v3: no time stamps (createdAt, updatedAt, completedAt gave the respondent away); `complete`
@@ -59,6 +61,7 @@ const UPGRADES: Partial<Record<CollectionName, Record<number, UpgradeStep>>> = {
   },
   participations: {
     1: ({ deliveredAt: _d, startedAt: _s, completedAt: _c, updatedAt: _u, ...doc }) => doc,
+    2: (doc) => (doc.status === 'started' || doc.status === 'completed' ? { ...doc, status: 'delivered' } : doc),
   },
   responses: {
     1: (doc) => {

@@ -4,7 +4,7 @@ import { COLLECTIONS } from './collections';
 /**
  * Removes the activity times that earlier releases stored and that could name a respondent
  * (response created/updated/completed stamps, participation delivered/started/completed/updated
- * stamps), from every document at once rather than waiting for each document's next write: a
+ * stamps), and the per-person "started" and "completed" statuses, from every document at once rather than waiting for each document's next write: a
  * published round's documents are never written again. Runs at every start; once done, its
  * filters match nothing. A response's `completedAt` becomes `complete: true` first.
  *
@@ -16,7 +16,9 @@ export async function scrubActivityTimes(db: Db): Promise<void> {
   await responses.updateMany({ completedAt: { $exists: true } }, { $set: { complete: true }, $unset: { completedAt: '' } });
   await responses.updateMany({ $or: [{ createdAt: { $exists: true } }, { updatedAt: { $exists: true } }] }, { $unset: { createdAt: '', updatedAt: '' } });
   const stamps = ['deliveredAt', 'startedAt', 'completedAt', 'updatedAt'];
-  await db
-    .collection(COLLECTIONS.participations)
-    .updateMany({ $or: stamps.map((field) => ({ [field]: { $exists: true } })) }, { $unset: Object.fromEntries(stamps.map((field) => [field, ''])) });
+  const participations = db.collection(COLLECTIONS.participations);
+  await participations.updateMany({ $or: stamps.map((field) => ({ [field]: { $exists: true } })) }, { $unset: Object.fromEntries(stamps.map((field) => [field, ''])) });
+  // Who started or finished, per person, paired people with their responses' states: every
+  // such invitation is "delivered" now (participations v3); the responses keep how far they got.
+  await participations.updateMany({ status: { $in: ['started', 'completed'] } }, { $set: { status: 'delivered' } });
 }

@@ -1,4 +1,5 @@
 import { SurveyError } from '../core/errors';
+import { progressFromCounts } from '../core/participation';
 import type { Actor, Services } from '../core/services';
 import { defaultTenantSettings } from '../core/tenant';
 import { makeRound, tinyQuestionnaire } from '../core/testing/fixtures';
@@ -7,6 +8,8 @@ import { buildRoundStatus } from '../core/views/round-status';
 import { buildSectionForm } from '../core/views/section-form';
 import { createLogger } from '../log';
 import { runCardAction, type CardActionDeps } from './card-actions';
+
+const NO_PROGRESS = progressFromCounts({}, { started: 0, completed: 0 });
 
 const round = makeRound();
 const actor: Actor = {
@@ -23,7 +26,7 @@ function deps(overrides: { respondents?: Record<string, unknown>; coordinators?:
     logged,
     services: {
       respondents: { ...overrides.respondents },
-      coordinators: { assertCoordinator: () => undefined, listRounds: async () => [round], status: async () => [buildRoundStatus(round, {}, [], 'nl', 'Europe/Brussels')], ...overrides.coordinators },
+      coordinators: { assertCoordinator: () => undefined, listRounds: async () => [round], status: async () => [buildRoundStatus(round, NO_PROGRESS, [], 'nl', 'Europe/Brussels')], ...overrides.coordinators },
       tenants: {},
     } as unknown as Services,
     questionnaire: tinyQuestionnaire(),
@@ -83,7 +86,7 @@ test('closing asks first, then closes; without a round to close it says so', asy
 
 test('the close and publish questions say what happens to this round: screened, published at once, or waiting for a channel', async () => {
   const ask = async (verb: 'close' | 'publish', r: typeof round, hasTeamChannel: boolean) =>
-    text(await runCardAction(deps({ coordinators: { status: async () => [buildRoundStatus(r, {}, [], 'nl', 'Europe/Brussels', { hasTeamChannel })], unscreenedCount: async () => 0 } }), actor, verb, { roundId: r.id }));
+    text(await runCardAction(deps({ coordinators: { status: async () => [buildRoundStatus(r, NO_PROGRESS, [], 'nl', 'Europe/Brussels', { hasTeamChannel })], unscreenedCount: async () => 0 } }), actor, verb, { roundId: r.id }));
   const screened = makeRound({ moderation: true });
   const unscreened = makeRound({ moderation: false });
   expect(await ask('close', screened, true)).toContain('daarna kan je de open antwoorden nalezen en publiceren');

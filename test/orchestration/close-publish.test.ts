@@ -19,7 +19,6 @@ describe('closing and publishing', () => {
       const key = `respondent-${i}`;
       await world.repos.responses.saveAnswers(roundId, key, { 'X-global': 4, 'X-s1': 5, 'X-s2': 4, 'X-s3': 3, 'X-strengths': `strength ${i}`, 'X-priorities': `priority ${i}` }, now);
       await world.repos.responses.markSectionSubmitted(roundId, key, 'X', false, now);
-      await world.repos.participations.advance(roundId, `U000${i}`, 'started', {}, now);
     }
   }
 

@@ -1,4 +1,4 @@
-import { progressFromCounts } from '../../src/core/participation';
+import { roundProgress } from '../../src/core/round-progress';
 import { t } from '../../src/i18n';
 import { invitationIdempotencyKey } from '../../src/orchestration/handlers/deliver-invitation';
 import { tenantBurst } from '../../src/orchestration/pacing';
@@ -47,7 +47,7 @@ describe('delivering a round’s invitations', () => {
     // A permanent failure is never retried.
     for (const p of undeliverable) expect(world.platform.attempts.filter((a) => a.to === p.platformUserId && a.outcome === 'permanent')).toHaveLength(1);
     // The coordinator's progress shows them.
-    const progress = progressFromCounts(await world.repos.participations.countByStatus(round.id));
+    const progress = await roundProgress(world.repos, round.id);
     expect(progress).toMatchObject({ invited: 80, delivered: 80 - undeliverable.length, undeliverable: undeliverable.length, pending: 0 });
     // No work is left behind.
     const jobs = await world.jobs();

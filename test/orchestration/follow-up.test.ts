@@ -19,7 +19,7 @@ async function setUp(now: Date) {
   world = await createWorld({ now, settings: { quietHours: DEFAULT_QUIET_HOURS } });
   const round = makeRound({ id: 'r-pub', tenantId: TENANT_ID, state: 'published', createdBy: COORDINATOR, opensAt: brussels('2026-03-02T08:00'), closesAt: brussels('2026-03-16T17:00') });
   await world.repos.rounds.insert(round);
-  const summary = buildSummary({ round, responses: [], progress: progressFromCounts({}), quotes: [], now });
+  const summary = buildSummary({ round, responses: [], progress: progressFromCounts({}, { started: 0, completed: 0 }), quotes: [], now });
   await world.repos.summaries.saveOnce({ roundId: round.id, tenantId: TENANT_ID, summary, chartToken: 'token', computedAt: now });
   const services = createServices({ repos: world.repos, questionnaire: round.questionnaire, respondentSecret: 'secret-secret-secret-secret-0123456789', clock: world.clock, logger: silent });
   const coordinator = { tenant: world.tenant, platformUserId: COORDINATOR, lang: 'nl' as const };

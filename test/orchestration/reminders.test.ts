@@ -3,10 +3,21 @@ import { DEFAULT_QUIET_HOURS } from '../../src/core/tenant';
 import type { ReminderView } from '../../src/core/views/types';
 import { t } from '../../src/i18n';
 import { isAllowedMoment } from '../../src/orchestration/quiet-hours';
-import { createWorld, DAY, HOUR, people, type World } from './harness';
+import { respondentKey } from '../../src/core/response';
+import type { Round } from '../../src/core/round';
+import { createWorld, DAY, HOUR, people, TEST_RESPONDENT_SECRET, type World } from './harness';
 
 const BRUSSELS = 'Europe/Brussels';
 const brussels = (iso: string) => DateTime.fromISO(iso, { zone: BRUSSELS }).toJSDate();
+
+
+/** A person saves sections of their response (through their respondent key, as the core does): one, or all of them. */
+async function answer(w: World, round: Round, user: string, how: 'one' | 'all'): Promise<void> {
+  const key = respondentKey(TEST_RESPONDENT_SECRET, round.id, user);
+  const sections = [...round.dimensionIds, ...(round.includeReflection ? ['reflection'] : [])];
+  const saved = how === 'all' ? sections : sections.slice(0, 1);
+  for (const [i, section] of saved.entries()) await w.repos.responses.markSectionSubmitted(round.id, key, section, how === 'all' && i === saved.length - 1, w.clock.now());
+}
 
 describe('quiet hours (default 08:00–18:00 on weekdays, Europe/Brussels)', () => {
   let world: World;
@@ -80,12 +91,12 @@ describe('reminders', () => {
     await world.drain([p1], new Date(round.opensAt.getTime() + HOUR));
     const now = () => world.clock.now();
     const { participations } = world.repos;
-    await participations.advance(round.id, 'U0001', 'completed', {}, now());
-    await participations.advance(round.id, 'U0002', 'completed', {}, now());
+    await answer(world, round, 'U0001', 'all');
+    await answer(world, round, 'U0002', 'all');
     await participations.advance(round.id, 'U0003', 'opted_out', {}, now());
     await participations.advance(round.id, 'U0004', 'opted_out', {}, now());
-    await participations.advance(round.id, 'U0005', 'started', {}, now());
-    await participations.advance(round.id, 'U0006', 'started', {}, now());
+    await answer(world, round, 'U0005', 'one');
+    await answer(world, round, 'U0006', 'one');
     expect((await participations.get(round.id, 'U0011'))!.status).toBe('undeliverable');
 
     // First planned reminder (72 h before closing).
@@ -103,7 +114,7 @@ describe('reminders', () => {
     }
 
     // U0007 completes before the second reminder (24 h before closing): no reminder for them.
-    await participations.advance(round.id, 'U0007', 'completed', {}, now());
+    await answer(world, round, 'U0007', 'all');
     await world.drain([p1], new Date(round.closesAt.getTime() - 12 * HOUR));
     expect(members.map((u) => world.platform.count(u, 'reminder'))).toEqual([0, 0, 0, 0, 2, 2, 1, 2, 2, 2, 0]);
 
@@ -115,6 +126,9 @@ describe('reminders', () => {
     await world.drain([p1], new Date(now().getTime() + 10 * 60_000));
     expect(members.map((u) => world.platform.count(u, 'reminder'))).toEqual([0, 0, 0, 0, 3, 3, 1, 3, 3, 3, 0]);
     expect((await participations.get(round.id, 'U0005'))!.remindersSent).toBe(3);
+    // Every delivered invitation counts the reminder rounds that reached it, finished or not, so
+    // the stored count does not tell who had finished.
+    expect((await participations.listByRound(round.id)).map((p) => p.remindersSent)).toEqual([3, 3, 0, 0, 3, 3, 3, 3, 3, 3, 0]);
 
     // After closing, a reminder asks nothing of anyone.
     await world.drain([p1], new Date(round.closesAt.getTime() + DAY));
@@ -136,7 +150,7 @@ describe('reminders', () => {
     world.clock.set(new Date(round.closesAt.getTime() - 24 * HOUR));
     await world.process('fan-out', { runner: { kinds: ['send-reminders'] } }).runUntilIdle();
     expect((await world.jobs()).filter((j) => j.kind === 'remind' && j.status === 'pending')).toHaveLength(3);
-    await world.repos.participations.advance(round.id, 'U0001', 'completed', {}, world.clock.now());
+    await answer(world, round, 'U0001', 'all');
     await world.repos.participations.advance(round.id, 'U0002', 'opted_out', {}, world.clock.now());
     await world.drain([p1], new Date(round.closesAt.getTime() - HOUR));
     expect(['U0001', 'U0002', 'U0003'].map((u) => world.platform.count(u, 'reminder'))).toEqual([0, 0, 1]);

@@ -82,7 +82,6 @@ export async function seedSchoolAnswers(repos: Repositories, round: Round, userI
     await repos.responses.saveAnswers(round.id, key, answers as never, now);
     const sections = [...round.dimensionIds, ...(round.includeReflection ? ['reflection'] : [])];
     for (const [s, section] of sections.entries()) await repos.responses.markSectionSubmitted(round.id, key, section, s === sections.length - 1, now);
-    await repos.participations.advance(round.id, user, 'completed', {}, now);
   }
   return { openAnswers, withName };
 }

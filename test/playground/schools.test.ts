@@ -103,7 +103,7 @@ it('adds a second school to the same tenant and runs both side by side, isolated
 
   // Simulating answers fills in Hilde's colleagues only.
   expect((await call('POST', '/simulate', { as: 'hilde', lang: 'nl' })).json).toEqual({ answered: 6, alreadyDone: 0, notInvited: 0, failed: 0 });
-  expect((await running.db.repos.participations.countByStatus(regenboog!.id)).completed ?? 0).toBe(0);
+  expect((await running.db.repos.responses.count(regenboog!.id)).completed ?? 0).toBe(0);
 
   // Neither coordinator sees the other's round; neither can speak in the other's channel.
   const statusOf = async (coordinator: string) => {

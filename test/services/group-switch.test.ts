@@ -52,7 +52,7 @@ it('a switch to a group that is asked more makes a finished response unfinished 
   outcome = await services.respondents.submitSection(ann, round.id, 'X', allFours(outcome.next.view.fields));
   expect(outcome.ok && outcome.next.kind).toBe('review');
   expect((await stored())?.complete).toBe(true);
-  expect(await status()).toBe('completed');
+  expect(await status()).toBe('delivered');
   expect(await database.repos.responses.count(round.id)).toEqual({ started: 1, completed: 1 });
 
   // Care team after all: Y is asked too, so she is not finished.
@@ -60,18 +60,18 @@ it('a switch to a group that is asked more makes a finished response unfinished 
   if (!outcome.ok || outcome.next.kind !== 'form') throw new Error('expected Y');
   expect(outcome.next.view.section).toBe('Y');
   expect((await stored())?.complete).toBe(false);
-  expect(await status()).toBe('started');
+  expect(await status()).toBe('delivered');
   expect(await database.repos.responses.count(round.id)).toEqual({ started: 1, completed: 0 });
 
   // Y answered: finished again.
   outcome = await services.respondents.submitSection(ann, round.id, 'Y', allFours(outcome.next.view.fields));
   expect(outcome.ok && outcome.next.kind).toBe('review');
   expect((await stored())?.complete).toBe(true);
-  expect(await status()).toBe('completed');
+  expect(await status()).toBe('delivered');
 
   // Back to teacher (asked less): still finished, nothing reopened.
   outcome = await services.respondents.submitSection(ann, round.id, first.view.section, { group: 'teacher' });
   expect(outcome.ok && outcome.next.kind).toBe('review');
   expect((await stored())?.complete).toBe(true);
-  expect(await status()).toBe('completed');
+  expect(await status()).toBe('delivered');
 });

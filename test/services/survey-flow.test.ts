@@ -86,7 +86,8 @@ describe('survey flow on the real store', () => {
     const done = await services.respondents.submitSection(ann, roundId, 'reflection', { R1: 'Goed', 'R2.career': '1,5', 'R2.learning': '2', 'R3.career.mine': 'Ik volg op' });
     expect(done.ok && done.next.kind).toBe('review');
     if (done.ok && done.next.kind === 'review') expect(done.next.view.complete).toBe(true);
-    expect((await database.repos.participations.get(roundId, 'ann'))?.status).toBe('completed');
+    // Finished is the response's to say; the invitation only says it arrived.
+    expect((await database.repos.participations.get(roundId, 'ann'))?.status).toBe('delivered');
     const [mine] = await services.respondents.myRounds(ann);
     expect(mine?.status).toBe('completed');
   });
@@ -160,7 +161,7 @@ describe('survey flow on the real store', () => {
     await services.respondents.optOut(staff('bert'), roundId);
     expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('opted_out');
     await services.respondents.startOrContinue(staff('bert'), roundId);
-    expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('started');
+    expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('delivered');
   });
 
   it('creates one round for one request, however often it arrives', async () => {

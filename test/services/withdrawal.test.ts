@@ -60,7 +60,7 @@ describe('withdrawal', () => {
     await answerAll(staff('ann'), roundId);
     await answerAll(staff('bert'), roundId);
     const key = respondentKey(SECRET, roundId, 'ann');
-    expect((await database.repos.participations.get(roundId, 'ann'))?.status).toBe('completed');
+    expect((await database.repos.responses.get(roundId, key))?.complete).toBe(true);
 
     const asked = await services.respondents.optOut(staff('ann'), roundId);
     expect(asked).toEqual({ kind: 'confirm', view: expect.objectContaining({ roundId, title: 'Niet meer meedoen?', labels: { confirm: 'Ja, wis mijn antwoorden', cancel: 'Nee, ik doe verder mee' } }) });
@@ -90,7 +90,7 @@ describe('withdrawal', () => {
     expect(sectionRespondents(responses)).toEqual(new Map([['X', 1], ['Y', 1], ['reflection', 1]]));
 
     // No reminders: she is no longer among the people a reminder goes to.
-    expect((await database.repos.participations.listByRound(roundId, { statuses: ['delivered', 'started'] })).map((p) => p.platformUserId)).not.toContain('ann');
+    expect((await database.repos.participations.listByRound(roundId, { statuses: ['delivered'] })).map((p) => p.platformUserId)).not.toContain('ann');
 
     // A repeated confirmation changes nothing; starting again is possible while the round is open.
     expect(await services.respondents.optOut(staff('ann'), roundId, { confirmed: true })).toMatchObject({ kind: 'done' });
@@ -125,7 +125,7 @@ describe('withdrawal', () => {
   it('lets someone with nothing saved out at once, without a question, even after opening the form', async () => {
     const { staff, roundId } = await openRound();
     await services.respondents.startOrContinue(staff('bert'), roundId);
-    expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('started');
+    expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('delivered');
     const done = await services.respondents.optOut(staff('bert'), roundId);
     expect(done).toEqual({ kind: 'done', erased: false, text: expect.stringContaining('Begrepen') });
     expect((await database.repos.participations.get(roundId, 'bert'))?.status).toBe('opted_out');

@@ -102,5 +102,5 @@ test('the round modal asks per group; forged and empty assignments are refused; 
   const teacher = await answerAs('U2', 'teacher');
   expect(teacher.titles).toEqual(['Jouw groep (eerste stap)', 'Dimensie 1 van 3', 'Dimensie 2 van 3', 'Dimensie 3 van 3']);
   expect(teacher.inputs[1]).toContain('A1-s1');
-  await eventually(async () => (await h.db.repos.participations.countByStatus(round!.id)).completed === 2, 'both complete');
+  await eventually(async () => (await h.db.repos.responses.count(round!.id)).completed === 2, 'both complete');
 });

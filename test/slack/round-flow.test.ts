@@ -344,7 +344,7 @@ describe('a whole round in Slack', () => {
     expect(JSON.stringify(question.blocks)).toContain('worden al je antwoorden op deze bevraging gewist');
     await new Promise((resolve) => setTimeout(resolve, 200));
     // Asking changes nothing: still taking part, the answers kept, the invitation as it was.
-    expect((await h.db.repos.participations.get((await round()).id, 'U4'))?.status).toBe('started');
+    expect((await h.db.repos.participations.get((await round()).id, 'U4'))?.status).toBe('delivered');
     expect(h.fake.messages.length).toBe(messagesBefore);
     expect(h.fake.callsOf('chat.update').length).toBe(updatesBefore);
   });

@@ -17,6 +17,10 @@ describe('scrubActivityTimes (at every start)', () => {
       { roundId: 'old', respondentKey: 'b', answers: [{ itemId: 'x', value: 2 }], submittedSections: [], createdAt: T0, updatedAt: at(7) },
     ]);
     await participations.insertOne({ roundId: 'old', platformUserId: 'U1', status: 'completed', remindersSent: 1, invitedAt: T0, deliveredAt: at(1), startedAt: at(2), completedAt: at(5), updatedAt: at(5) });
+    await participations.insertMany([
+      { roundId: 'old', platformUserId: 'U2', status: 'started', remindersSent: 1, invitedAt: T0, schemaVersion: 2 },
+      { roundId: 'old', platformUserId: 'U3', status: 'opted_out', remindersSent: 0, invitedAt: T0, schemaVersion: 2 },
+    ]);
     await scrubActivityTimes(t.db);
     await scrubActivityTimes(t.db);
     for (const doc of await t.db.collection('responses').find({ roundId: 'old' }).toArray()) {
@@ -25,7 +29,10 @@ describe('scrubActivityTimes (at every start)', () => {
     expect(await t.repos.responses.get('old', 'a')).toMatchObject({ complete: true, answers: { x: 1 } });
     expect(await t.repos.responses.get('old', 'b')).toMatchObject({ complete: false, answers: { x: 2 } });
     expect(await t.repos.responses.count('old')).toEqual({ started: 1, completed: 1 });
-    const p = await participations.findOne({ roundId: 'old' });
+    const p = await participations.findOne({ roundId: 'old', platformUserId: 'U1' });
     expect(Object.keys(p!).sort()).toEqual(['_id', 'invitedAt', 'platformUserId', 'remindersSent', 'roundId', 'status']);
+    // Nobody's "started" or "completed" stays stored: those invitations are delivered, a decline stays.
+    const stored = await participations.find({ roundId: 'old' }).sort({ platformUserId: 1 }).toArray();
+    expect(stored.map((d) => d.status)).toEqual(['delivered', 'delivered', 'opted_out']);
   });
 });

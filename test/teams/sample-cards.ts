@@ -110,7 +110,7 @@ export function sampleQuotes(round: Round, responses: ResponseRecord[], status: 
 export function sampleSummary(opts: { respondents: number; longText?: boolean; lang?: Lang } = { respondents: 12 }) {
   const round = sampleRound({ state: 'closed', closedAt: new Date('2026-03-16T16:00:15Z'), language: opts.lang ?? 'nl' });
   const responses = sampleResponses(round, opts.respondents, { longText: opts.longText });
-  const progress = progressFromCounts({ completed: opts.respondents, started: 1, delivered: 2, undeliverable: 1 });
+  const progress = progressFromCounts({ delivered: opts.respondents + 3, undeliverable: 1 }, { started: opts.respondents + 1, completed: opts.respondents });
   return buildSummary({ round, responses, progress, quotes: sampleQuotes(round, responses), now: new Date('2026-03-16T16:01:00Z') });
 }
 
@@ -171,7 +171,11 @@ export function sampleCards(): SampleCard[] {
     const state = defaultRoundForm({ questionnaire: q, lang, now: NOW, timeZone: TZ });
     add('round-form', `${lang} round form in a channel`, roundFormCard({ lang, questionnaire: q, state, audiences, fixedAudience: audiences[0] }));
     add('round-form', `${lang} round form in personal chat with errors`, roundFormCard({ lang, questionnaire: q, state: { ...state, dimensionIds: [] }, audiences, errors: { dimensionIds: 'Kies minstens één dimensie', closesDate: 'Ongeldig', _form: 'Iets anders' } }));
-    const status = (r: Round, counts: Record<string, number>, undeliverable: { platformUserId: string; undeliverableReason: string }[]) => buildRoundStatus(r, counts, undeliverable, lang, TZ);
+    const status = (r: Round, counts: { delivered?: number; undeliverable?: number; started?: number; completed?: number }, undeliverable: { platformUserId: string; undeliverableReason: string }[]) => {
+        // The funnel as an older sample wrote it: started and completed people counted apart from delivered.
+        const [delivered, started, completed] = [counts.delivered ?? 0, counts.started ?? 0, counts.completed ?? 0];
+        return buildRoundStatus(r, progressFromCounts({ delivered: delivered + started + completed, undeliverable: counts.undeliverable ?? 0 }, { started: started + completed, completed }), undeliverable, lang, TZ);
+      };
     add(
       'round-status',
       `${lang} status of three rounds`,

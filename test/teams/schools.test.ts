@@ -131,8 +131,8 @@ test('two teams in one Microsoft tenant are two schools, side by side and fully 
   // Everyone answers; Lotte answers both, each under its own school.
   for (const [i, p] of noordStaff.entries()) await answerEverything(p, noord1.id, i);
   for (const [i, p] of zuidStaff.entries()) await answerEverything(p, zuid1.id, i + 2);
-  expect((await h.repos.participations.countByStatus(noord1.id)).completed).toBe(5);
-  expect((await h.repos.participations.countByStatus(zuid1.id)).completed).toBe(3);
+  expect((await h.repos.responses.count(noord1.id)).completed).toBe(5);
+  expect((await h.repos.responses.count(zuid1.id)).completed).toBe(3);
 
   // Each publishes to its own channel only; Zuid shows figures from 3 colleagues (its k).
   await closeAndPublish(els, noord1.id);

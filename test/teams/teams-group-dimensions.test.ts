@@ -106,7 +106,7 @@ test('the secretariat judges only C and E: the round card, the DM flow and the s
   expect(teacher.titles).toEqual(['group', 'A1', 'C', 'E']);
   expect(teacher.progress).toEqual(['Jouw groep (eerste stap)', 'Dimensie 1 van 3', 'Dimensie 2 van 3', 'Dimensie 3 van 3']);
   for (const p of teachers.slice(1)) await answerAs(p, round!.id, 'teacher', '4');
-  expect((await h.repos.participations.countByStatus(round!.id)).completed).toBe(8);
+  expect((await h.repos.responses.count(round!.id)).completed).toBe(8);
 
   // Close; the summary counts per statement only those asked (k = 5):
   //   A1: 5 teachers (the secretariat was not asked) → n 5, mean 4;

@@ -107,7 +107,7 @@ test('a whole round: install, plan, invite, answer, unreachable, close, review, 
   let last: Record<string, unknown> = {};
   for (const [i, p] of staff.slice(0, 5).entries()) last = await answerEverything(p, round!.id, i);
   expect(cardText(last)).toContain('Bedankt!');
-  expect((await h.repos.participations.countByStatus(round!.id)).completed).toBe(5);
+  expect((await h.repos.responses.count(round!.id)).completed).toBe(5);
 
   // Status for the coordinator (personal chat): counts, and who could not be reached and why.
   const status = await h.say(coordinator, 'status');

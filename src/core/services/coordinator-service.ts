@@ -9,7 +9,9 @@ import { buildModeration, buildQuoteView } from '../views/moderation';
 import { approveQuote, approveQuotes, editQuote, hideQuote, tagQuote } from '../summary/moderation';
 import type { RoundSummary } from '../summary/model';
 import { withModeratedQuotes } from '../summary/refresh-quotes';
-import { progressFromCounts, REMINDABLE } from '../participation';
+import { REMINDABLE } from '../participation';
+import { inviteeProgress } from '../invitee-progress';
+import { roundProgress } from '../round-progress';
 import { nextAllowedMoment } from '../quiet-hours';
 import { buildRemindNow, type RemindNowView } from '../views/remind-now';
 import { actionPlanTable, buildCsv, buildWorkbook, exportNote, SHEET_IDS, tableCsv, type SheetId } from '../../render/export';
@@ -102,9 +104,9 @@ export class CoordinatorService {
     const rounds = roundId ? [await this.round(actor, roundId)] : await this.deps.repos.rounds.listByTenant(actor.tenant.id, { limit: 5 });
     const views: RoundStatusView[] = [];
     for (const round of rounds) {
-      const counts = await this.deps.repos.participations.countByStatus(round.id);
+      const progress = await roundProgress(this.deps.repos, round.id);
       const undeliverable = await this.deps.repos.participations.listUndeliverable(round.id);
-      views.push(buildRoundStatus(round, counts, undeliverable, actor.lang, actor.tenant.settings.timeZone, { hasTeamChannel: Boolean(actor.tenant.settings.teamChannel), quietHours: actor.tenant.settings.quietHours }));
+      views.push(buildRoundStatus(round, progress, undeliverable, actor.lang, actor.tenant.settings.timeZone, { hasTeamChannel: Boolean(actor.tenant.settings.teamChannel), quietHours: actor.tenant.settings.quietHours }));
     }
     return views;
   }
@@ -121,7 +123,8 @@ export class CoordinatorService {
     const now = this.deps.clock.now();
     const minute = now.toISOString().slice(0, 16);
     await this.enqueue([{ kind: 'send-reminders', key: `reminders:${round.id}:manual:${minute}`, tenantId: round.tenantId, payload: { roundId: round.id, manual: true }, runAt: now }]);
-    const unfinished = await this.deps.repos.participations.listByRound(round.id, { statuses: [...REMINDABLE] });
+    const invitees = await this.deps.repos.participations.listByRound(round.id, { statuses: [...REMINDABLE] });
+    const unfinished = (await inviteeProgress(this.deps.repos, this.deps.respondentSecret, round.id, invitees)).filter((p) => !p.complete).map((p) => p.participation);
     const { quietHours, timeZone } = actor.tenant.settings;
     return buildRemindNow(
       round,
@@ -245,7 +248,7 @@ export class CoordinatorService {
     const summary = withModeratedQuotes(record.summary as RoundSummary, {
       round,
       responses: await repos.responses.listByRound(round.id),
-      progress: progressFromCounts(await repos.participations.countByStatus(round.id)),
+      progress: await roundProgress(repos, round.id),
       quotes: await repos.quotes.listByRound(round.id),
     });
     await repos.summaries.update(round.id, { summary });

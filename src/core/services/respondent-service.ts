@@ -2,7 +2,7 @@ import { checkSection, formShape, formToAnswers } from '../answers';
 import { draftAnswers, draftFields } from '../drafts';
 import type { ResponseRecord } from '../response';
 import { SurveyError } from '../errors';
-import { advances, type Participation, type ParticipationStatus } from '../participation';
+import { REJOINS_FROM, type Participation, type ParticipationStatus } from '../participation';
 import { isComplete, nextStep, respondentKey } from '../response';
 import { answerSteps, assertAcceptsAnswers, stepOf, stepSections, type Round } from '../round';
 import { buildMyRound, buildReview } from '../views/review';
@@ -94,11 +94,14 @@ export class RespondentService {
     return { round, participation, response };
   }
 
-  /** Moves the participation forward unless it is there already (known from the read before). */
-  private async advanceFrom(round: Round, actor: Actor, current: Participation, to: ParticipationStatus): Promise<void> {
-    // The store moves it forward only; a status already there or past it needs no write.
-    if (!advances(current.status, to)) return;
-    await this.advance(round, actor, to);
+  /**
+   * The person answers: an invitation that had not arrived, could not be delivered or was
+   * declined counts as delivered from now on. A delivered one (nearly always, known from the read
+   * before) needs no write. How far they got is their response's to say, not the invitation's.
+   */
+  private async rejoin(round: Round, actor: Actor, current: Participation): Promise<void> {
+    if (!REJOINS_FROM.includes(current.status)) return;
+    await this.deps.repos.participations.rejoin(round.id, actor.platformUserId);
   }
 
   private async advance(round: Round, actor: Actor, to: ParticipationStatus): Promise<void> {
@@ -111,7 +114,7 @@ export class RespondentService {
     const { round, participation, response } = await this.roundAndInvitation(actor, roundId, true);
     assertAcceptsAnswers(round, this.deps.clock.now());
     if (!participation) throw new SurveyError('not_invited');
-    await this.advanceFrom(round, actor, participation, 'started');
+    await this.rejoin(round, actor, participation);
     const submitted = response?.submittedSections ?? [];
     const section = nextStep(asked(round, response), submitted);
     if (!section) return { kind: 'review', view: buildReview(asked(round, response), actor.lang, actor.tenant.settings.timeZone, submitted) };
@@ -178,7 +181,7 @@ export class RespondentService {
     const section = stepOf(round, requested);
     if (!answerSteps(asked(round, response)).includes(section)) throw new SurveyError('unknown_section', {}, requested);
     // A later page of a section already open needs no second "started".
-    if (opts.advance !== false) await this.advanceFrom(round, actor, participation, 'started');
+    if (opts.advance !== false) await this.rejoin(round, actor, participation);
     return this.form(round, actor, section, response);
   }
 
@@ -241,8 +244,8 @@ export class RespondentService {
     const [nextForm] = await Promise.all([
       next ? this.form(full, actor, next, record, false, drafts) : Promise.resolve(undefined),
       ...(complete && !record.complete ? [responses.markCompleted(round.id, key, now)] : []),
-      ...(reopened ? [responses.markIncomplete(round.id, key, record.group ?? null), this.deps.repos.participations.reopen(round.id, actor.platformUserId)] : []),
-      reopened ? Promise.resolve() : this.advanceFrom(round, actor, participation, complete ? 'completed' : 'started'),
+      ...(reopened ? [responses.markIncomplete(round.id, key, record.group ?? null)] : []),
+      this.rejoin(round, actor, participation),
       ...(drafts.has(section) ? [this.deps.repos.drafts.delete(round.id, key, section)] : []),
     ]);
     if (nextForm) return { ok: true, next: { kind: 'form', view: nextForm } };
@@ -359,7 +362,7 @@ export class RespondentService {
       const submitted = responses[i]?.submittedSections ?? [];
       const mine = asked(round, responses[i] ?? null);
       const status: MyRoundView['status'] =
-        p.status === 'opted_out' ? 'opted_out' : isComplete(mine, submitted) ? 'completed' : submitted.length || p.status === 'started' ? 'in_progress' : 'todo';
+        p.status === 'opted_out' ? 'opted_out' : isComplete(mine, submitted) ? 'completed' : submitted.length ? 'in_progress' : 'todo';
       views.push(buildMyRound(mine, actor.lang, actor.tenant.settings.timeZone, status, submitted));
     });
     return views;

@@ -25,7 +25,7 @@ describe('an ended round’s invitation', () => {
 
   it('cancelled: says so, promises no summary and does not thank for a round that ended without one, in both languages', () => {
     const now = new Date('2026-03-10T09:00:00Z');
-    expect(invitationState({ ...round, state: 'cancelled', includeReflection: false }, 'started', [], now)).toBe('cancelled');
+    expect(invitationState({ ...round, state: 'cancelled', includeReflection: false }, 'delivered', [], now)).toBe('cancelled');
     const nl = buildInvitation(round, 'nl', 'Europe/Brussels', 'cancelled');
     expect(nl.closedLine).toContain('geannuleerd');
     expect(nl.closedLine).not.toContain('afgesloten');

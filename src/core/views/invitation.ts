@@ -101,7 +101,7 @@ export function invitationState(
   if (round.state !== 'open' || now >= round.closesAt) return round.state === 'scheduled' || round.state === 'draft' ? 'todo' : 'closed';
   if (isComplete(round, submittedSections)) return 'completed';
   if (status === 'opted_out') return 'opted_out';
-  return submittedSections.length > 0 || status === 'started' ? 'in_progress' : 'todo';
+  return submittedSections.length > 0 ? 'in_progress' : 'todo';
 }
 
 /** A reminder speaks only to its reader: it never says who else has or has not answered. */

@@ -1,4 +1,4 @@
-import { progressFromCounts, type Participation, type ParticipationStatus } from '../participation';
+import type { DeliveryProgress, Participation } from '../participation';
 import type { Lang } from '../questionnaire/schema';
 import type { Round } from '../round';
 import { t } from '../../i18n';
@@ -44,14 +44,13 @@ export function confirmKeys(round: Pick<Round, 'moderation'>, hasTeamChannel: bo
 /** Counts only — the coordinator never sees who answered, only who could not be reached. */
 export function buildRoundStatus(
   round: Pick<Round, 'id' | 'title' | 'state' | 'depth' | 'opensAt' | 'closesAt' | 'moderation'>,
-  counts: Partial<Record<ParticipationStatus, number>>,
+  progress: DeliveryProgress,
   undeliverable: Pick<Participation, 'platformUserId' | 'undeliverableReason'>[],
   lang: Lang,
   timeZone: string,
   /** The school's settings the texts depend on: whether it has a team channel, its hours for messages. */
   school: { hasTeamChannel?: boolean; quietHours?: QuietHours } = {},
 ): RoundStatusView {
-  const progress = progressFromCounts(counts);
   const actions = ACTIONS_BY_STATE[round.state].filter((a) => a !== 'moderate' || round.moderation);
   return {
     roundId: round.id,

@@ -1,4 +1,4 @@
-import { progressFromCounts } from '../../core/participation';
+import { roundProgress } from '../../core/round-progress';
 import type { JobSpec } from '../../core/round-plan';
 import type { Round } from '../../core/round';
 import type { Tenant } from '../../core/tenant';
@@ -48,7 +48,7 @@ export function notifyCoordinatorHandler(deps: OrchestrationDeps): JobHandler {
       const tenant = await loadTenant(deps, round.tenantId);
       const lang = tenant.settings.language;
       let view: NoticeView;
-      if (notice === 'closed') view = closedNotice(round, tenant, progressFromCounts(await deps.repos.participations.countByStatus(round.id)), lang);
+      if (notice === 'closed') view = closedNotice(round, tenant, await roundProgress(deps.repos, round.id), lang);
       else if (notice === 'audienceEmpty') view = audienceEmptyNotice(round, lang);
       else view = publishFailedNotice(round, tenant, typeof job.payload.reason === 'string' ? job.payload.reason : 'other', lang);
 

@@ -24,10 +24,11 @@ export function remindKey(roundId: string, tag: string, platformUserId: string):
 }
 
 /**
- * Fans a reminder out into one `remind` job per person who has not finished (REMINDABLE:
- * delivered or started). Completed and opted-out people are never selected, nor are people
- * whose invitation never arrived. Nothing is sent here: each person's job re-checks their
- * status at send time, so someone who completes in the meantime gets nothing.
+ * Fans a reminder out into one `remind` job per delivered invitation (REMINDABLE). Opted-out
+ * people are never selected, nor are people whose invitation never arrived. Finished people are
+ * not told apart here: a job only for those who had not finished would tell anyone reading the
+ * job queue who they were. Nothing is sent here: each job reads its person's response at send
+ * time, so someone who has finished (by then) gets nothing.
  */
 export function sendRemindersHandler(deps: OrchestrationDeps): JobHandler {
   return {

@@ -1,4 +1,5 @@
 import { buildInvitation, buildReminder } from '../../core/views/invitation';
+import { progressFromCounts } from '../../core/participation';
 import { buildModeration } from '../../core/views/moderation';
 import { buildMyRound, buildReview } from '../../core/views/review';
 import { buildRoundStatus } from '../../core/views/round-status';
@@ -46,7 +47,7 @@ describe('Slack presenters', () => {
     expect(JSON.stringify(review.blocks).match(new RegExp(ACTIONS.openSection, 'g'))).toHaveLength(3);
     ok(review);
     const mine = Array.from({ length: 30 }, () => buildMyRound({ ...round, state: 'open' }, 'nl', tz, 'in_progress', ['X']));
-    const statuses = Array.from({ length: 40 }, () => buildRoundStatus(round, { delivered: 3, completed: 2 }, [], 'nl', tz));
+    const statuses = Array.from({ length: 40 }, () => buildRoundStatus(round, progressFromCounts({ delivered: 5 }, { started: 2, completed: 2 }), [], 'nl', tz));
     const home = homeView(mine, statuses, t);
     expect(home.blocks.length).toBeLessThanOrEqual(100);
     expect(JSON.stringify(home.blocks)).toContain('/zorgspiegel status');
@@ -54,7 +55,7 @@ describe('Slack presenters', () => {
   });
 
   it('lists a round’s status with its actions, naming only who could not be reached', () => {
-    const status = buildRoundStatus({ ...round, state: 'closed' }, { completed: 4, undeliverable: 1 }, [{ platformUserId: 'U9', undeliverableReason: 'bot_blocked' }], 'nl', tz);
+    const status = buildRoundStatus({ ...round, state: 'closed' }, progressFromCounts({ delivered: 4, undeliverable: 1 }, { started: 4, completed: 4 }), [{ platformUserId: 'U9', undeliverableReason: 'bot_blocked' }], 'nl', tz);
     const blocks = roundStatusListBlocks([status], t);
     const json = JSON.stringify(blocks);
     expect(json).toContain('<@U9>');
@@ -63,7 +64,7 @@ describe('Slack presenters', () => {
     const publish = (blocks.flatMap((b) => ('elements' in b ? (b.elements as { action_id?: string; value?: string }[]) : [])).find((e) => e.action_id === ACTIONS.round.publish))!;
     expect(parseActionValue(publish.value)).toEqual({ r: round.id });
     ok({ blocks });
-    const manyUnreachable = buildRoundStatus(round, {}, Array.from({ length: 300 }, (_, i) => ({ platformUserId: `U${i}`, undeliverableReason: 'user_left' })), 'nl', tz);
+    const manyUnreachable = buildRoundStatus(round, progressFromCounts({ undeliverable: 300 }, { started: 0, completed: 0 }), Array.from({ length: 300 }, (_, i) => ({ platformUserId: `U${i}`, undeliverableReason: 'user_left' })), 'nl', tz);
     ok({ blocks: roundStatusListBlocks([manyUnreachable], t) });
   });
 

@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, type Db, type Document, type Filter } from 'mongodb';
-import { advances, PARTICIPATION_STATUSES, type Participation, type ParticipationStatus } from '../../core/participation';
+import { advances, PARTICIPATION_STATUSES, REJOINS_FROM, type Participation, type ParticipationStatus } from '../../core/participation';
 import type { ParticipationRepository } from '../../core/ports';
 import { randomId } from '../../core/random-id';
 import { readTogether } from '../batched-reads';
@@ -9,6 +9,14 @@ import { fromDocument, toDocument } from '../schema-version';
 
 /** Time stamps earlier versions kept; every write removes them (see Participation). */
 const OLD_STAMPS = { deliveredAt: '', startedAt: '', completedAt: '', updatedAt: '' };
+
+/**
+ * Statuses earlier versions stored for a delivered invitation (participations v3). The start-up
+ * scrub rewrites them, but a process of the earlier release may still write one during an
+ * upgrade: filters and counts take them for "delivered", and writes replace them.
+ */
+const OLD_DELIVERED = ['started', 'completed'];
+const withOldDelivered = (statuses: readonly string[]) => (statuses.includes('delivered') ? [...statuses, ...OLD_DELIVERED] : [...statuses]);
 
 /**
  * One document per (round, platform user), unique; it never holds an answer, and no write records
@@ -47,8 +55,8 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
 
     async advance(roundId, platformUserId, to, patch) {
       // One atomic update whose filter only matches statuses this move goes forward from, so a
-      // late "delivered" can never overwrite "completed", whatever the interleaving.
-      const from = PARTICIPATION_STATUSES.filter((s) => advances(s, to));
+      // late "undeliverable" can never overwrite "delivered", whatever the interleaving.
+      const from = withOldDelivered(PARTICIPATION_STATUSES.filter((s) => advances(s, to)));
       const { roundId: _r, platformUserId: _u, tenantId: _t, status: _s, invitedAt: _i, ...fields } = patch;
       const set: Document = { ...fields, status: to };
       const doc = await participations.findOneAndUpdate(
@@ -59,8 +67,8 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
       return doc ? read(doc) : read(await participations.findOne(key(roundId, platformUserId)));
     },
 
-    async reopen(roundId, platformUserId) {
-      await participations.updateOne({ ...key(roundId, platformUserId), status: 'completed' }, { $set: { status: 'started' }, $unset: OLD_STAMPS });
+    async rejoin(roundId, platformUserId) {
+      await participations.updateOne({ ...key(roundId, platformUserId), status: { $in: [...REJOINS_FROM, ...OLD_DELIVERED] } }, { $set: { status: 'delivered' }, $unset: OLD_STAMPS });
     },
 
     async recordDelivery(roundId, platformUserId, patch) {
@@ -80,7 +88,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
 
     async listByRound(roundId, opts = {}) {
       const filter: Filter<Document> = { roundId };
-      if (opts.statuses) filter.status = { $in: opts.statuses };
+      if (opts.statuses) filter.status = { $in: withOldDelivered(opts.statuses) };
       return (await participations.find(filter).sort({ platformUserId: 1 }).toArray()).map((doc) => read(doc)!);
     },
 
@@ -92,8 +100,13 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     },
 
     async countByStatus(roundId) {
-      const rows = await participations.aggregate<{ _id: ParticipationStatus; n: number }>([{ $match: { roundId } }, { $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
-      return Object.fromEntries(rows.map((r) => [r._id, r.n]));
+      const rows = await participations.aggregate<{ _id: ParticipationStatus | 'started' | 'completed'; n: number }>([{ $match: { roundId } }, { $group: { _id: '$status', n: { $sum: 1 } } }]).toArray();
+      const counts: Partial<Record<ParticipationStatus, number>> = {};
+      for (const { _id, n } of rows) {
+        const status: ParticipationStatus = _id === 'started' || _id === 'completed' ? 'delivered' : _id;
+        counts[status] = (counts[status] ?? 0) + n;
+      }
+      return counts;
     },
 
     async listUndeliverable(roundId) {

@@ -1,11 +1,12 @@
 import { makeRound } from '../../../core/testing/fixtures';
+import { progressFromCounts } from '../../../core/participation';
 import { buildRoundStatus } from '../../../core/views/round-status';
 import { assertValidCard } from '../../../../test/teams/parse-card';
 import { roundStatusCard } from './round-status';
 
 test('counts, the people not reached by name with the reason, and the actions of the state', () => {
   const round = makeRound();
-  const view = buildRoundStatus(round, { delivered: 3, completed: 2, undeliverable: 1 }, [{ platformUserId: 'u9', undeliverableReason: 'user_left' }], 'nl', 'Europe/Brussels');
+  const view = buildRoundStatus(round, progressFromCounts({ delivered: 5, undeliverable: 1 }, { started: 2, completed: 2 }), [{ platformUserId: 'u9', undeliverableReason: 'user_left' }], 'nl', 'Europe/Brussels');
   const card = roundStatusCard('nl', [view], (id) => (id === 'u9' ? 'Nele Jacobs' : id));
   assertValidCard(card);
   const json = JSON.stringify(card);

@@ -1,0 +1,31 @@
+import type { Participation } from './participation';
+import type { Repositories } from './ports';
+import { respondentKey } from './response';
+
+/** Where one invitee stands, read from their response. */
+export interface InviteeProgress {
+  participation: Participation;
+  /** At least one section saved. */
+  started: boolean;
+  complete: boolean;
+}
+
+/**
+ * How far each of these invitees got, read from their responses through the respondent key: only
+ * whoever holds the secret can pair a person with a response, and nothing of it is stored with
+ * the invitation (see Participation). For the reminders: who still needs one, and its wording.
+ */
+export async function inviteeProgress(
+  repos: Pick<Repositories, 'responses'>,
+  secret: string,
+  roundId: string,
+  participations: readonly Participation[],
+): Promise<InviteeProgress[]> {
+  // Asked together, the reads go out as a few `$in` queries (the response repository batches them).
+  const responses = await Promise.all(participations.map((p) => repos.responses.get(roundId, respondentKey(secret, roundId, p.platformUserId))));
+  return participations.map((participation, i) => ({
+    participation,
+    started: (responses[i]?.submittedSections.length ?? 0) > 0,
+    complete: responses[i]?.complete === true,
+  }));
+}
