@@ -54,7 +54,8 @@ export interface RoundRepository {
   /** Published and cancelled rounds whose raw answers are still stored (for the retention sweep). */
   listWithAnswersKept(): Promise<Round[]>;
   /** Records that the round's raw answers were deleted (RoundRepository never deletes a round). */
-  markAnswersPurged(id: string, now: Date): Promise<void>;
+  /** Records the deletion, with the responses' counts just before it (Round.responseCounts). */
+  markAnswersPurged(id: string, now: Date, responseCounts: { started: number; completed: number }): Promise<void>;
   /**
    * The latest published round of the school before `before`, for the trend; with
    * `dimensionIds`, the latest one that asked exactly those dimensions (in any order).

@@ -56,7 +56,9 @@ export function answersDueAt(round: Pick<Round, 'state' | 'publishedAt' | 'cance
 export async function purgeRoundAnswers(repos: Pick<Repositories, 'quotes' | 'responses' | 'rounds'>, round: Round, now: Date): Promise<number> {
   if (round.state !== 'published' && round.state !== 'cancelled') throw new Error(`round ${round.id} is ${round.state}: answers are kept until it is published or cancelled`);
   if (round.state === 'published') await settleQuotes(repos, round);
+  // The overview counts the responses: keep their counts for it (counts only, nobody's answer).
+  const counts = await repos.responses.count(round.id);
   const deleted = await repos.responses.deleteByRound(round.id);
-  await repos.rounds.markAnswersPurged(round.id, now);
+  await repos.rounds.markAnswersPurged(round.id, now, counts);
   return deleted;
 }

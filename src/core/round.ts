@@ -67,6 +67,11 @@ export interface Round {
   quoteBatch?: string;
   /** When the raw answers were deleted (retention, or `zorgspiegel purge`); the summary stays. */
   answersPurgedAt?: Date;
+  /**
+   * How many responses had been started and completed when the raw answers were deleted: counts
+   * only, so the coordinator's overview still reads as it did (it counts the responses otherwise).
+   */
+  responseCounts?: { started: number; completed: number };
 }
 
 export const MAX_REMINDERS = 3;

@@ -51,7 +51,7 @@ export function coreSummarySnapshot(repos: Repositories, options: { renderChart?
     // be inserting its own, which it then deletes.
     const quotes =
       round.moderation && insertedHere ? [] : await repos.quotes.listByRound(round.id, { statuses: round.moderation ? ['approved'] : ['pending', 'approved'], batch });
-    const progress = await roundProgress(repos, round.id);
+    const progress = await roundProgress(repos, round);
     const previous = await previousRound(repos, round);
     const summary = await withFollowUp(repos, round, buildSummaryFromTally({ round, tally, progress, quotes, previous, now }));
     let chartPng: Buffer | undefined;

@@ -20,5 +20,18 @@ export async function scrubActivityTimes(db: Db): Promise<void> {
   await participations.updateMany({ $or: stamps.map((field) => ({ [field]: { $exists: true } })) }, { $unset: Object.fromEntries(stamps.map((field) => [field, ''])) });
   // Who started or finished, per person, paired people with their responses' states: every
   // such invitation is "delivered" now (participations v3); the responses keep how far they got.
+  // A round whose raw answers are gone already keeps only the counts, for the coordinator's overview.
+  const legacy = await participations.find({ status: { $in: ['started', 'completed'] } }, { projection: { _id: 0, roundId: 1, status: 1 } }).toArray();
+  const counts = new Map<string, { started: number; completed: number }>();
+  for (const { roundId, status } of legacy) {
+    const c = counts.get(String(roundId)) ?? { started: 0, completed: 0 };
+    c.started++;
+    if (status === 'completed') c.completed++;
+    counts.set(String(roundId), c);
+  }
+  const rounds = db.collection<{ _id: string }>(COLLECTIONS.rounds);
+  for (const [roundId, responseCounts] of counts) {
+    await rounds.updateOne({ _id: roundId, answersPurgedAt: { $exists: true }, responseCounts: { $exists: false } }, { $set: { responseCounts } });
+  }
   await participations.updateMany({ status: { $in: ['started', 'completed'] } }, { $set: { status: 'delivered' } });
 }

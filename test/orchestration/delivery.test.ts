@@ -47,7 +47,7 @@ describe('delivering a round’s invitations', () => {
     // A permanent failure is never retried.
     for (const p of undeliverable) expect(world.platform.attempts.filter((a) => a.to === p.platformUserId && a.outcome === 'permanent')).toHaveLength(1);
     // The coordinator's progress shows them.
-    const progress = await roundProgress(world.repos, round.id);
+    const progress = await roundProgress(world.repos, round);
     expect(progress).toMatchObject({ invited: 80, delivered: 80 - undeliverable.length, undeliverable: undeliverable.length, pending: 0 });
     // No work is left behind.
     const jobs = await world.jobs();

@@ -1,4 +1,5 @@
 import type { Actor, Services } from '../../src/core/services';
+import { roundProgress } from '../../src/core/round-progress';
 import { createServices } from '../../src/core/services';
 import type { Quote } from '../../src/core/ports';
 import type { Round } from '../../src/core/round';
@@ -106,11 +107,18 @@ describe('the retention sweep', () => {
     expect(await rawResponses(round.id)).toHaveLength(6);
     expect((await world.repos.rounds.get(round.id))!.answersPurgedAt).toBeUndefined();
 
+    const progressBefore = await roundProgress(world.repos, round);
+    expect(progressBefore).toMatchObject({ started: 6, completed: 6 });
+
     const twelveMonths = new Date(publishedAt);
     twelveMonths.setUTCMonth(twelveMonths.getUTCMonth() + 12);
     await sweep(new Date(twelveMonths.getTime() + DAY));
     expect(await rawResponses(round.id)).toHaveLength(0);
-    expect((await world.repos.rounds.get(round.id))!.answersPurgedAt).toEqual(world.clock.now());
+    const purged = (await world.repos.rounds.get(round.id))!;
+    expect(purged.answersPurgedAt).toEqual(world.clock.now());
+    // The coordinator's overview still reads as before: the counts were kept, nobody's answer.
+    expect(purged.responseCounts).toEqual({ started: 6, completed: 6 });
+    expect(await roundProgress(world.repos, purged)).toEqual(progressBefore);
     expect(await world.repos.summaries.get(round.id)).not.toBeNull();
     expect((await world.repos.quotes.listByRound(round.id, { statuses: ['approved'] }))[0]!.text).toMatch(/^(Sterk punt|Prioriteit|Reflectie|Rol) /);
     // Each sweep plans the next day's.

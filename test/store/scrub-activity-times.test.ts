@@ -35,4 +35,23 @@ describe('scrubActivityTimes (at every start)', () => {
     const stored = await participations.find({ roundId: 'old' }).sort({ platformUserId: 1 }).toArray();
     expect(stored.map((d) => d.status)).toEqual(['delivered', 'delivered', 'opted_out']);
   });
+
+  it('keeps the counts of a round whose raw answers were deleted before its invitations lost "started" and "completed"', async () => {
+    const participations = t.db.collection('participations');
+    await t.db.collection('rounds').insertMany([
+      { _id: 'purged' as never, title: 'Gewist', state: 'published', answersPurgedAt: at(9) },
+      { _id: 'kept' as never, title: 'Bewaard', state: 'published' },
+    ]);
+    await participations.insertMany(
+      ['purged', 'kept'].flatMap((roundId) =>
+        ['completed', 'completed', 'started', 'delivered', 'opted_out'].map((status, i) => ({ roundId, platformUserId: `U${i}`, status, remindersSent: 0, invitedAt: T0, schemaVersion: 2 })),
+      ),
+    );
+    await scrubActivityTimes(t.db);
+    await scrubActivityTimes(t.db);
+    expect(await t.db.collection('rounds').findOne({ _id: 'purged' as never })).toMatchObject({ responseCounts: { started: 3, completed: 2 } });
+    // A round with its responses still there counts them, as every round does.
+    expect(await t.db.collection('rounds').findOne({ _id: 'kept' as never })).not.toHaveProperty('responseCounts');
+    expect(await participations.countDocuments({ status: { $in: ['started', 'completed'] } })).toBe(0);
+  });
 });

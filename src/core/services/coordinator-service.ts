@@ -104,7 +104,7 @@ export class CoordinatorService {
     const rounds = roundId ? [await this.round(actor, roundId)] : await this.deps.repos.rounds.listByTenant(actor.tenant.id, { limit: 5 });
     const views: RoundStatusView[] = [];
     for (const round of rounds) {
-      const progress = await roundProgress(this.deps.repos, round.id);
+      const progress = await roundProgress(this.deps.repos, round);
       const undeliverable = await this.deps.repos.participations.listUndeliverable(round.id);
       views.push(buildRoundStatus(round, progress, undeliverable, actor.lang, actor.tenant.settings.timeZone, { hasTeamChannel: Boolean(actor.tenant.settings.teamChannel), quietHours: actor.tenant.settings.quietHours }));
     }
@@ -248,7 +248,7 @@ export class CoordinatorService {
     const summary = withModeratedQuotes(record.summary as RoundSummary, {
       round,
       responses: await repos.responses.listByRound(round.id),
-      progress: await roundProgress(repos, round.id),
+      progress: await roundProgress(repos, round),
       quotes: await repos.quotes.listByRound(round.id),
     });
     await repos.summaries.update(round.id, { summary });

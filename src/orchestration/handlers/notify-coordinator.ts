@@ -48,7 +48,7 @@ export function notifyCoordinatorHandler(deps: OrchestrationDeps): JobHandler {
       const tenant = await loadTenant(deps, round.tenantId);
       const lang = tenant.settings.language;
       let view: NoticeView;
-      if (notice === 'closed') view = closedNotice(round, tenant, await roundProgress(deps.repos, round.id), lang);
+      if (notice === 'closed') view = closedNotice(round, tenant, await roundProgress(deps.repos, round), lang);
       else if (notice === 'audienceEmpty') view = audienceEmptyNotice(round, lang);
       else view = publishFailedNotice(round, tenant, typeof job.payload.reason === 'string' ? job.payload.reason : 'other', lang);
 

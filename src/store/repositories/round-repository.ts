@@ -110,8 +110,8 @@ export function createRoundRepository(db: Db, cache = new QuestionnaireCache()):
       return docs.map((doc) => read(doc)!);
     },
 
-    async markAnswersPurged(id, now) {
-      await rounds.updateOne({ _id: id, answersPurgedAt: { $exists: false } }, { $set: { answersPurgedAt: now } });
+    async markAnswersPurged(id, now, responseCounts) {
+      await rounds.updateOne({ _id: id, answersPurgedAt: { $exists: false } }, { $set: { answersPurgedAt: now, responseCounts } });
     },
 
     async previousPublished(tenantId, before, comparable) {
