@@ -195,6 +195,7 @@ export interface JobRepository {
    * exactly as `claim` would; a few round trips for the whole batch instead of two per job.
    */
   claimMany(owner: string, now: Date, leaseMs: number, limit: number, kinds?: JobKind[]): Promise<Job[]>;
+  /** Marks a claimed job done; it keeps the moment it was claimed, not the one it ended (see the store). */
   complete(id: string, owner: string, now: Date): Promise<boolean>;
   /** Gives the job back for a later attempt (retry with backoff / retry-after / quiet hours). */
   release(id: string, owner: string, runAt: Date, error: string | undefined, now: Date, countAttempt: boolean): Promise<boolean>;

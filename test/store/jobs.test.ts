@@ -119,6 +119,15 @@ describe('jobs', () => {
     expect(await t.repos.jobs.claim('p-c', at(100), LEASE)).toBeNull();
   });
 
+  it('a done job keeps the moment it was claimed, not when it ended (how long it ran could tell what it did)', async () => {
+    await t.repos.jobs.enqueue({ kind: 'remind', key: 'k-done-time', tenantId: 't', payload: { platformUserId: 'U1' }, runAt: at(0) }, at(0));
+    const claimed = (await t.repos.jobs.claim('p-time', at(1), LEASE, ['remind']))!;
+    expect(await t.repos.jobs.complete(claimed.id, 'p-time', at(5))).toBe(true);
+    const done = await t.db.collection('jobs').findOne({ _id: claimed.id as never });
+    expect(done).toMatchObject({ status: 'done', updatedAt: at(1) });
+    expect(JSON.stringify(done)).not.toContain(at(5).toISOString());
+  });
+
   it('extendLease keeps a slow job from being taken over', async () => {
     await t.repos.jobs.enqueue(job('slow', T0), T0);
     const a = await t.repos.jobs.claim('p-a', T0, LEASE);

@@ -81,8 +81,11 @@ export function createJobRepository(db: Db): JobRepository {
       return claimed;
     },
 
-    async complete(id, owner, now) {
-      const result = await jobs.updateOne(leased(id, owner), { $set: { status: 'done', updatedAt: now }, $unset: dropLease });
+    async complete(id, owner) {
+      // A done job keeps the moment it was claimed, not the moment it ended: how long a job ran
+      // can tell what it did (the reminder of someone who had finished sends nothing and ends at
+      // once; one that sends waits for its turn first), and the job names its person.
+      const result = await jobs.updateOne(leased(id, owner), { $set: { status: 'done' }, $unset: dropLease });
       return result.matchedCount === 1;
     },
 
