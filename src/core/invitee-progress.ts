@@ -5,7 +5,7 @@ import { respondentKey } from './response';
 /** Where one invitee stands, read from their response. */
 export interface InviteeProgress {
   participation: Participation;
-  /** At least one section saved. */
+  /** At least one section saved, or something typed and paused on (a draft). */
   started: boolean;
   complete: boolean;
 }
@@ -16,16 +16,17 @@ export interface InviteeProgress {
  * the invitation (see Participation). For the reminders: who still needs one, and its wording.
  */
 export async function inviteeProgress(
-  repos: Pick<Repositories, 'responses'>,
+  repos: Pick<Repositories, 'responses' | 'drafts'>,
   secret: string,
   roundId: string,
   participations: readonly Participation[],
 ): Promise<InviteeProgress[]> {
-  // Asked together, the reads go out as a few `$in` queries (the response repository batches them).
-  const responses = await Promise.all(participations.map((p) => repos.responses.get(roundId, respondentKey(secret, roundId, p.platformUserId))));
+  // Asked together, the reads go out as a few `$in` queries (the repositories batch them).
+  const keys = participations.map((p) => respondentKey(secret, roundId, p.platformUserId));
+  const [responses, drafts] = await Promise.all([Promise.all(keys.map((key) => repos.responses.get(roundId, key))), Promise.all(keys.map((key) => repos.drafts.listByRespondent(roundId, key)))]);
   return participations.map((participation, i) => ({
     participation,
-    started: (responses[i]?.submittedSections.length ?? 0) > 0,
+    started: (responses[i]?.submittedSections.length ?? 0) > 0 || drafts[i]!.size > 0,
     complete: responses[i]?.complete === true,
   }));
 }

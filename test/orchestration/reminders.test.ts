@@ -96,7 +96,8 @@ describe('reminders', () => {
     await participations.advance(round.id, 'U0003', 'opted_out', {}, now());
     await participations.advance(round.id, 'U0004', 'opted_out', {}, now());
     await answer(world, round, 'U0005', 'one');
-    await answer(world, round, 'U0006', 'one');
+    // U0006 only typed something and paused ("Later verder"): started too.
+    await world.repos.drafts.save(round.id, respondentKey(TEST_RESPONDENT_SECRET, round.id, 'U0006'), round.dimensionIds[0]!, { note: 'half' }, 'merge', round.closesAt);
     expect((await participations.get(round.id, 'U0011'))!.status).toBe('undeliverable');
 
     // First planned reminder (72 h before closing).
@@ -104,6 +105,7 @@ describe('reminders', () => {
     const reminded = () => members.filter((u) => world.platform.count(u, 'reminder') > 0);
     expect(reminded()).toEqual(['U0005', 'U0006', 'U0007', 'U0008', 'U0009', 'U0010']);
     expect(reminderView('U0005').view.text).toBe(t('nl', 'survey:reminder.started'));
+    expect(reminderView('U0006').view.text).toBe(t('nl', 'survey:reminder.started'));
     expect(reminderView('U0005').view.labels.continue).toBe(t('nl', 'survey:actions.continue'));
     expect(reminderView('U0007').view.text).toBe(t('nl', 'survey:reminder.notStarted'));
     expect(reminderView('U0007').view.labels.continue).toBe(t('nl', 'survey:actions.start'));

@@ -53,6 +53,8 @@ describe('drafts', () => {
     expect(valueOf(again.view.fields, 'group')).toBe('teacher');
     expect(again.view.draft?.note).toContain('nog niet ingediend');
     expect(again.view.saved).toBe(false);
+    // Paused, not saved: the person's own views say "under way" (Verdergaan), the counts do not.
+    expect((await services.respondents.myRounds(ann))[0]!.status).toBe('in_progress');
 
     // Not an answer: nothing in responses, nothing counted.
     expect(await database.repos.responses.get(roundId, respondentKey(SECRET, roundId, 'ann'))).toBeNull();

@@ -180,7 +180,7 @@ export class RespondentService {
     // is not asked does not open at all.
     const section = stepOf(round, requested);
     if (!answerSteps(asked(round, response)).includes(section)) throw new SurveyError('unknown_section', {}, requested);
-    // A later page of a section already open needs no second "started".
+    // A later page of a section already open needs no second look at the invitation.
     if (opts.advance !== false) await this.rejoin(round, actor, participation);
     return this.form(round, actor, section, response);
   }
@@ -227,7 +227,8 @@ export class RespondentService {
     const { responses } = this.deps.repos;
     // Answers, group and "submitted" in one atomic write; a quick round's one form submits every
     // dimension in it, each counting as its own section. Then, in parallel: `complete` (once; no
-    // time is stored), the participation's status, and the draft (now the section's answers).
+    // time is stored), the invitation (only if it had not arrived or was declined: `rejoin`), and the
+    // draft (now the section's answers).
     const groupChange = group === undefined ? undefined : typeof group === 'string' && group ? group : null;
     const [first, ...others] = stepSections(round, section);
     let record = await responses.saveSection(round.id, key, first!, check.answers, groupChange, now);
@@ -317,7 +318,11 @@ export class RespondentService {
 
   private async readInvitation(actor: Actor, roundId: string, lang?: Lang) {
     // Round, invitation, response and the school's label in one go: none needs another's answer.
-    const [{ round, participation: read, response }, school] = await Promise.all([this.roundAndInvitation(actor, roundId, true), this.schoolLabel(actor)]);
+    const [{ round, participation: read, response }, school, drafts] = await Promise.all([
+      this.roundAndInvitation(actor, roundId, true),
+      this.schoolLabel(actor),
+      this.deps.repos.drafts.listByRespondent(roundId, this.keyOf(roundId, actor)),
+    ]);
     const participation = await this.invitedAs(round, actor, read);
     const delivered =
       participation.conversationId && participation.invitationMessageId
@@ -326,7 +331,7 @@ export class RespondentService {
     // Only the dimensions the person's group is asked (all of them while the group is not known).
     const mine = asked(round, response);
     const submitted = response?.submittedSections ?? [];
-    const state = invitationState(mine, participation.status, submitted, this.deps.clock.now());
+    const state = invitationState(mine, participation.status, submitted, this.deps.clock.now(), drafts.size > 0);
     const groupPending = hasGroupAssignment(round) && response?.group === undefined;
     return { view: buildInvitation(mine, lang ?? actor.lang, actor.tenant.settings.timeZone, state, school, groupPending), delivered, round: mine, submitted };
   }
@@ -356,13 +361,16 @@ export class RespondentService {
     // The rounds at once, then the person's responses to the open ones at once.
     const rounds = await Promise.all(participations.map((p) => this.deps.repos.rounds.get(p.roundId)));
     const open = participations.flatMap((p, i) => (rounds[i]?.state === 'open' ? [{ p, round: rounds[i]! }] : []));
-    const responses = await Promise.all(open.map(({ round }) => this.deps.repos.responses.get(round.id, this.key(round, actor))));
+    const [responses, drafts] = await Promise.all([
+      Promise.all(open.map(({ round }) => this.deps.repos.responses.get(round.id, this.key(round, actor)))),
+      Promise.all(open.map(({ round }) => this.deps.repos.drafts.listByRespondent(round.id, this.key(round, actor)))),
+    ]);
     const views: MyRoundView[] = [];
     open.forEach(({ p, round }, i) => {
       const submitted = responses[i]?.submittedSections ?? [];
       const mine = asked(round, responses[i] ?? null);
       const status: MyRoundView['status'] =
-        p.status === 'opted_out' ? 'opted_out' : isComplete(mine, submitted) ? 'completed' : submitted.length ? 'in_progress' : 'todo';
+        p.status === 'opted_out' ? 'opted_out' : isComplete(mine, submitted) ? 'completed' : submitted.length || drafts[i]!.size ? 'in_progress' : 'todo';
       views.push(buildMyRound(mine, actor.lang, actor.tenant.settings.timeZone, status, submitted));
     });
     return views;

@@ -20,6 +20,17 @@ describe('estimatedMinutes', () => {
   });
 });
 
+describe('invitationState', () => {
+  const round = { state: 'open' as const, closesAt: new Date('2026-03-20T16:00:00Z'), ...shape('quick', false, ['A1']) };
+  const now = new Date('2026-03-10T09:00:00Z');
+
+  it('is under way once a section is saved or something was typed and paused on, not before', () => {
+    expect(invitationState(round, 'delivered', [], now)).toBe('todo');
+    expect(invitationState(round, 'delivered', [], now, true)).toBe('in_progress');
+    expect(invitationState(round, 'delivered', ['A1'], now)).toBe('completed');
+  });
+});
+
 describe('an ended round’s invitation', () => {
   const round = { id: 'r', title: 'T', closesAt: new Date('2026-03-20T16:00:00Z'), anonymityThreshold: 5, ...shape('quick', false, ['A1']) };
 

@@ -96,12 +96,14 @@ export function invitationState(
   status: ParticipationStatus,
   submittedSections: readonly string[],
   now: Date,
+  /** Something typed and paused on (a draft), though no section is saved yet. */
+  hasDrafts = false,
 ): InvitationState {
   if (round.state === 'cancelled') return 'cancelled';
   if (round.state !== 'open' || now >= round.closesAt) return round.state === 'scheduled' || round.state === 'draft' ? 'todo' : 'closed';
   if (isComplete(round, submittedSections)) return 'completed';
   if (status === 'opted_out') return 'opted_out';
-  return submittedSections.length > 0 ? 'in_progress' : 'todo';
+  return submittedSections.length > 0 || hasDrafts ? 'in_progress' : 'todo';
 }
 
 /** A reminder speaks only to its reader: it never says who else has or has not answered. */
