@@ -13,7 +13,7 @@ const OLD_STAMPS = { deliveredAt: '', startedAt: '', completedAt: '', updatedAt:
 /**
  * Statuses earlier versions stored for a delivered invitation (participations v3). The start-up
  * scrub rewrites them, but a process of the earlier release may still write one during an
- * upgrade: filters and counts take them for "delivered", and writes replace them.
+ * upgrade: reads, filters and counts take them for "delivered", and a decline replaces them.
  */
 const OLD_DELIVERED = ['started', 'completed'];
 const withOldDelivered = (statuses: readonly string[]) => (statuses.includes('delivered') ? [...statuses, ...OLD_DELIVERED] : [...statuses]);
@@ -68,7 +68,7 @@ export function createParticipationRepository(db: Db): ParticipationRepository {
     },
 
     async rejoin(roundId, platformUserId) {
-      await participations.updateOne({ ...key(roundId, platformUserId), status: { $in: [...REJOINS_FROM, ...OLD_DELIVERED] } }, { $set: { status: 'delivered' }, $unset: OLD_STAMPS });
+      await participations.updateOne({ ...key(roundId, platformUserId), status: { $in: [...REJOINS_FROM] } }, { $set: { status: 'delivered' }, $unset: OLD_STAMPS });
     },
 
     async recordDelivery(roundId, platformUserId, patch) {
